@@ -1,0 +1,24 @@
+import type { Command } from 'commander';
+import type { CliIO } from '../io.js';
+import type { RunState } from '../program.js';
+import type { GlobalOptions } from '../session.js';
+
+export function registerSchema(program: Command, io: CliIO, state: RunState): Command {
+  return program
+    .command('schema')
+    .description('print the JSON Schema of a kind (config, parties, plan) / in JSON Schema')
+    .argument('[kind]', 'config | parties | plan', 'plan')
+    .action(async (kind: string, _options: object, command: Command) => {
+      const { KINDS } = await import('../../load/load.js');
+      const { schemaText } = await import('../../schemas.js');
+      const { cliMessage } = await import('../../i18n/cli.js');
+      const { UsageError } = await import('../io.js');
+      const globals = command.optsWithGlobals<GlobalOptions>();
+      if (!(KINDS as readonly string[]).includes(kind)) {
+        const lang = globals.lang === 'en' ? 'en' : 'vi';
+        throw new UsageError(cliMessage(lang, 'unknown-kind', { value: kind, allowed: KINDS.join(', ') }));
+      }
+      io.stdout(schemaText(kind as (typeof KINDS)[number]));
+      state.exitCode = 0;
+    });
+}

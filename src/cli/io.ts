@@ -1,0 +1,31 @@
+/** What the CLI may touch of the outside world; tests pass their own. */
+export interface CliIO {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  cwd: string;
+  env: Record<string, string | undefined>;
+  /** Whether stdout is a terminal (colour and tables may use it). */
+  isTTY: boolean;
+  /** The current instant, for "today"; tests may fix it. */
+  now: () => number;
+}
+
+export const EXIT = { OK: 0, FAILURE: 1, USAGE: 2 } as const;
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+
+/** A problem with how the command was called: printed as is, exit 2. */
+export class UsageError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: ExitCode = EXIT.USAGE,
+  ) {
+    super(message);
+  }
+}
+
+/** Ends a command early with an exit code, its output already written. */
+export class ExitWith extends Error {
+  constructor(readonly exitCode: ExitCode) {
+    super(`exit ${exitCode}`);
+  }
+}

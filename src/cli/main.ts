@@ -1,0 +1,56 @@
+/**
+ * The CLI as a function: arguments in, exit code out. Only this layer (and
+ * bin/) writes to stdout or decides the exit code.
+ */
+import { CommanderError } from 'commander';
+import { cliMessage } from '../i18n/cli.js';
+import { EXIT, ExitWith, type CliIO, UsageError } from './io.js';
+import { buildProgram, type RunState } from './program.js';
+
+export function processIO(): CliIO {
+  return {
+    stdout: (s) => void process.stdout.write(s),
+    stderr: (s) => void process.stderr.write(s),
+    cwd: process.cwd(),
+    env: process.env,
+    isTTY: Boolean(process.stdout.isTTY),
+    now: () => Date.now(),
+  };
+}
+
+export async function main(argv: string[], io: CliIO = processIO()): Promise<number> {
+  // A reader that closes the pipe early (`| head`) is not an error.
+  process.stdout.on?.('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  });
+  const state: RunState = { exitCode: EXIT.OK };
+  const program = buildProgram(io, state);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return state.exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version are successes; every other commander error is bad usage (contract: 2, not 1).
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.OK;
+      if (error.exitCode === 0) return EXIT.OK;
+      return EXIT.USAGE;
+    }
+    if (error instanceof UsageError) {
+      io.stderr(`phoihop: ${error.message}\n`);
+      return error.exitCode;
+    }
+    if (error instanceof ExitWith) return error.exitCode;
+    const detail = error instanceof Error ? error.message : String(error);
+    const lang = requestedLang(argv);
+    io.stderr(`phoihop: ${cliMessage(lang, 'internal-error', { detail })}\n`);
+    if (io.env.PHOIHOP_DEBUG && error instanceof Error && error.stack) io.stderr(error.stack + '\n');
+    return EXIT.FAILURE;
+  }
+}
+
+/** `--lang en` or `--lang=en` from the raw arguments, for messages written before any session exists. */
+function requestedLang(argv: string[]): 'vi' | 'en' {
+  const i = argv.indexOf('--lang');
+  const value = i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith('--lang='))?.slice('--lang='.length);
+  return value === 'en' ? 'en' : 'vi';
+}

@@ -1,0 +1,130 @@
+/**
+ * What every command needs before it does its own work: the records folder,
+ * the language, the as-of date, and the validated records (from the work
+ * tree or a git revision). Global options are read here, once.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { cliMessage } from '../i18n/cli.js';
+import { isLang, type Lang } from '../i18n/lang.js';
+import { CONFIG_FILE, loadRecords } from '../load/load.js';
+import type { RecordSource } from '../load/source.js';
+import { WorkTreeSource } from '../load/worktree.js';
+import { type Day, parseDate, todayIn } from '../model/dates.js';
+import { parsePeriod, type Period } from '../model/periods.js';
+import { type Validated, validateRecords } from '../validate/validate.js';
+import { type CliIO, UsageError } from './io.js';
+
+/** The global options of cli.md, as commander gives them. */
+export interface GlobalOptions {
+  dir?: string;
+  asOf?: string;
+  rev?: string;
+  lang?: string;
+  format?: string;
+  color?: boolean;
+}
+
+export interface Session {
+  io: CliIO;
+  options: GlobalOptions;
+  /** Absolute path of the records folder. */
+  dir: string;
+  lang: Lang;
+  color: boolean;
+}
+
+/** The nearest folder upward from `start` with a phoihop.yaml, else `start`. */
+export function findRecordsFolder(start: string): string {
+  for (let dir = start; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, CONFIG_FILE))) return dir;
+    if (dirname(dir) === dir) return start;
+  }
+}
+
+/** Reads the config's locale cheaply, so even usage errors speak the user's language. */
+function peekLocale(dir: string): Lang | undefined {
+  try {
+    const config = parseYaml(readFileSync(join(dir, CONFIG_FILE), 'utf8')) as { locale?: unknown };
+    return isLang(config?.locale) ? config.locale : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function openSession(io: CliIO, options: GlobalOptions): Session {
+  const dir = options.dir ? resolve(io.cwd, options.dir) : findRecordsFolder(io.cwd);
+  if (options.lang !== undefined && !isLang(options.lang)) {
+    throw new UsageError(cliMessage(peekLocale(dir) ?? 'vi', 'bad-lang', { value: options.lang }));
+  }
+  const lang: Lang = (options.lang as Lang | undefined) ?? peekLocale(dir) ?? 'vi';
+  if (!options.rev && !isFolder(dir)) throw new UsageError(cliMessage(lang, 'no-folder', { dir }));
+  const noColorEnv = typeof io.env.NO_COLOR === 'string' && io.env.NO_COLOR !== '';
+  const color = options.color !== false && !noColorEnv && io.isTTY;
+  return { io, options, dir, lang, color };
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** The source of records: the work tree, or the revision given with --rev. */
+export async function recordSource(session: Session): Promise<RecordSource> {
+  if (session.options.rev !== undefined) {
+    const { gitRevisionSource } = await import('../git/source.js');
+    return gitRevisionSource(session.dir, session.options.rev, session.lang);
+  }
+  return new WorkTreeSource(session.dir);
+}
+
+/** Loads and validates the records; the as-of date is needed for date warnings. */
+export async function loadValidated(session: Session, source?: RecordSource): Promise<Validated & { asOf: Day }> {
+  const explicitAsOf = parseAsOf(session);
+  const loaded = await loadRecords(source ?? (await recordSource(session)));
+  const first = validateRecords(loaded, { asOf: explicitAsOf });
+  if (explicitAsOf !== undefined) return { ...first, asOf: explicitAsOf };
+  const asOf = todayIn(first.model.config.timezone, session.io.now());
+  return { ...validateRecords(loaded, { asOf }), asOf };
+}
+
+/** `--as-of`, parsed, or undefined when not given. */
+export function parseAsOf(session: Session): Day | undefined {
+  const text = session.options.asOf;
+  if (text === undefined) return undefined;
+  return parseDateOption(session.lang, text);
+}
+
+export function parseDateOption(lang: Lang, text: string): Day {
+  const r = parseDate(text);
+  if (!r.ok) throw new UsageError(cliMessage(lang, 'bad-date', { value: text }));
+  return r.day;
+}
+
+export function parsePeriodOption(lang: Lang, text: string): Period {
+  const r = parsePeriod(text, { vietnamese: true });
+  if (!r.ok) throw new UsageError(cliMessage(lang, 'bad-period', { value: text }));
+  return r.period;
+}
+
+/** Checks `--format` against the formats a command has; returns the default when absent. */
+export function pickFormat<F extends string>(session: Session, allowed: readonly F[], fallback: F): F {
+  const format = session.options.format;
+  if (format === undefined) return fallback;
+  if (!(allowed as readonly string[]).includes(format)) {
+    throw new UsageError(cliMessage(session.lang, 'bad-format', { value: format, allowed: allowed.join(', ') }));
+  }
+  return format as F;
+}
+
+/** A path from the command line, as a path relative to the records folder with `/`. */
+export function toRecordPath(session: Session, path: string): string {
+  const absolute = isAbsolute(path) ? path : resolve(session.io.cwd, path);
+  const rel = relative(session.dir, absolute);
+  if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) throw new UsageError(cliMessage(session.lang, 'path-outside', { path }));
+  return rel.split(/[\\/]/).join('/');
+}

@@ -1,0 +1,96 @@
+/**
+ * files → parsed records with positions. Order: find, read, decode, parse,
+ * check `kind`. Every problem is a diagnostic; a file that cannot be used is
+ * left out of `files` but still counted.
+ */
+import picomatch from 'picomatch';
+import type { Diagnostic } from '../validate/diagnostic.js';
+import { decodeUtf8 } from './decode.js';
+import { parseRecordText, type Pointer, type Position } from './parse.js';
+import type { RecordSource } from './source.js';
+
+export const KINDS = ['config', 'parties', 'plan'] as const;
+export type Kind = (typeof KINDS)[number];
+export const CONFIG_FILE = 'phoihop.yaml';
+
+export interface RecordFile {
+  path: string;
+  kind: Kind;
+  /** The file's text as decoded (BOM removed), for editing and re-location. */
+  text: string;
+  data: Record<string, unknown>;
+  locate: (pointer: Pointer, target?: 'key' | 'value') => Position;
+}
+
+export interface Loaded {
+  /** How many record files were found (usable or not). */
+  fileCount: number;
+  files: RecordFile[];
+  diagnostics: Diagnostic[];
+}
+
+export async function loadRecords(source: RecordSource): Promise<Loaded> {
+  const paths = await source.listRecordFiles();
+  const diagnostics: Diagnostic[] = [];
+  const parsed = new Map<string, RecordFile | undefined>();
+
+  const readOne = async (path: string): Promise<RecordFile | undefined> => {
+    let bytes: Uint8Array;
+    try {
+      bytes = await source.readFile(path);
+    } catch (error) {
+      diagnostics.push(fileDiagnostic(path, 'read-error', { detail: (error as Error).message }));
+      return undefined;
+    }
+    const decoded = decodeUtf8(bytes);
+    if (!decoded.ok) {
+      diagnostics.push({ file: path, line: decoded.line, column: decoded.column, severity: 'error', rule: 'invalid-utf8', args: {} });
+      return undefined;
+    }
+    const outcome = parseRecordText(path, decoded.text);
+    diagnostics.push(...outcome.diagnostics);
+    if (outcome.data === undefined) return undefined;
+    const data = outcome.data;
+    if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+      diagnostics.push({ file: path, ...outcome.locate([]), severity: 'error', rule: 'not-a-mapping', args: {} });
+      return undefined;
+    }
+    const record = data as Record<string, unknown>;
+    if (!('kind' in record)) {
+      diagnostics.push({ file: path, ...outcome.locate([]), severity: 'error', rule: 'missing-kind', args: {} });
+      return undefined;
+    }
+    if (!KINDS.includes(record.kind as Kind)) {
+      diagnostics.push({
+        file: path,
+        ...outcome.locate(['kind']),
+        severity: 'error',
+        rule: 'unknown-kind',
+        args: { kind: String(record.kind), expected: KINDS.join(', ') },
+      });
+      return undefined;
+    }
+    return { path, kind: record.kind as Kind, text: decoded.text, data: record, locate: outcome.locate };
+  };
+
+  // The config is read first: its `ignore` globs decide which other files count.
+  let isIgnored = (_path: string) => false;
+  if (paths.includes(CONFIG_FILE)) {
+    const config = await readOne(CONFIG_FILE);
+    parsed.set(CONFIG_FILE, config);
+    const ignore = config?.data.ignore;
+    if (Array.isArray(ignore) && ignore.every((g) => typeof g === 'string') && ignore.length > 0) {
+      isIgnored = picomatch(ignore as string[], { dot: true });
+    }
+  }
+  const wanted = paths.filter((p) => p === CONFIG_FILE || !isIgnored(p));
+  for (const path of wanted) {
+    if (!parsed.has(path)) parsed.set(path, await readOne(path));
+  }
+  const files = wanted.map((p) => parsed.get(p)).filter((f): f is RecordFile => f !== undefined);
+  return { fileCount: wanted.length, files, diagnostics };
+}
+
+function fileDiagnostic(file: string, rule: string, args: Record<string, string>): Diagnostic {
+  return { file, line: 1, column: 1, severity: 'error', rule, args };
+}

@@ -1,0 +1,19 @@
+/**
+ * Where record files come from: the work tree, or a git revision (src/git).
+ * Loading only ever goes through this interface, so every command can read
+ * the records as they were at any revision.
+ */
+export interface RecordSource {
+  /** What to call the folder in messages. */
+  readonly label: string;
+  /** Paths of candidate record files (`*.yaml`, `*.yml`), relative, with `/`, sorted. */
+  listRecordFiles(): Promise<string[]>;
+  /** The raw bytes of one file, by relative path. */
+  readFile(path: string): Promise<Uint8Array>;
+}
+
+export const RECORD_FILE = /\.ya?ml$/i;
+/** Folders never searched: dot-folders (.git, .vscode…) and node_modules. */
+export function isSkippedFolder(name: string): boolean {
+  return name.startsWith('.') || name === 'node_modules';
+}

@@ -1,0 +1,36 @@
+import { formatISO } from '../../model/dates.js';
+import type { Pointer } from '../../load/parse.js';
+import type { Rule } from './context.js';
+import { list, record } from './context.js';
+
+/**
+ * Warnings about dates that are legal but suspicious: a due date outside
+ * the plan's period, a completion after the as-of date or before signing.
+ */
+export const datesSanity: Rule = (ctx) => {
+  for (const entry of ctx.plans) {
+    const plan = entry.plan;
+    if (!plan) continue;
+    const completion = (day: number | undefined, pointer: Pointer) => {
+      if (day === undefined) return;
+      if (day > ctx.asOf) entry.report(pointer, 'done-in-future', { date: formatISO(day), asOf: formatISO(ctx.asOf) }, 'warning');
+      if (day < plan.signed) entry.report(pointer, 'done-before-signed', { date: formatISO(day), signed: formatISO(plan.signed) }, 'warning');
+    };
+    plan.tasks.forEach((task, i) => {
+      const s = task.schedule;
+      if (s.kind === 'one-off') {
+        if (s.due !== undefined && (s.due < plan.period.start || s.due > plan.period.end)) {
+          entry.report(['tasks', i, 'due'], 'due-outside-period', { due: formatISO(s.due), period: plan.period.key }, 'warning');
+        }
+        completion(s.done, ['tasks', i, 'done']);
+      } else {
+        for (const log of s.log) {
+          // Schema-valid log keys are already canonical, so the key finds the raw entry.
+          const raw = record(record(list(entry.raw.tasks)[i]).log)[log.key];
+          const pointer = typeof raw === 'string' ? ['tasks', i, 'log', log.key] : ['tasks', i, 'log', log.key, 'done'];
+          completion(log.done, pointer);
+        }
+      }
+    });
+  }
+};

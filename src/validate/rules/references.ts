@@ -1,0 +1,45 @@
+import type { Pointer } from '../../load/parse.js';
+import type { PlanEntry, Rule, RuleContext } from './context.js';
+import { list, record } from './context.js';
+
+/**
+ * Every party, parent and content reference resolves; lead, support,
+ * signatories and contacts name parties of the plan itself.
+ */
+export const references: Rule = (ctx) => {
+  for (const entry of ctx.plans) {
+    const raw = entry.raw;
+    const planParties = new Set(list(raw.parties).map(String));
+    list(raw.parties).forEach((p, i) => checkKnown(ctx, entry, String(p), ['parties', i]));
+    const member = (party: unknown, pointer: Pointer, role: string) => {
+      const id = String(party);
+      if (!checkKnown(ctx, entry, id, pointer)) return;
+      if (!planParties.has(id)) entry.report(pointer, 'party-not-in-plan', { party: id, role, plan: String(raw.id) });
+    };
+    list(raw.signatories).forEach((s, i) => member(record(s).party, ['signatories', i, 'party'], 'signatory'));
+    list(raw.contacts).forEach((c, i) => member(record(c).party, ['contacts', i, 'party'], 'contact'));
+    const contentIds = new Set(list(raw.contents).map((c) => String(record(c).id)));
+    list(raw.tasks).forEach((t, i) => {
+      const task = record(t);
+      member(task.lead, ['tasks', i, 'lead'], 'lead');
+      list(task.support).forEach((s, j) => member(s, ['tasks', i, 'support', j], 'support'));
+      if (typeof task.support === 'object' && list(task.support).map(String).includes(String(task.lead))) {
+        entry.report(['tasks', i, 'support'], 'lead-in-support', { party: String(task.lead) }, 'warning');
+      }
+      if (task.content !== undefined && !contentIds.has(String(task.content))) {
+        entry.report(['tasks', i, 'content'], 'unknown-content', { content: String(task.content) });
+      }
+    });
+    if (raw.parent !== undefined) {
+      const parent = String(raw.parent);
+      if (parent === String(raw.id)) entry.report(['parent'], 'parent-cycle', { chain: `${parent} → ${parent}` });
+      else if (!ctx.knownPlanIds.has(parent)) entry.report(['parent'], 'unknown-parent', { parent });
+    }
+  }
+};
+
+function checkKnown(ctx: RuleContext, entry: PlanEntry, id: string, pointer: Pointer): boolean {
+  if (ctx.knownPartyIds.has(id)) return true;
+  entry.report(pointer, 'unknown-party', { party: id });
+  return false;
+}

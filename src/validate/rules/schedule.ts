@@ -1,0 +1,52 @@
+import { formatISO } from '../../model/dates.js';
+import { type Every, overlaps, parseOccurrenceKey } from '../../model/periods.js';
+import type { Rule } from './context.js';
+import { list, record } from './context.js';
+
+const ONE_OFF_ONLY = ['due', 'status', 'done', 'results', 'evidence'] as const;
+const RECURRING_ONLY = ['log', 'offset', 'day', 'from', 'until'] as const;
+
+/**
+ * A recurring task has `every` and none of the one-off fields; a one-off has
+ * none of the recurrence fields; `log` keys are occurrences of `every` that
+ * exist within the recurrence's bounds.
+ */
+export const schedule: Rule = (ctx) => {
+  for (const entry of ctx.plans) {
+    list(entry.raw.tasks).forEach((t, i) => {
+      const task = record(t);
+      const id = String(task.id);
+      if (task.every === undefined) {
+        for (const field of RECURRING_ONLY) {
+          if (task[field] !== undefined) entry.report(['tasks', i, field], 'one-off-with-recurring-field', { task: id, field }, 'error', 'key');
+        }
+        return;
+      }
+      for (const field of ONE_OFF_ONLY) {
+        if (task[field] !== undefined) entry.report(['tasks', i, field], 'recurring-with-one-off-field', { task: id, field }, 'error', 'key');
+      }
+      if (task.offset !== undefined && task.day !== undefined) {
+        entry.report(['tasks', i, 'day'], 'offset-with-day', { task: id }, 'error', 'key');
+      }
+      const typed = entry.plan?.tasks[i];
+      if (!typed || typed.schedule.kind !== 'recurring') return;
+      const { from, until } = typed.schedule;
+      if (until < from) {
+        entry.report(['tasks', i, task.until !== undefined ? 'until' : 'from'], 'from-after-until', {
+          task: id,
+          from: formatISO(from),
+          until: formatISO(until),
+        });
+        return;
+      }
+      for (const key of Object.keys(record(task.log))) {
+        const occurrence = parseOccurrenceKey(task.every as Every, /^\d+$/.test(key) ? Number(key) : key);
+        if (!occurrence) {
+          entry.report(['tasks', i, 'log', key], 'log-key-granularity', { key, every: String(task.every) }, 'error', 'key');
+        } else if (!overlaps(occurrence, { start: from, end: until })) {
+          entry.report(['tasks', i, 'log', key], 'log-key-outside', { key, from: formatISO(from), until: formatISO(until) }, 'error', 'key');
+        }
+      }
+    });
+  }
+};

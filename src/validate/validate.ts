@@ -1,0 +1,88 @@
+/**
+ * load → schema check → normalise → semantic rules. The single entry point
+ * every command uses to get a model and its diagnostics.
+ */
+import type { Loaded, RecordFile } from '../load/load.js';
+import { CONFIG_FILE } from '../load/load.js';
+import type { Day } from '../model/dates.js';
+import { todayIn } from '../model/dates.js';
+import type { Model, Plan } from '../model/records.js';
+import { type Diagnostic, sortDiagnostics } from './diagnostic.js';
+import { normalizeConfig, normalizeParties, normalizePlan, reporterFor } from './normalize.js';
+import type { PartyEntry, PlanEntry, RuleContext } from './rules/context.js';
+import { list, record } from './rules/context.js';
+import { RULES } from './rules/index.js';
+import { checkSchema } from './schema-check.js';
+
+export interface Validated {
+  model: Model;
+  /** Sorted by file, line, column, rule. */
+  diagnostics: Diagnostic[];
+  fileCount: number;
+}
+
+export interface ValidateOptions {
+  /** The as-of date for date warnings; default today in the config's time zone. */
+  asOf?: Day;
+}
+
+export function validateRecords(loaded: Loaded, options: ValidateOptions = {}): Validated {
+  const diagnostics: Diagnostic[] = [...loaded.diagnostics];
+  const valid: RecordFile[] = [];
+  const knownPlanIds = new Set<string>();
+  const knownPartyIds = new Set<string>();
+  for (const file of loaded.files) {
+    // Ids are collected even from files that fail their schema, so one typo does not cascade into unknown-reference errors.
+    if (file.kind === 'plan' && typeof file.data.id === 'string') knownPlanIds.add(file.data.id);
+    if (file.kind === 'parties') for (const p of list(file.data.parties)) if (typeof record(p).id === 'string') knownPartyIds.add(String(record(p).id));
+    if (checkSchema(file, diagnostics)) valid.push(file);
+  }
+
+  const configFiles = valid.filter((f) => f.kind === 'config');
+  const config = normalizeConfig(configFiles.find((f) => f.path === CONFIG_FILE));
+  const parties: PartyEntry[] = [];
+  const partyMap: Model['parties'] = new Map();
+  const plans: PlanEntry[] = [];
+  for (const file of valid) {
+    const report = reporterFor(file, diagnostics);
+    if (file.kind === 'parties') {
+      normalizeParties(file).forEach((party, index) => {
+        parties.push({ file, index, id: party.id, report });
+        if (!partyMap.has(party.id)) partyMap.set(party.id, party);
+      });
+    } else if (file.kind === 'plan') {
+      plans.push({ file, raw: file.data, plan: normalizePlan(file, report), report });
+    }
+  }
+
+  const ctx: RuleContext = {
+    plans,
+    parties,
+    configs: configFiles.map((file) => ({ file, report: reporterFor(file, diagnostics) })),
+    config,
+    knownPlanIds,
+    knownPartyIds,
+    asOf: options.asOf ?? todayIn(safeZone(config.timezone)),
+  };
+  for (const rule of RULES) rule(ctx);
+
+  const seen = new Set<string>();
+  const modelPlans: Plan[] = [];
+  for (const entry of plans) {
+    if (entry.plan && !seen.has(entry.plan.id)) {
+      seen.add(entry.plan.id);
+      modelPlans.push(entry.plan);
+    }
+  }
+  modelPlans.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return { model: { config, parties: partyMap, plans: modelPlans }, diagnostics: sortDiagnostics(diagnostics), fileCount: loaded.fileCount };
+}
+
+function safeZone(zone: string): string {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return zone;
+  } catch {
+    return 'Asia/Ho_Chi_Minh';
+  }
+}
