@@ -1,7 +1,8 @@
 /** Loading and validating a records folder for an edit: before it, and with the edit applied in memory. */
 import { loadRecords, type Loaded } from '../load/load.js';
 import type { RecordSource } from '../load/source.js';
-import { type Day, todayIn } from '../model/dates.js';
+import { type Day, isValidTimeZone, todayIn } from '../model/dates.js';
+import { DEFAULT_CONFIG } from '../model/records.js';
 import type { Diagnostic } from '../validate/diagnostic.js';
 import { type Validated, validateRecords } from '../validate/validate.js';
 import { OverlaySource } from './overlay-source.js';
@@ -53,10 +54,5 @@ export function newWarnings(before: readonly Diagnostic[], after: readonly Diagn
 }
 
 function safeZone(zone: string): string {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return zone;
-  } catch {
-    return 'Asia/Ho_Chi_Minh';
-  }
+  return isValidTimeZone(zone) ? zone : DEFAULT_CONFIG.timezone;
 }

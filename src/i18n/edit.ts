@@ -84,6 +84,10 @@ const CATALOGUE = {
     vi: () => 'Kết quả sửa sẽ làm hồ sơ có lỗi (ở trên) nên tệp được giữ nguyên.',
     en: () => 'The edit would make the records invalid (errors above), so the file was left unchanged.',
   },
+  'new-invalid': {
+    vi: () => 'Kế hoạch mới sẽ không hợp lệ (lỗi ở trên) nên chưa ghi gì.',
+    en: () => 'The new plan would not validate (errors above), so nothing was written.',
+  },
   'file-changed': {
     vi: (a) => `Tệp ${a.file} vừa bị thay đổi trong lúc sửa nên không ghi; hãy chạy lại lệnh.`,
     en: (a) => `${a.file} changed while it was being edited, so nothing was written; run the command again.`,
