@@ -5,8 +5,6 @@
  */
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
-import type { Node, YAMLMap } from 'yaml';
 import { applyDone, type DoneRequest } from '../../src/edit/done.js';
 import { loadRecords } from '../../src/load/load.js';
 import { WorkTreeSource } from '../../src/load/worktree.js';
@@ -15,7 +13,8 @@ import { type Period, periodsOverlapping } from '../../src/model/periods.js';
 import type { Task } from '../../src/model/records.js';
 import { type Validated, validateRecords } from '../../src/validate/validate.js';
 import { EXAMPLES } from '../helpers/cli.js';
-import { errorsIn, lineDiff, lines, memorySource, nodeLines, validateSource } from '../helpers/edits.js';
+import { errorsIn, memorySource, validateSource } from '../helpers/edits.js';
+import { checkLines, expectation } from './done-expect.js';
 
 const AS_OF = dayFromYMD(2026, 11, 22);
 const FOLDERS = ['ben-tre', 'dien-bien', 'nghe-an', 'phu-yen'];
@@ -68,51 +67,6 @@ const requestArb = fc.record({
   force: fc.boolean(),
 });
 
-/** The key/value pair of a map by key text. */
-function pairOf(map: YAMLMap, key: string) {
-  return map.items.find((p) => isScalar(p.key) && String(p.key.value) === key);
-}
-
-function taskNode(text: string, index: number): YAMLMap {
-  const doc = parseDocument(text);
-  const tasks = doc.get('tasks', true);
-  if (!isSeq(tasks) || !isMap(tasks.items[index])) throw new Error('no task');
-  return tasks.items[index] as YAMLMap;
-}
-
-/** What the test expects: a refusal code, or the lines allowed to change. */
-function expectation(t: Target, r: DoneRequest): { refusal: string } | { changeable: Set<number>; pureInsert: boolean; newLines: number } {
-  const node = taskNode(t.text, t.index);
-  const value = (key: string) => pairOf(node, key)?.value as Node | undefined;
-  const changeable = new Set<number>();
-  const add = (n: Node | null | undefined) => nodeLines(t.text, n).forEach((l) => changeable.add(l));
-  if (t.task.schedule.kind === 'recurring') {
-    const logged = t.task.schedule.log.some((e) => e.key === r.period!.key);
-    if (logged && !r.force) return { refusal: 'already-logged' };
-    const log = value('log');
-    if (logged && isMap(log)) {
-      const entry = log.items.find((p) => isScalar(p.key) && String(p.key.value) === r.period!.key)!;
-      add(entry.key as Node);
-      add(entry.value as Node);
-    }
-    return { changeable, pureInsert: !logged, newLines: logged ? 0 : log ? 1 : 2 };
-  }
-  const status = t.task.schedule.status;
-  if (status === 'done' && !r.force) return { refusal: 'already-done' };
-  if (status === 'cancelled' && !r.force) return { refusal: 'task-cancelled' };
-  const results = value('results');
-  if (!r.force && r.results?.some(([m]) => isMap(results) && pairOf(results, m))) return { refusal: 'field-exists' };
-  if (!r.force && r.evidence !== undefined && value('evidence')) return { refusal: 'field-exists' };
-  if (!r.force && r.note !== undefined && value('note')) return { refusal: 'field-exists' };
-  add(value('status'));
-  add(value('done'));
-  if (r.results?.length) add(results);
-  if (r.evidence !== undefined) add(value('evidence'));
-  if (r.note !== undefined) add(value('note'));
-  const wanted = ['status', 'done', ...(r.results?.length ? ['results'] : []), ...(r.evidence !== undefined ? ['evidence'] : []), ...(r.note !== undefined ? ['note'] : [])];
-  return { changeable, pureInsert: false, newLines: wanted.filter((k) => !value(k)).length };
-}
-
 describe('done on the example files (property)', () => {
   it('changes only the lines it must, reads back as intended, and keeps the folder valid', async () => {
     await fc.assert(
@@ -121,7 +75,7 @@ describe('done on the example files (property)', () => {
         const period = t.occurrences.length > 0 ? t.occurrences[arb.occurrence % t.occurrences.length] : undefined;
         const request: DoneRequest = { task: t.task, date: arb.date, period, results: arb.results, note: arb.note, evidence: arb.evidence, force: arb.force };
         const outcome = applyDone(t.text, request);
-        const expected = expectation(t, request);
+        const expected = expectation(t.text, t.index, request);
 
         if ('refusal' in expected) {
           expect(outcome.ok ? 'ok' : outcome.refusal.code).toBe(expected.refusal);
@@ -129,25 +83,8 @@ describe('done on the example files (property)', () => {
         }
         if (!outcome.ok) throw new Error(`refused: ${JSON.stringify(outcome.refusal)}`);
 
-        // 1. Only lines that must change do: removing the added lines and the changed ones gives back the rest of the original.
-        const { removed, added } = lineDiff(t.text, outcome.text);
-        for (const i of removed) expect(expected.changeable.has(i), `line ${i + 1} changed: ${lines(t.text)[i]}`).toBe(true);
-        if (expected.pureInsert) expect(removed.size).toBe(0);
-        expect(lines(outcome.text).filter((_, j) => !added.has(j))).toEqual(lines(t.text).filter((_, i) => !removed.has(i)));
-        expect(added.size).toBeGreaterThan(0);
-        // No line is added beyond the new keys (one per line in these block-style files), and none is blank.
-        expect(added.size - removed.size).toBeLessThanOrEqual(expected.newLines);
-        for (const j of added) expect(lines(outcome.text)[j].trim()).not.toBe('');
-        // A changed status line is the old line with only its value replaced by `done`.
-        const status = pairOf(taskNode(t.text, t.index), 'status')?.value as { range: number[]; value: unknown } | undefined;
-        if (status && status.value !== 'done') {
-          const start = t.text.lastIndexOf('\n', status.range[0]) + 1;
-          const end = t.text.indexOf('\n', status.range[0]);
-          const old = t.text.slice(start, end === -1 ? undefined : end).replace(/\r$/, '');
-          const at = status.range[0] - start;
-          const changed = old.slice(0, at) + 'done' + old.slice(at + (status.range[1] - status.range[0]));
-          expect(lines(outcome.text)).toContain(changed);
-        }
+        // 1. Only lines that must change do.
+        checkLines(t.text, outcome.text, t.index, expected);
 
         // 2. Re-parsing gives the intended values, through the real loader and model.
         const source = memorySource({ [t.file]: outcome.text }, new WorkTreeSource(EXAMPLES + t.folder));
