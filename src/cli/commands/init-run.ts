@@ -21,7 +21,7 @@ export async function runInit(io: CliIO, options: GlobalOptions & InitOptions, d
   const locale = pickLocale(options, io.env);
   const lang: Lang = (options.lang as Lang | undefined) ?? locale;
   if (options.rev !== undefined) throw new UsageError(editMessage(lang, 'rev-not-editable'));
-  const timezone = options.timezone ?? systemZone();
+  const timezone = options.timezone ?? systemZone(io.env);
   if (!isValidTimeZone(timezone)) throw new UsageError(editMessage(lang, 'bad-timezone', { value: timezone }));
   const dir = resolve(io.cwd, dirArg ?? options.dir ?? '.');
   const today = todayIn(timezone, io.now());
@@ -80,8 +80,12 @@ function pickLocale(options: InitOptions & GlobalOptions, env: CliIO['env']): La
   return tag.startsWith('en') ? 'en' : 'vi';
 }
 
-function systemZone(): string {
+/** `TZ` when it names a zone, else the system's; ICU still calls Vietnam's zone by its old name Asia/Saigon. */
+function systemZone(env: CliIO['env']): string {
+  const fromEnv = env.TZ?.replace(/^:/, '');
+  if (fromEnv && fromEnv.includes('/') && isValidTimeZone(fromEnv)) return fromEnv;
   const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  if (zone === 'Asia/Saigon') return DEFAULT_ZONE;
   return zone && isValidTimeZone(zone) ? zone : DEFAULT_ZONE;
 }
 
