@@ -81,8 +81,8 @@ const CATALOGUE = {
     en: () => 'The records folder has errors (above), so nothing was written: fix them first (phoihop validate).',
   },
   'result-invalid': {
-    vi: () => 'Kết quả sửa sẽ làm hồ sơ có lỗi (ở trên) nên tệp được giữ nguyên.',
-    en: () => 'The edit would make the records invalid (errors above), so the file was left unchanged.',
+    vi: () => 'Kết quả sửa sẽ làm hồ sơ có lỗi (ở trên, số dòng tính theo tệp sau khi sửa) nên tệp được giữ nguyên.',
+    en: () => 'The edit would make the records invalid (errors above, lines as in the edited file), so the file was left unchanged.',
   },
   'new-invalid': {
     vi: () => 'Kế hoạch mới sẽ không hợp lệ (lỗi ở trên) nên chưa ghi gì.',
