@@ -27,7 +27,7 @@ export function registerDone(program: Command, io: CliIO, state: RunState): Comm
     .option('--evidence <number>', 'number of the document recording it / số văn bản ghi nhận')
     .option('--force', 'replace an existing completion, note, evidence or result / ghi đè')
     .option('--dry-run', 'show the change without writing / chỉ xem, không ghi')
-    .action(async (target: string, options: DoneOptions, command: Command) => {
+    .action(async (target: string, _options: DoneOptions, command: Command) => {
       const { runDone } = await import('./done-run.js');
       state.exitCode = await runDone(io, command.optsWithGlobals<GlobalOptions & DoneOptions>(), target);
     });
