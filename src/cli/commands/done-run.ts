@@ -1,0 +1,130 @@
+/** `done`: records a completion in a plan file, validated in memory first, written atomically. */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { applyDone, type DoneRefusalCode } from '../../edit/done.js';
+import { writeFileAtomic } from '../../edit/atomic-write.js';
+import { checkFolder, checkWith, errorsOf, newWarnings } from '../../edit/folder.js';
+import { lineChanges } from '../../edit/line-diff.js';
+import { editMessage } from '../../i18n/edit.js';
+import type { Lang } from '../../i18n/lang.js';
+import { decodeUtf8 } from '../../load/decode.js';
+import { WorkTreeSource } from '../../load/worktree.js';
+import { formatISO, formatVi } from '../../model/dates.js';
+import { diagnosticLine } from '../../render/diagnostics.js';
+import { makePaint, type Paint } from '../../render/paint.js';
+import type { Diagnostic } from '../../validate/diagnostic.js';
+import { EXIT, type CliIO, type ExitCode, UsageError } from '../io.js';
+import { type GlobalOptions, openSession, parseAsOf, parseDateOption, parsePeriodOption, pickFormat } from '../session.js';
+import type { DoneOptions } from './done.js';
+
+/** Refusals about the request are bad usage (2); those about the file's layout or the edit itself are failures (1). */
+const REFUSAL_EXIT: Record<DoneRefusalCode, ExitCode> = {
+  'unknown-task': EXIT.USAGE,
+  'period-required': EXIT.USAGE,
+  'period-for-one-off': EXIT.USAGE,
+  'period-granularity': EXIT.USAGE,
+  'period-outside': EXIT.USAGE,
+  'already-logged': EXIT.USAGE,
+  'already-done': EXIT.USAGE,
+  'task-cancelled': EXIT.USAGE,
+  'field-exists': EXIT.USAGE,
+  'unsupported-layout': EXIT.FAILURE,
+  'unsafe-edit': EXIT.FAILURE,
+};
+
+const NUMBER = /^-?\d+(\.\d+)?$/;
+
+export async function runDone(io: CliIO, options: GlobalOptions & DoneOptions, target: string): Promise<number> {
+  const session = openSession(io, options);
+  const lang = session.lang;
+  const paint = makePaint(session.color);
+  if (options.rev !== undefined) throw new UsageError(editMessage(lang, 'rev-not-editable'));
+  pickFormat(session, ['text'] as const, 'text');
+  const m = /^\s*([^/\s]+)\/([^/\s]+)\s*$/.exec(target);
+  if (!m) throw new UsageError(editMessage(lang, 'bad-target', { value: target }));
+  const [, planId, taskId] = m;
+  // Every flag is read before any file, so a typo is reported whatever the folder holds.
+  const explicitDate = options.date !== undefined ? parseDateOption(lang, options.date) : undefined;
+  const period = options.period !== undefined ? parsePeriodOption(lang, options.period) : undefined;
+  const results = parseResults(lang, options.result ?? []);
+  const note = options.note?.normalize('NFC');
+  const evidence = options.evidence?.normalize('NFC');
+
+  const source = new WorkTreeSource(session.dir);
+  const folder = await checkFolder(source, { asOf: parseAsOf(session), now: io.now() });
+  const before = folder.validated.diagnostics;
+  if (errorsOf(before).length > 0) {
+    printDiagnostics(io, errorsOf(before), lang, paint);
+    throw new UsageError(editMessage(lang, 'folder-invalid'), EXIT.FAILURE);
+  }
+  const model = folder.validated.model;
+  const plan = model.plans.find((p) => p.id === planId);
+  if (!plan) throw new UsageError(editMessage(lang, 'unknown-plan', { id: planId, known: model.plans.map((p) => p.id).join(', ') }));
+  const task = plan.tasks.find((t) => t.id === taskId);
+  if (!task) throw new UsageError(editMessage(lang, 'unknown-task', { plan: planId, task: taskId, known: plan.tasks.map((t) => t.id).join(', ') }));
+  const date = explicitDate ?? folder.today;
+
+  const path = join(session.dir, ...plan.file.split('/'));
+  const original = await readFile(path);
+  const decoded = decodeUtf8(original);
+  if (!decoded.ok) throw new UsageError(editMessage(lang, 'unsupported-layout', { detail: plan.file }), EXIT.FAILURE);
+  const outcome = applyDone(decoded.text, { task, date, period, results, note, evidence, force: options.force === true });
+  if (!outcome.ok) throw new UsageError(editMessage(lang, outcome.refusal.code, outcome.refusal.args), REFUSAL_EXIT[outcome.refusal.code]);
+
+  const bytes = new TextEncoder().encode((decoded.bom ? '\uFEFF' : '') + outcome.text);
+  const after = await checkWith(source, new Map([[plan.file, bytes]]), folder.asOf);
+  if (errorsOf(after.diagnostics).length > 0) {
+    printDiagnostics(io, errorsOf(after.diagnostics), lang, paint);
+    throw new UsageError(editMessage(lang, 'result-invalid'), EXIT.FAILURE);
+  }
+  printDiagnostics(io, newWarnings(before, after.diagnostics), lang, paint);
+
+  if (!options.dryRun) {
+    // Another editor may have saved the file since it was read: never overwrite that.
+    const current = await readFile(path);
+    if (!current.equals(original)) throw new UsageError(editMessage(lang, 'file-changed', { file: plan.file }), EXIT.FAILURE);
+    try {
+      await writeFileAtomic(path, bytes, { cleanupOnSignal: true });
+    } catch (error) {
+      throw new UsageError(editMessage(lang, 'write-failed', { file: plan.file, detail: (error as Error).message }), EXIT.FAILURE);
+    }
+  }
+  const summary = editMessage(lang, 'done-recorded', {
+    file: plan.file,
+    target: `${plan.id}/${task.id}`,
+    period: period?.key ?? '',
+    date: lang === 'vi' ? formatVi(date) : formatISO(date),
+  });
+  const lines = [summary, ...renderChanges(decoded.text, outcome.text, paint)];
+  if (options.dryRun) lines.push(editMessage(lang, 'dry-run'));
+  io.stdout(lines.join('\n') + '\n');
+  return EXIT.OK;
+}
+
+/** `--result metric=number`, in the order given; a metric named twice is an error. */
+function parseResults(lang: Lang, values: readonly string[]): Array<[string, number]> {
+  const out: Array<[string, number]> = [];
+  for (const value of values) {
+    const eq = value.indexOf('=');
+    const metric = value.slice(0, eq).trim();
+    const number = value.slice(eq + 1).trim();
+    if (eq <= 0 || metric === '' || !NUMBER.test(number)) throw new UsageError(editMessage(lang, 'bad-result', { value }));
+    if (out.some(([m]) => m === metric)) throw new UsageError(editMessage(lang, 'duplicate-result', { metric }));
+    out.push([metric, Number(number)]);
+  }
+  return out;
+}
+
+function renderChanges(oldText: string, newText: string, paint: Paint): string[] {
+  const changes = lineChanges(oldText, newText);
+  const width = Math.max(...changes.map((c) => String(c.line).length), 1);
+  return changes.map((c) => {
+    const sign = c.kind === 'added' ? '+' : c.kind === 'changed' ? '~' : '-';
+    const line = `  ${String(c.line).padStart(width)} ${sign} ${c.text}`;
+    return c.kind === 'removed' ? paint.red(line) : paint.green(line);
+  });
+}
+
+function printDiagnostics(io: CliIO, diagnostics: readonly Diagnostic[], lang: Lang, paint: Paint): void {
+  if (diagnostics.length > 0) io.stderr(diagnostics.map((d) => diagnosticLine(d, lang, paint)).join('\n') + '\n');
+}

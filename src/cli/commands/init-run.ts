@@ -1,0 +1,98 @@
+/** `init`: a new records folder that validates as made; all files or none, nothing overwritten. */
+import { lstat, mkdir, rm } from 'node:fs/promises';
+import { dirname, join, relative, resolve } from 'node:path';
+import { writeFileExclusive } from '../../edit/atomic-write.js';
+import { checkWith } from '../../edit/folder.js';
+import { examplePlanId, initFiles, schemaPath } from '../../edit/scaffold.js';
+import { cliMessage } from '../../i18n/cli.js';
+import { editMessage } from '../../i18n/edit.js';
+import { isLang, type Lang } from '../../i18n/lang.js';
+import { KINDS } from '../../load/load.js';
+import { isValidTimeZone, todayIn } from '../../model/dates.js';
+import { schemaText } from '../../schemas.js';
+import { EXIT, type CliIO, UsageError } from '../io.js';
+import type { GlobalOptions } from '../session.js';
+import type { InitOptions } from './init.js';
+
+const DEFAULT_ZONE = 'Asia/Ho_Chi_Minh';
+
+export async function runInit(io: CliIO, options: GlobalOptions & InitOptions, dirArg: string | undefined): Promise<number> {
+  if (options.lang !== undefined && !isLang(options.lang)) throw new UsageError(cliMessage('vi', 'bad-lang', { value: options.lang }));
+  const locale = pickLocale(options, io.env);
+  const lang: Lang = (options.lang as Lang | undefined) ?? locale;
+  if (options.rev !== undefined) throw new UsageError(editMessage(lang, 'rev-not-editable'));
+  const timezone = options.timezone ?? systemZone(io.env);
+  if (!isValidTimeZone(timezone)) throw new UsageError(editMessage(lang, 'bad-timezone', { value: timezone }));
+  const dir = resolve(io.cwd, dirArg ?? options.dir ?? '.');
+  const today = todayIn(timezone, io.now());
+
+  const files: Record<string, string> = initFiles({ locale, timezone, today });
+  for (const kind of KINDS) files[schemaPath(kind)] = schemaText(kind);
+
+  const kindOfDir = await entryKind(dir);
+  if (kindOfDir !== undefined && kindOfDir !== 'dir') throw new UsageError(editMessage(lang, 'not-a-folder', { path: dir }));
+  // All targets are checked before anything is written: init makes the whole folder or nothing.
+  const existing: string[] = [];
+  for (const path of Object.keys(files)) if ((await entryKind(join(dir, path))) !== undefined) existing.push(path);
+  if (existing.length > 0) throw new UsageError(editMessage(lang, 'init-exists', { files: existing.join(', ') }));
+
+  // The folder must validate as made, warnings included: anything else is a bug in the templates.
+  const encoded = new Map(Object.entries(files).map(([path, text]) => [path, new TextEncoder().encode(text)]));
+  const check = await checkWith(undefined, encoded, today);
+  if (check.diagnostics.length > 0) throw new Error(`init templates do not validate: ${JSON.stringify(check.diagnostics[0])}`);
+
+  const written: string[] = [];
+  try {
+    for (const [path, bytes] of encoded) {
+      const full = join(dir, path);
+      await mkdir(dirname(full), { recursive: true });
+      await writeFileExclusive(full, bytes, { cleanupOnSignal: true });
+      written.push(full);
+    }
+  } catch (error) {
+    // Undo what this run made, so a second try starts clean (folders are left: they may have existed).
+    for (const full of written) await rm(full, { force: true });
+    throw new UsageError(editMessage(lang, 'write-failed', { file: dir, detail: (error as Error).message }), EXIT.FAILURE);
+  }
+
+  const rel = relative(io.cwd, dir);
+  const shown = rel === '' ? '.' : rel.startsWith('..') ? dir : rel;
+  const dirOption = shown === '.' ? '' : ` -C ${shown.includes(' ') ? JSON.stringify(shown) : shown}`;
+  io.stdout(
+    [
+      editMessage(lang, 'init-created', { dir: shown }),
+      ...Object.keys(files).map((path) => `  ${path}`),
+      editMessage(lang, 'init-next', { plan: `plans/${examplePlanId({ locale, timezone, today })}.yaml`, dirOption }),
+    ].join('\n') + '\n',
+  );
+  return EXIT.OK;
+}
+
+/** --locale, else --lang, else the language of the environment (LC_ALL, LC_MESSAGES, LANG, then the system's), else vi. */
+function pickLocale(options: InitOptions & GlobalOptions, env: CliIO['env']): Lang {
+  if (options.locale !== undefined) {
+    if (!isLang(options.locale)) throw new UsageError(editMessage(isLang(options.lang) ? options.lang : 'vi', 'bad-locale', { value: options.locale }));
+    return options.locale;
+  }
+  if (isLang(options.lang)) return options.lang;
+  const fromEnv = env.LC_ALL || env.LC_MESSAGES || env.LANG;
+  const tag = (fromEnv || Intl.DateTimeFormat().resolvedOptions().locale || '').toLowerCase();
+  return tag.startsWith('en') ? 'en' : 'vi';
+}
+
+/** `TZ` when it names a zone, else the system's; ICU still calls Vietnam's zone by its old name Asia/Saigon. */
+function systemZone(env: CliIO['env']): string {
+  const fromEnv = env.TZ?.replace(/^:/, '');
+  if (fromEnv && fromEnv.includes('/') && isValidTimeZone(fromEnv)) return fromEnv;
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  if (zone === 'Asia/Saigon') return DEFAULT_ZONE;
+  return zone && isValidTimeZone(zone) ? zone : DEFAULT_ZONE;
+}
+
+async function entryKind(path: string): Promise<'dir' | 'other' | undefined> {
+  try {
+    return (await lstat(path)).isDirectory() ? 'dir' : 'other';
+  } catch {
+    return undefined;
+  }
+}

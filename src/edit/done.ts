@@ -1,0 +1,328 @@
+/**
+ * `done` as a pure function: a plan file's text and a completion request in,
+ * the new text (or a refusal) out. The new text is the old one with a few
+ * splices, placed with the positions the yaml parser gives; nothing is
+ * re-serialised, so comments, quoting, order and blank lines stay byte for
+ * byte. The result is parsed again and must read as exactly the intended
+ * values, or the edit is refused.
+ */
+import { isDeepStrictEqual } from 'node:util';
+import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
+import type { Node, Pair, YAMLMap } from 'yaml';
+import { type Day, formatISO } from '../model/dates.js';
+import { overlaps, parseOccurrenceKey, type Period, periodsOverlapping } from '../model/periods.js';
+import type { RecurringSchedule, Task } from '../model/records.js';
+import { YAML_PARSE_OPTIONS, yamlNumber, yamlString } from './scalar.js';
+import { applySplices, columnOf, contentEnd, insertLinesAfter, lineEnding, type Splice } from './text.js';
+
+export interface DoneRequest {
+  /** The task as the validated model has it: its schedule decides what is written. */
+  task: Task;
+  /** Completion date. */
+  date: Day;
+  /** The occurrence, for a recurring task. */
+  period?: Period;
+  /** Metric id → number, in the order given. */
+  results?: ReadonlyArray<readonly [string, number]>;
+  note?: string;
+  evidence?: string;
+  /** Replace an existing completion (or note, evidence, result) instead of refusing. */
+  force?: boolean;
+}
+
+export type DoneRefusalCode =
+  | 'unknown-task'
+  | 'period-required'
+  | 'period-for-one-off'
+  | 'period-granularity'
+  | 'period-outside'
+  | 'already-logged'
+  | 'already-done'
+  | 'task-cancelled'
+  | 'field-exists'
+  | 'unsupported-layout'
+  | 'unsafe-edit';
+
+export interface DoneRefusal {
+  code: DoneRefusalCode;
+  args: Record<string, string | number>;
+}
+
+export type DoneOutcome = { ok: true; text: string } | { ok: false; refusal: DoneRefusal };
+
+type ParsedNode = Node & { range: [number, number, number] };
+
+const refuse = (code: DoneRefusalCode, args: DoneRefusal['args'] = {}): DoneOutcome => ({ ok: false, refusal: { code, args } });
+
+/** Records a completion in `text` (a plan file, BOM already removed). */
+export function applyDone(text: string, request: DoneRequest): DoneOutcome {
+  const doc = parseDocument(text, YAML_PARSE_OPTIONS);
+  if (doc.errors.length > 0) return refuse('unsupported-layout', { detail: doc.errors[0].code });
+  const found = findTask(doc.contents, request.task.id);
+  if (found === 'not-a-mapping') return refuse('unsupported-layout', { detail: 'task' });
+  if (!found) return refuse('unknown-task', { task: request.task.id });
+
+  const schedule = request.task.schedule;
+  const planned =
+    schedule.kind === 'one-off' ? oneOffSplices(text, found.node, request) : recurringSplices(text, found.node, schedule, request);
+  if ('code' in planned) return { ok: false, refusal: planned };
+
+  const edited = applySplices(text, planned.splices);
+  return verify(doc.toJS() as Record<string, unknown>, found.index, edited, planned.expect);
+}
+
+interface Planned {
+  splices: Splice[];
+  /** Applies the intended change to the task's plain value, for the check after the edit. */
+  expect: (task: Record<string, unknown>) => void;
+}
+
+function findTask(root: unknown, id: string): { node: YAMLMap; index: number } | 'not-a-mapping' | undefined {
+  if (!isMap(root)) return undefined;
+  const tasks = root.get('tasks', true);
+  if (!isSeq(tasks)) return undefined;
+  for (let index = 0; index < tasks.items.length; index++) {
+    const item = tasks.items[index];
+    if (!isMap(item)) {
+      // An alias or other form we cannot edit in place; only matters if it is the task asked for.
+      if (item && typeof item === 'object' && 'source' in item) return 'not-a-mapping';
+      continue;
+    }
+    const idNode = item.get('id', true);
+    if (isScalar(idNode) && String(idNode.value).normalize('NFC') === id) return { node: item, index };
+  }
+  return undefined;
+}
+
+function pairOf(map: YAMLMap, key: string): Pair<ParsedNode, ParsedNode | null> | undefined {
+  return map.items.find((p) => isScalar(p.key) && String(p.key.value) === key) as Pair<ParsedNode, ParsedNode | null> | undefined;
+}
+
+/** The offset just after the visible value of a pair (its key, when it has no value). */
+function pairEnd(text: string, pair: Pair<ParsedNode, ParsedNode | null>): number {
+  const node = pair.value ?? pair.key;
+  return contentEnd(text, node.range[0], node.range[1]);
+}
+
+/** Replaces a scalar's text (quotes or block header included), keeping what follows it on the line. */
+function replaceValue(text: string, node: ParsedNode, value: string): Splice {
+  return { start: node.range[0], end: contentEnd(text, node.range[0], node.range[1]), text: value };
+}
+
+/** Where new keys of a block mapping start: the column of its first key. */
+function keyIndent(text: string, map: YAMLMap): string {
+  const first = map.items[0]?.key as ParsedNode | undefined;
+  return ' '.repeat(first ? columnOf(text, first.range[0]) : 0);
+}
+
+/** New `key: value` pairs into a mapping after `anchor`: one line each in a block, `, k: v` in a flow. */
+function addPairs(text: string, map: YAMLMap, anchor: number, pairs: ReadonlyArray<readonly [string, string]>): Splice | undefined {
+  if (pairs.length === 0) return undefined;
+  if (map.flow) return { start: anchor, end: anchor, text: pairs.map(([k, v]) => `, ${k}: ${v}`).join('') };
+  const indent = keyIndent(text, map);
+  return insertLinesAfter(text, anchor, pairs.map(([k, v]) => `${indent}${k}: ${v}`), lineEnding(text));
+}
+
+/** `{ a: 1, b: 2 }` for new results. */
+function flowResults(results: ReadonlyArray<readonly [string, number]>): string {
+  return `{ ${results.map(([k, v]) => `${yamlString(k, 'flow')}: ${yamlNumber(v)}`).join(', ')} }`;
+}
+
+function oneOffSplices(text: string, task: YAMLMap, request: DoneRequest): Planned | DoneRefusal {
+  const iso = formatISO(request.date);
+  if (request.period) return { code: 'period-for-one-off', args: { task: request.task.id, period: request.period.key } };
+  const status = pairOf(task, 'status');
+  const statusValue = status?.value && isScalar(status.value) ? String(status.value.value) : undefined;
+  const done = pairOf(task, 'done');
+  const force = request.force === true;
+  if (statusValue === 'done' && !force) {
+    const doneText = done?.value && isScalar(done.value) ? String(done.value.value) : '';
+    return { code: 'already-done', args: { task: request.task.id, date: doneText } };
+  }
+  if (statusValue === 'cancelled' && !force) return { code: 'task-cancelled', args: { task: request.task.id } };
+
+  const flow = task.flow === true;
+  const ctx = flow ? 'flow' : 'block';
+  const splices: Splice[] = [];
+  const added: Array<[string, string]> = [];
+
+  if ((status && !isScalar(status.value)) || (done && !isScalar(done.value))) return { code: 'unsupported-layout', args: { detail: 'status' } };
+  if (status?.value) {
+    if (statusValue !== 'done') splices.push(replaceValue(text, status.value, 'done'));
+  } else added.push(['status', 'done']);
+  if (done?.value) splices.push(replaceValue(text, done.value, iso));
+  else added.push(['done', iso]);
+
+  const results = request.results ?? [];
+  if (results.length > 0) {
+    const existing = pairOf(task, 'results');
+    if (existing?.value && isMap(existing.value)) {
+      const map = existing.value;
+      const fresh: Array<[string, string]> = [];
+      for (const [metric, value] of results) {
+        const pair = pairOf(map, metric);
+        if (pair?.value) {
+          if (!force) return { code: 'field-exists', args: { field: `results.${metric}`, value: String(nodeText(text, pair.value)) } };
+          splices.push(replaceValue(text, pair.value, yamlNumber(value)));
+        } else fresh.push([yamlString(metric, map.flow ? 'flow' : 'block'), yamlNumber(value)]);
+      }
+      const splice = addToMap(text, map, fresh);
+      if (splice) splices.push(splice);
+    } else if (existing) {
+      return { code: 'unsupported-layout', args: { detail: 'results' } };
+    } else added.push(['results', flowResults(results)]);
+  }
+
+  for (const [field, value] of [
+    ['evidence', request.evidence],
+    ['note', request.note],
+  ] as const) {
+    if (value === undefined) continue;
+    const existing = pairOf(task, field);
+    if (existing?.value) {
+      if (!force) return { code: 'field-exists', args: { field, value: nodeText(text, existing.value) } };
+      splices.push(replaceValue(text, existing.value, yamlString(value, ctx)));
+    } else added.push([field, yamlString(value, ctx)]);
+  }
+
+  // New keys go after status (or due, where status would be), else at the end of the task.
+  const anchorPair = status ?? pairOf(task, 'due') ?? (task.items[task.items.length - 1] as Pair<ParsedNode, ParsedNode | null>);
+  const insert = addPairs(text, task, pairEnd(text, anchorPair), added);
+  if (insert) splices.push(insert);
+
+  return {
+    splices,
+    expect: (t) => {
+      t.status = 'done';
+      t.done = iso;
+      if (results.length > 0) t.results = { ...((t.results as object | undefined) ?? {}), ...Object.fromEntries(results) };
+      if (request.evidence !== undefined) t.evidence = request.evidence;
+      if (request.note !== undefined) t.note = request.note;
+    },
+  };
+}
+
+/** Adds pairs to an existing mapping (results): after its last pair, or into an empty `{}`. */
+function addToMap(text: string, map: YAMLMap, pairs: ReadonlyArray<readonly [string, string]>): Splice | undefined {
+  if (pairs.length === 0) return undefined;
+  const last = map.items[map.items.length - 1] as Pair<ParsedNode, ParsedNode | null> | undefined;
+  if (last) return addPairs(text, map, pairEnd(text, last), pairs);
+  const node = map as unknown as ParsedNode;
+  // Only a flow mapping can be empty here (`{}`): a block one has at least one pair.
+  return { start: node.range[0], end: contentEnd(text, node.range[0], node.range[1]), text: `{ ${pairs.map(([k, v]) => `${k}: ${v}`).join(', ')} }` };
+}
+
+function nodeText(text: string, node: ParsedNode): string {
+  return text.slice(node.range[0], contentEnd(text, node.range[0], node.range[1]));
+}
+
+function recurringSplices(text: string, task: YAMLMap, schedule: RecurringSchedule, request: DoneRequest): Planned | DoneRefusal {
+  const id = request.task.id;
+  const period = request.period;
+  if (!period) {
+    return { code: 'period-required', args: { task: id, every: schedule.every, open: openOccurrences(schedule, request.date).join(', ') } };
+  }
+  if (period.kind !== schedule.every) return { code: 'period-granularity', args: { task: id, period: period.key, every: schedule.every } };
+  if (!overlaps(period, { start: schedule.from, end: schedule.until })) {
+    return { code: 'period-outside', args: { task: id, period: period.key, from: formatISO(schedule.from), until: formatISO(schedule.until) } };
+  }
+
+  const iso = formatISO(request.date);
+  const results = request.results ?? [];
+  const mapping = results.length > 0 || request.note !== undefined || request.evidence !== undefined;
+  const value = mapping ? flowLogEntry(iso, request) : iso;
+  const plain: unknown = mapping
+    ? {
+        done: iso,
+        ...(results.length > 0 ? { results: Object.fromEntries(results) } : {}),
+        ...(request.evidence !== undefined ? { evidence: request.evidence } : {}),
+        ...(request.note !== undefined ? { note: request.note } : {}),
+      }
+    : iso;
+  const expect = (t: Record<string, unknown>) => {
+    t.log = { ...((t.log as object | undefined) ?? {}), [period.key]: plain };
+  };
+
+  const log = pairOf(task, 'log');
+  const entryText = `${period.key}: ${value}`;
+  if (!log) {
+    const last = task.items[task.items.length - 1] as Pair<ParsedNode, ParsedNode | null>;
+    const anchor = pairEnd(text, last);
+    if (task.flow) return { splices: [{ start: anchor, end: anchor, text: `, log: { ${entryText} }` }], expect };
+    const indent = keyIndent(text, task);
+    return { splices: [insertLinesAfter(text, anchor, [`${indent}log:`, `${indent}  ${entryText}`], lineEnding(text))], expect };
+  }
+  if (!log.value || !isMap(log.value)) return { code: 'unsupported-layout', args: { detail: 'log' } };
+  const logMap = log.value;
+  const entries = logMap.items.map((p) => ({
+    pair: p as Pair<ParsedNode, ParsedNode | null>,
+    period: isScalar(p.key) ? parseOccurrenceKey(schedule.every, p.key.value as string | number) : undefined,
+  }));
+
+  const same = entries.find((e) => e.period?.key === period.key);
+  if (same) {
+    if (!request.force) {
+      return { code: 'already-logged', args: { task: id, period: period.key, value: same.pair.value ? nodeText(text, same.pair.value) : '' } };
+    }
+    const key = same.pair.key;
+    const old = same.pair.value;
+    if (!old) return { splices: [{ start: key.range[1], end: contentEnd(text, key.range[1], key.range[2]), text: `: ${value}` }], expect };
+    const gap = text.slice(key.range[1], old.range[0]);
+    // A block mapping starts on the next line; the new value goes after the colon, unless a comment sits there.
+    const start = gap.includes('\n') && !gap.includes('#') ? key.range[1] : old.range[0];
+    const splice = { start, end: contentEnd(text, old.range[0], old.range[1]), text: start === old.range[0] ? value : `: ${value}` };
+    return { splices: [splice], expect };
+  }
+
+  // Chronological place: right after the latest entry that starts before this occurrence.
+  let before: (typeof entries)[number] | undefined;
+  for (const e of entries) if (e.period && e.period.start < period.start && (!before || e.period.start > before.period!.start)) before = e;
+  if (logMap.flow) {
+    if (before) {
+      const at = pairEnd(text, before.pair);
+      return { splices: [{ start: at, end: at, text: `, ${entryText}` }], expect };
+    }
+    const first = entries[0]?.pair.key;
+    if (first) return { splices: [{ start: first.range[0], end: first.range[0], text: `${entryText}, ` }], expect };
+    const node = logMap as unknown as ParsedNode;
+    return { splices: [{ start: node.range[0], end: contentEnd(text, node.range[0], node.range[1]), text: `{ ${entryText} }` }], expect };
+  }
+  const indent = keyIndent(text, logMap);
+  const anchor = before ? pairEnd(text, before.pair) : log.key.range[1];
+  return { splices: [insertLinesAfter(text, anchor, [`${indent}${entryText}`], lineEnding(text))], expect };
+}
+
+/** `{ done: …, results: { … }, evidence: …, note: … }`, the form the examples use. */
+function flowLogEntry(iso: string, request: DoneRequest): string {
+  const parts = [`done: ${iso}`];
+  if (request.results && request.results.length > 0) parts.push(`results: ${flowResults(request.results)}`);
+  if (request.evidence !== undefined) parts.push(`evidence: ${yamlString(request.evidence, 'flow')}`);
+  if (request.note !== undefined) parts.push(`note: ${yamlString(request.note, 'flow')}`);
+  return `{ ${parts.join(', ')} }`;
+}
+
+/** The most recent occurrences begun by `date` that have no log entry: a hint for a missing --period. */
+export function openOccurrences(schedule: RecurringSchedule, date: Day, count = 4): string[] {
+  const logged = new Set(schedule.log.map((e) => e.key));
+  const open = periodsOverlapping(schedule.every, schedule.from, Math.min(schedule.until, date))
+    .filter((p) => !logged.has(p.key))
+    .map((p) => p.key);
+  return open.slice(-count);
+}
+
+/** The edit must read back as the old values plus exactly the intended change. */
+function verify(before: Record<string, unknown>, index: number, edited: string, expect: (t: Record<string, unknown>) => void): DoneOutcome {
+  const after = parseDocument(edited, YAML_PARSE_OPTIONS);
+  if (after.errors.length > 0) return refuse('unsafe-edit', { detail: after.errors[0].code });
+  const expected = cloneTree(before) as Record<string, unknown>;
+  expect((expected.tasks as Record<string, unknown>[])[index]);
+  if (!isDeepStrictEqual(after.toJS(), expected)) return refuse('unsafe-edit', { detail: 'values' });
+  return { ok: true, text: edited };
+}
+
+/** A deep copy that does not keep shared references: an alias edited through one task must show up as a difference. */
+function cloneTree(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(cloneTree);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, cloneTree(v)]));
+  return value;
+}

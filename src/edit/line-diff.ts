@@ -1,0 +1,57 @@
+/**
+ * Which lines an edit added, changed or removed: shown to the clerk after
+ * `done`, so the change can be checked at a glance. Lines compare without
+ * their line break; an LCS over the region between the common head and tail.
+ */
+export interface LineChange {
+  kind: 'added' | 'changed' | 'removed';
+  /** 1-based line number: in the new text for added and changed lines, in the old one for removed lines. */
+  line: number;
+  text: string;
+}
+
+export function splitLines(text: string): string[] {
+  return text.split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
+}
+
+export function lineChanges(oldText: string, newText: string): LineChange[] {
+  const a = splitLines(oldText);
+  const b = splitLines(newText);
+  let head = 0;
+  while (head < a.length && head < b.length && a[head] === b[head]) head++;
+  let tail = 0;
+  while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
+  const oldMid = a.slice(head, a.length - tail);
+  const newMid = b.slice(head, b.length - tail);
+
+  // lcs[i][j]: length of the LCS of oldMid[i..] and newMid[j..].
+  const lcs = Array.from({ length: oldMid.length + 1 }, () => new Array<number>(newMid.length + 1).fill(0));
+  for (let i = oldMid.length - 1; i >= 0; i--) {
+    for (let j = newMid.length - 1; j >= 0; j--) {
+      lcs[i][j] = oldMid[i] === newMid[j] ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+    }
+  }
+  const changes: LineChange[] = [];
+  let removed: number[] = [];
+  let added: number[] = [];
+  const flush = () => {
+    // Within one hunk, a removed line and an added line side by side are one changed line.
+    const paired = Math.min(removed.length, added.length);
+    added.forEach((j, k) => changes.push({ kind: k < paired ? 'changed' : 'added', line: head + j + 1, text: newMid[j] }));
+    removed.slice(paired).forEach((i) => changes.push({ kind: 'removed', line: head + i + 1, text: oldMid[i] }));
+    removed = [];
+    added = [];
+  };
+  let i = 0;
+  let j = 0;
+  while (i < oldMid.length || j < newMid.length) {
+    if (i < oldMid.length && j < newMid.length && oldMid[i] === newMid[j]) {
+      flush();
+      i++;
+      j++;
+    } else if (j < newMid.length && (i === oldMid.length || lcs[i][j + 1] >= lcs[i + 1][j])) added.push(j++);
+    else removed.push(i++);
+  }
+  flush();
+  return changes;
+}

@@ -1,0 +1,38 @@
+/**
+ * How a value is written into a YAML file by hand-made splices: plain when
+ * that reads back as the same string, else double-quoted.
+ */
+import { parseDocument } from 'yaml';
+
+export const YAML_PARSE_OPTIONS = { version: '1.2', schema: 'core', uniqueKeys: true, merge: false } as const;
+
+/** Characters that cannot start a plain scalar (YAML 1.2 indicators), or that we never leave bare. */
+const UNSAFE_START = /^[-?:,[\]{}#&*!|>'"%@`]/;
+/** Line breaks, tabs and other characters a clerk would not want to see raw in the file. */
+const UNSAFE_ANYWHERE = /[\u0000-\u001f\u007f\u0085\u2028\u2029\ufeff]/;
+const FLOW_INDICATORS = /[,[\]{}]/;
+
+/** A string as YAML: plain if it is safe in this context (flow: inside `{ }`), else "double-quoted". */
+export function yamlString(value: string, context: 'block' | 'flow'): string {
+  return isPlainSafe(value, context) ? value : doubleQuoted(value);
+}
+
+/** A number as YAML, as JavaScript prints it (`12`, `2.5`). */
+export function yamlNumber(value: number): string {
+  return String(value);
+}
+
+function isPlainSafe(value: string, context: 'block' | 'flow'): boolean {
+  if (value === '' || value !== value.trim()) return false;
+  if (UNSAFE_START.test(value) || UNSAFE_ANYWHERE.test(value)) return false;
+  if (value.includes(': ') || value.endsWith(':') || value.includes(' #')) return false;
+  if (context === 'flow' && FLOW_INDICATORS.test(value)) return false;
+  // Core schema: `12`, `true`, `null`, `0x1F` would read back as something else than this string.
+  const doc = parseDocument(`k: ${value}\n`, YAML_PARSE_OPTIONS);
+  return doc.errors.length === 0 && doc.get('k') === value;
+}
+
+/** JSON's string escapes are all valid in a YAML double-quoted scalar. */
+function doubleQuoted(value: string): string {
+  return JSON.stringify(value);
+}

@@ -1,0 +1,168 @@
+/** Words of the writing commands (init, new, done), in Vietnamese and English. */
+import type { Lang } from './lang.js';
+
+type Args = Record<string, string | number>;
+type Entry = { vi: (a: Args) => string; en: (a: Args) => string };
+
+const EVERY_VI: Record<string, string> = { month: 'tháng', quarter: 'quý', half: '6 tháng', year: 'năm' };
+const FIELD_VI: Record<string, string> = { note: 'ghi chú (note)', evidence: 'văn bản ghi nhận (evidence)' };
+const list = (value: string | number | undefined, none: string) => (value === undefined || value === '' ? none : String(value));
+
+const CATALOGUE = {
+  // done: how it was called
+  'bad-target': {
+    vi: (a) => `'${a.value}' không đúng dạng <mã-kế-hoạch>/<mã-nhiệm-vụ> (ví dụ: btg-bdv-2022-2026/giao-ban-quy).`,
+    en: (a) => `'${a.value}' is not of the form <plan-id>/<task-id> (e.g. btg-bdv-2022-2026/giao-ban-quy).`,
+  },
+  'bad-result': {
+    vi: (a) => `--result '${a.value}' không đúng dạng <chỉ-tiêu>=<số> (ví dụ: --result articles=12).`,
+    en: (a) => `--result '${a.value}' is not of the form <metric>=<number> (e.g. --result articles=12).`,
+  },
+  'duplicate-result': {
+    vi: (a) => `Chỉ tiêu '${a.metric}' được ghi hai lần bằng --result.`,
+    en: (a) => `The metric '${a.metric}' is given twice with --result.`,
+  },
+  'rev-not-editable': {
+    vi: () => 'Không thể ghi vào một phiên bản git (--rev): lệnh này chỉ sửa thư mục đang làm việc.',
+    en: () => 'Cannot write to a git revision (--rev): this command only edits the work tree.',
+  },
+  'unknown-plan': {
+    vi: (a) => `Không có kế hoạch mã '${a.id}'. Các mã hiện có: ${list(a.known, '(không có)')}.`,
+    en: (a) => `No plan has the id '${a.id}'. Known ids: ${list(a.known, '(none)')}.`,
+  },
+  'unknown-task': {
+    vi: (a) => `Kế hoạch '${a.plan}' không có nhiệm vụ mã '${a.task}'. Các nhiệm vụ: ${list(a.known, '(không có)')}.`,
+    en: (a) => `Plan '${a.plan}' has no task with the id '${a.task}'. Its tasks: ${list(a.known, '(none)')}.`,
+  },
+  // done: refusals of the request (see edit/done.ts)
+  'period-required': {
+    vi: (a) => `Nhiệm vụ '${a.task}' là nhiệm vụ định kỳ (hằng ${EVERY_VI[a.every] ?? a.every}): hãy ghi kỳ bằng --period.${a.open ? ` Các kỳ chưa ghi nhận: ${a.open}.` : ''}`,
+    en: (a) => `Task '${a.task}' recurs every ${a.every}: name the occurrence with --period.${a.open ? ` Occurrences not yet logged: ${a.open}.` : ''}`,
+  },
+  'period-for-one-off': {
+    vi: (a) => `Nhiệm vụ '${a.task}' không phải nhiệm vụ định kỳ nên không dùng --period (${a.period}).`,
+    en: (a) => `Task '${a.task}' does not recur, so --period (${a.period}) does not apply.`,
+  },
+  'period-granularity': {
+    vi: (a) => `Kỳ ${a.period} không phải một kỳ ${EVERY_VI[a.every] ?? a.every} của nhiệm vụ '${a.task}' (every: ${a.every}).`,
+    en: (a) => `${a.period} is not an occurrence of task '${a.task}', which recurs every ${a.every}.`,
+  },
+  'period-outside': {
+    vi: (a) => `Kỳ ${a.period} nằm ngoài thời gian thực hiện nhiệm vụ '${a.task}' (${a.from} .. ${a.until}).`,
+    en: (a) => `${a.period} is outside the recurrence of task '${a.task}' (${a.from} .. ${a.until}).`,
+  },
+  'already-logged': {
+    vi: (a) => `Kỳ ${a.period} của nhiệm vụ '${a.task}' đã được ghi (${a.value}). Dùng --force để ghi đè.`,
+    en: (a) => `Occurrence ${a.period} of task '${a.task}' is already logged (${a.value}). Use --force to replace it.`,
+  },
+  'already-done': {
+    vi: (a) => `Nhiệm vụ '${a.task}' đã hoàn thành${a.date ? ` (ngày ${a.date})` : ''}. Dùng --force để ghi lại ngày hoàn thành.`,
+    en: (a) => `Task '${a.task}' is already done${a.date ? ` (on ${a.date})` : ''}. Use --force to record it again.`,
+  },
+  'task-cancelled': {
+    vi: (a) => `Nhiệm vụ '${a.task}' đã bị hủy (status: cancelled). Dùng --force nếu nhiệm vụ vẫn được thực hiện.`,
+    en: (a) => `Task '${a.task}' is cancelled (status: cancelled). Use --force if it was carried out after all.`,
+  },
+  'field-exists': {
+    vi: (a) => `Nhiệm vụ đã có ${FIELD_VI[a.field] ?? `'${a.field}'`}: ${a.value}. Dùng --force để thay.`,
+    en: (a) => `The task already has '${a.field}': ${a.value}. Use --force to replace it.`,
+  },
+  'unsupported-layout': {
+    vi: (a) => `Không sửa được tệp một cách an toàn vì cách viết của '${a.detail}' (ví dụ bí danh *); hãy sửa tay.`,
+    en: (a) => `Cannot edit the file safely because of how '${a.detail}' is written (e.g. an alias *); edit it by hand.`,
+  },
+  'unsafe-edit': {
+    vi: () => 'Bản sửa không đọc lại được đúng giá trị mong muốn nên tệp được giữ nguyên; hãy sửa tay và báo lỗi cho nhóm phát triển.',
+    en: () => 'The edit did not read back as the intended values, so the file was left as it was; edit it by hand and report this.',
+  },
+  // done and new: validation
+  'folder-invalid': {
+    vi: () => 'Thư mục hồ sơ đang có lỗi (ở trên) nên không ghi gì: hãy sửa trước (phoihop validate).',
+    en: () => 'The records folder has errors (above), so nothing was written: fix them first (phoihop validate).',
+  },
+  'result-invalid': {
+    vi: () => 'Kết quả sửa sẽ làm hồ sơ có lỗi (ở trên, số dòng tính theo tệp sau khi sửa) nên tệp được giữ nguyên.',
+    en: () => 'The edit would make the records invalid (errors above, lines as in the edited file), so the file was left unchanged.',
+  },
+  'new-invalid': {
+    vi: () => 'Kế hoạch mới sẽ không hợp lệ (lỗi ở trên) nên chưa ghi gì.',
+    en: () => 'The new plan would not validate (errors above), so nothing was written.',
+  },
+  'file-changed': {
+    vi: (a) => `Tệp ${a.file} vừa bị thay đổi trong lúc sửa nên không ghi; hãy chạy lại lệnh.`,
+    en: (a) => `${a.file} changed while it was being edited, so nothing was written; run the command again.`,
+  },
+  'write-failed': {
+    vi: (a) => `Không ghi được ${a.file}: ${a.detail}. Tệp cũ được giữ nguyên.`,
+    en: (a) => `Cannot write ${a.file}: ${a.detail}. The old file is unchanged.`,
+  },
+  'done-recorded': {
+    vi: (a) => `${a.file}: đã ghi nhận hoàn thành ${a.target}${a.period ? ` kỳ ${a.period}` : ''} ngày ${a.date}.`,
+    en: (a) => `${a.file}: recorded ${a.target}${a.period ? ` (${a.period})` : ''} as done on ${a.date}.`,
+  },
+  'dry-run': {
+    vi: () => '(--dry-run: chưa ghi gì vào tệp)',
+    en: () => '(--dry-run: nothing was written)',
+  },
+  // init
+  'bad-locale': { vi: (a) => `Ngôn ngữ không hỗ trợ: '${a.value}' (vi hoặc en).`, en: (a) => `Unsupported locale: '${a.value}' (vi or en).` },
+  'bad-timezone': {
+    vi: (a) => `Múi giờ không hợp lệ: '${a.value}' (dùng tên IANA, ví dụ Asia/Ho_Chi_Minh).`,
+    en: (a) => `Invalid time zone: '${a.value}' (use an IANA name, e.g. Asia/Ho_Chi_Minh).`,
+  },
+  'not-a-folder': { vi: (a) => `${a.path} đã có và không phải là thư mục.`, en: (a) => `${a.path} exists and is not a folder.` },
+  'init-exists': {
+    vi: (a) => `Không ghi gì vì các tệp sau đã có (phoihop init không ghi đè): ${a.files}`,
+    en: (a) => `Nothing was written because these files exist (phoihop init never overwrites): ${a.files}`,
+  },
+  'init-created': {
+    vi: (a) => `Đã tạo thư mục hồ sơ ${a.dir}:`,
+    en: (a) => `Created the records folder ${a.dir}:`,
+  },
+  'init-next': {
+    vi: (a) => `Tiếp theo: sửa parties.yaml và ${a.plan} cho đúng cơ quan, văn bản của mình, rồi chạy: phoihop validate${a.dirOption}`,
+    en: (a) => `Next: edit parties.yaml and ${a.plan} to match your parties and documents, then run: phoihop validate${a.dirOption}`,
+  },
+  // new
+  'bad-id': {
+    vi: (a) => `Mã '${a.value}' không hợp lệ: chỉ dùng chữ thường không dấu, chữ số và dấu gạch nối (ví dụ kh-bdv-btg-2027).`,
+    en: (a) => `'${a.value}' is not a valid id: use lower-case letters without accents, digits and hyphens (e.g. kh-bdv-btg-2027).`,
+  },
+  'id-exists': {
+    vi: (a) => `Mã '${a.id}' đã được dùng trong ${a.file}.`,
+    en: (a) => `The id '${a.id}' is already used in ${a.file}.`,
+  },
+  'file-exists': { vi: (a) => `Tệp ${a.file} đã có; phoihop new không ghi đè.`, en: (a) => `${a.file} exists; phoihop new never overwrites.` },
+  'missing-options': {
+    vi: (a) => `Thiếu ${a.options} (ví dụ: phoihop new kh-2027 --title "Kế hoạch phối hợp năm 2027" --parties bdv-tu,btg-tu --period 2027).`,
+    en: (a) => `Missing ${a.options} (e.g. phoihop new kh-2027 --title "Coordination plan 2027" --parties bdv-tu,btg-tu --period 2027).`,
+  },
+  'bad-plan-type': { vi: (a) => `Loại văn bản không hợp lệ: '${a.value}' (program hoặc plan).`, en: (a) => `Invalid document type: '${a.value}' (program or plan).` },
+  'too-few-parties': {
+    vi: () => 'Chương trình, kế hoạch phối hợp cần ít nhất hai bên khác nhau (--parties a,b).',
+    en: () => 'A coordination program or plan needs at least two different parties (--parties a,b).',
+  },
+  'unknown-parties': {
+    vi: (a) => `Không có cơ quan mã ${a.ids}. Các mã hiện có: ${list(a.known, '(không có)')}.`,
+    en: (a) => `No party has the id ${a.ids}. Known ids: ${list(a.known, '(none)')}.`,
+  },
+  'unknown-parent': {
+    vi: (a) => `Không có chương trình mã '${a.id}' để làm --parent. Các mã hiện có: ${list(a.known, '(không có)')}.`,
+    en: (a) => `No program has the id '${a.id}' for --parent. Known ids: ${list(a.known, '(none)')}.`,
+  },
+  'new-created': { vi: (a) => `Đã tạo ${a.file}.`, en: (a) => `Created ${a.file}.` },
+  'new-next': {
+    vi: () => 'Bỏ dấu # ở các dòng mẫu contents và tasks rồi sửa cho đúng văn bản; kiểm tra bằng: phoihop validate',
+    en: () => 'Uncomment the sample contents and tasks and make them match the document; check with: phoihop validate',
+  },
+  'schemas-missing': {
+    vi: (a) => `Lưu ý: chưa có ${a.path} cho trình soạn thảo; tạo bằng: mkdir -p .phoihop/schemas && phoihop schema plan > ${a.path}`,
+    en: (a) => `Note: ${a.path} is missing for the editor; make it with: mkdir -p .phoihop/schemas && phoihop schema plan > ${a.path}`,
+  },
+} satisfies Record<string, Entry>;
+
+export type EditMessage = keyof typeof CATALOGUE;
+
+export function editMessage(lang: Lang, key: EditMessage, args: Args = {}): string {
+  return CATALOGUE[key][lang](args);
+}

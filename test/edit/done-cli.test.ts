@@ -1,0 +1,199 @@
+/**
+ * `phoihop done` through the built CLI, on temp copies of the examples:
+ * what it writes and prints, and that every refusal exits as documented and
+ * leaves every file byte for byte as it was.
+ */
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { EXAMPLES, runCli } from '../helpers/cli.js';
+import { lineDiff, lines } from '../helpers/edits.js';
+import { copyFolder, minimalFolder } from '../helpers/folder.js';
+
+const PLAN = 'plans/btg-bdv-2022-2026.yaml';
+const AS_OF = ['--as-of', '2026-11-22'];
+
+/** Every file under `dir` (dot-files included) → its bytes. */
+function snapshot(dir: string): Map<string, Buffer> {
+  const out = new Map<string, Buffer>();
+  const walk = (d: string) => {
+    for (const name of readdirSync(d)) {
+      const full = join(d, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else out.set(relative(dir, full), readFileSync(full));
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+const phuYen = () => copyFolder(EXAMPLES + 'phu-yen');
+
+describe('phoihop done: writing', () => {
+  it('logs an occurrence of a recurring task as one added line, and the folder stays valid', () => {
+    const dir = phuYen();
+    const before = readFileSync(join(dir, PLAN), 'utf8');
+    const r = runCli(['done', '-C', dir, 'btg-bdv-2022-2026/giao-ban-quy', '--period', 'Q3/2026', '--date', '20/10/2026']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(
+      'plans/btg-bdv-2022-2026.yaml: đã ghi nhận hoàn thành btg-bdv-2022-2026/giao-ban-quy kỳ 2026-Q3 ngày 20/10/2026.\n' +
+        '  92 +       2026-Q3: 2026-10-20\n',
+    );
+    const after = readFileSync(join(dir, PLAN), 'utf8');
+    const { removed, added } = lineDiff(before, after);
+    expect(removed.size).toBe(0);
+    expect([...added].map((j) => lines(after)[j])).toEqual(['      2026-Q3: 2026-10-20']);
+    // It lands after 2026-Q2, before the clerk's comment about the missing quarter.
+    expect(lines(after).slice(89, 93)).toEqual([
+      '      2026-Q1: { done: 2026-04-14, results: { participants: 32 } }',
+      '      2026-Q2: { done: 2026-07-17, results: { participants: 30 } }   # trễ hạn',
+      '      2026-Q3: 2026-10-20',
+      '      # 2026-Q3 (hạn 15/10/2026): chưa tổ chức. 2026-Q4 hạn 15/01/2027.',
+    ]);
+    expect(runCli(['validate', '--strict', '-C', dir, ...AS_OF]).code).toBe(0);
+  });
+
+  it('marks a one-off task done with results, evidence and a note, changing only its status line', () => {
+    const dir = phuYen();
+    const before = readFileSync(join(dir, PLAN), 'utf8');
+    const r = runCli(
+      ['done', '-C', dir, 'btg-bdv-2022-2026/du-thao-tong-ket', '--date', '2026-11-20', '--result', 'articles=3', '--evidence', '301-BC/BDVTU', '--note', 'Gửi Thường trực: bản 1', '--lang', 'en'],
+    );
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('plans/btg-bdv-2022-2026.yaml: recorded btg-bdv-2022-2026/du-thao-tong-ket as done on 2026-11-20.');
+    const after = readFileSync(join(dir, PLAN), 'utf8');
+    const { removed, added } = lineDiff(before, after);
+    expect([...removed].map((i) => lines(before)[i])).toEqual(['    status: in-progress']);
+    expect([...added].map((j) => lines(after)[j])).toEqual([
+      '    status: done',
+      '    done: 2026-11-20',
+      '    results: { articles: 3 }',
+      '    evidence: 301-BC/BDVTU',
+      '    note: "Gửi Thường trực: bản 1"',
+    ]);
+    expect(runCli(['validate', '--strict', '-C', dir, ...AS_OF]).code).toBe(0);
+  });
+
+  it('writes a year key that YAML reads back as the year', () => {
+    const dir = phuYen();
+    const r = runCli(['done', '-C', dir, 'btg-bdv-2022-2026/bao-cao-nam', '--period', '2026', '--date', '2026-11-21', '--result', 'opinion-reports=12']);
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(dir, PLAN), 'utf8')).toContain(
+      '      2025: { done: 2025-12-03, results: { opinion-reports: 15 } }\n      2026: { done: 2026-11-21, results: { opinion-reports: 12 } }\n',
+    );
+    expect(runCli(['validate', '--strict', '-C', dir, ...AS_OF]).code).toBe(0);
+  });
+
+  it('defaults the date to today in the config time zone', () => {
+    const dir = phuYen();
+    const r = runCli(['done', '-C', dir, 'btg-bdv-2022-2026/tong-ket'], { env: { TZ: 'America/Los_Angeles' } });
+    expect(r.code).toBe(0);
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
+    expect(readFileSync(join(dir, PLAN), 'utf8')).toContain(`    status: done\n    done: ${today}\n`);
+  });
+
+  it('keeps a BOM and CRLF line endings', () => {
+    const text = ['kind: plan', 'id: a', 'title: A', 'signed: 2022-01-01', 'period: 2022', 'parties: [bdv-tu, btg-tu]', 'tasks:', '  - id: t', '    title: T', '    lead: bdv-tu', '    due: 2022-06-30', ''].join('\r\n');
+    const dir = minimalFolder({ 'a.yaml': '\uFEFF' + text });
+    const r = runCli(['done', '-C', dir, 'a/t', '--date', '2022-06-20']);
+    expect(r.code).toBe(0);
+    const after = readFileSync(join(dir, 'plans/a.yaml'));
+    expect([...after.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(after.subarray(3).toString('utf8')).toBe(text + '    status: done\r\n    done: 2022-06-20\r\n');
+  });
+
+  it('shows the change and writes nothing with --dry-run', () => {
+    const dir = phuYen();
+    const before = snapshot(dir);
+    const r = runCli(['done', '-C', dir, 'btg-bdv-2022-2026/tong-ket', '--date', '2026-11-20', '--dry-run']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('~     status: done');
+    expect(r.stdout).toContain('+     done: 2026-11-20');
+    expect(r.stdout).toContain('--dry-run');
+    expect(snapshot(dir)).toEqual(before);
+  });
+
+  it('warns about a completion dated after today but records it', () => {
+    const dir = phuYen();
+    const r = runCli(['done', '-C', dir, 'btg-bdv-2022-2026/tong-ket', '--date', '2099-01-01', ...AS_OF]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('warning [done-in-future]');
+    expect(readFileSync(join(dir, PLAN), 'utf8')).toContain('    done: 2099-01-01\n');
+  });
+
+  it('replaces a logged occurrence with --force', () => {
+    const dir = phuYen();
+    const r = runCli(['done', '-C', dir, 'btg-bdv-2022-2026/giao-ban-quy', '--period', '2024-Q3', '--date', '2024-10-20', '--force']);
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(dir, PLAN), 'utf8')).toContain('      2024-Q3: 2024-10-20\n      2024-Q4:');
+  });
+});
+
+describe('phoihop done: refusals leave every byte unchanged', () => {
+  const cases: Array<[string, string[], number, RegExp]> = [
+    ['an unknown plan', ['khong-co/giao-ban-quy'], 2, /Không có kế hoạch mã 'khong-co'/],
+    ['an unknown task', ['btg-bdv-2022-2026/khong-co'], 2, /không có nhiệm vụ mã 'khong-co'/],
+    ['a target without a task', ['btg-bdv-2022-2026'], 2, /<mã-kế-hoạch>\/<mã-nhiệm-vụ>/],
+    ['a recurring task without --period', ['btg-bdv-2022-2026/giao-ban-quy'], 2, /--period.*2026-Q3/],
+    ['a period of the wrong granularity', ['btg-bdv-2022-2026/giao-ban-quy', '--period', '2026-07'], 2, /không phải một kỳ quý/],
+    ['a half-year for a quarterly task', ['btg-bdv-2022-2026/giao-ban-quy', '--period', 'H2/2026'], 2, /không phải một kỳ quý/],
+    ['a period outside the recurrence', ['btg-bdv-2022-2026/giao-ban-quy', '--period', 'Q1/2022'], 2, /nằm ngoài/],
+    ['a period before `from`', ['btg-bdv-2022-2026/bao-cao-nam', '--period', '2022'], 2, /nằm ngoài/],
+    ['an occurrence already logged', ['btg-bdv-2022-2026/giao-ban-quy', '--period', '2026-Q2'], 2, /đã được ghi .*--force/],
+    ['a cancelled occurrence', ['btg-bdv-2022-2026/giao-ban-quy', '--period', '2024-Q3'], 2, /đã được ghi/],
+    ['an impossible date', ['btg-bdv-2022-2026/tong-ket', '--date', '31/2/2026'], 2, /Ngày không hợp lệ: '31\/2\/2026'/],
+    ['a malformed date', ['btg-bdv-2022-2026/tong-ket', '--date', '2026-13-01'], 2, /Ngày không hợp lệ/],
+    ['a malformed period', ['btg-bdv-2022-2026/giao-ban-quy', '--period', 'Q5/2026'], 2, /Kỳ không hợp lệ/],
+    ['a task already done', ['btg-bdv-2022-2026/so-ket'], 2, /đã hoàn thành \(ngày 2024-11-26\)/],
+    ['a period for a one-off task', ['btg-bdv-2022-2026/tong-ket', '--period', '2026-Q4'], 2, /không phải nhiệm vụ định kỳ/],
+    ['a result without a number', ['btg-bdv-2022-2026/tong-ket', '--result', 'articles'], 2, /<chỉ-tiêu>=<số>/],
+    ['a result that would not validate', ['btg-bdv-2022-2026/tong-ket', '--result', 'articles=-3'], 1, /error \[.*\][\s\S]*tệp được giữ nguyên/],
+    ['a metric that is not an id', ['btg-bdv-2022-2026/tong-ket', '--result', 'Tin bài=3'], 1, /tệp được giữ nguyên/],
+    ['a --rev', ['btg-bdv-2022-2026/tong-ket', '--rev', 'HEAD'], 2, /phiên bản git/],
+  ];
+
+  it.each(cases)('refuses %s', (_name, args, code, message) => {
+    const dir = phuYen();
+    const before = snapshot(dir);
+    const r = runCli(['done', '-C', dir, ...args, ...AS_OF]);
+    expect(r.stderr).toMatch(message);
+    expect(r.code).toBe(code);
+    expect(r.stdout).toBe('');
+    expect(snapshot(dir)).toEqual(before);
+  });
+
+  it('refuses a cancelled task unless --force, which then also replaces its note', () => {
+    const dir = copyFolder(EXAMPLES + 'nghe-an');
+    const before = snapshot(dir);
+    const refused = runCli(['done', '-C', dir, 'bdv-duk-2018-2020/kiem-tra-2020', '--date', '2020-11-01', '--note', 'Đã kiểm tra bù']);
+    expect([refused.code, refused.stderr]).toEqual([2, expect.stringMatching(/đã bị hủy .*--force/)]);
+    expect(snapshot(dir)).toEqual(before);
+    const forced = runCli(['done', '-C', dir, 'bdv-duk-2018-2020/kiem-tra-2020', '--date', '2020-11-01', '--note', 'Đã kiểm tra bù', '--force']);
+    expect(forced.code).toBe(0);
+    expect(readFileSync(join(dir, 'plans/bdv-duk-2018-2020.yaml'), 'utf8')).toContain(
+      '    due: 2020-10-31\n    status: done\n    done: 2020-11-01\n    note: Đã kiểm tra bù\n',
+    );
+  });
+
+  it('refuses to replace an existing note unless --force', () => {
+    const dir = minimalFolder({ 'a.yaml': 'kind: plan\nid: a\ntitle: A\nsigned: 2022-01-01\nperiod: 2022\nparties: [bdv-tu, btg-tu]\ntasks:\n  - id: t\n    title: T\n    lead: bdv-tu\n    note: Ghi chú của văn thư\n' });
+    const before = snapshot(dir);
+    const r = runCli(['done', '-C', dir, 'a/t', '--date', '2022-05-01', '--note', 'khác']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('Nhiệm vụ đã có ghi chú (note): Ghi chú của văn thư. Dùng --force để thay.');
+    expect(snapshot(dir)).toEqual(before);
+  });
+
+  it('refuses to edit a folder that does not validate, printing its errors', () => {
+    const dir = phuYen();
+    writeFileSync(join(dir, 'plans/broken.yaml'), 'kind: plan\nid: broken\ntitle: B\nsigned: 2022-01-01\nperiod: 2022\nparties: [btg-tu, ai-do]\n');
+    const before = snapshot(dir);
+    const r = runCli(['done', '-C', dir, 'btg-bdv-2022-2026/tong-ket', ...AS_OF]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('plans/broken.yaml:6:19: error [unknown-party]');
+    expect(r.stderr).toContain('Thư mục hồ sơ đang có lỗi');
+    expect(snapshot(dir)).toEqual(before);
+  });
+});

@@ -1,0 +1,53 @@
+/** The small pieces done relies on: writing strings YAML reads back unchanged, and showing which lines changed. */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseDocument } from 'yaml';
+import { lineChanges } from '../../src/edit/line-diff.js';
+import { YAML_PARSE_OPTIONS, yamlString } from '../../src/edit/scalar.js';
+
+describe('yamlString', () => {
+  it('reads back as the same string, in a block and inside a flow mapping', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.oneof(fc.constantFrom(...'ăđơư:#,{}[]"\'-?&*!|>%@`\\ \t\n\r'.split('')), fc.string({ unit: 'binary', minLength: 1, maxLength: 1 })) }), (s) => {
+        const block = parseDocument(`k: ${yamlString(s, 'block')}\n`, YAML_PARSE_OPTIONS);
+        expect(block.errors).toEqual([]);
+        expect(block.get('k')).toBe(s);
+        const flow = parseDocument(`k: { a: ${yamlString(s, 'flow')}, b: 1 }\n`, YAML_PARSE_OPTIONS);
+        expect(flow.errors).toEqual([]);
+        expect(flow.toJS()).toEqual({ k: { a: s, b: 1 } });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('leaves ordinary text plain and quotes what YAML would misread', () => {
+    expect(yamlString('Giao ban quý III', 'block')).toBe('Giao ban quý III');
+    expect(yamlString('45-BC/BDVTU', 'flow')).toBe('45-BC/BDVTU');
+    expect(yamlString('Tin, bài', 'block')).toBe('Tin, bài');
+    expect(yamlString('Tin, bài', 'flow')).toBe('"Tin, bài"');
+    for (const s of ['12', 'true', 'null', '~', '2022', 'a: b', '# x', 'x #y', '- a', '', ' a']) expect(yamlString(s, 'block')).toMatch(/^"/);
+  });
+});
+
+describe('lineChanges', () => {
+  it('tells added, changed and removed lines that rebuild the new text', () => {
+    const lineArb = fc.constantFrom('a', 'b', 'c', 'd', '');
+    fc.assert(
+      fc.property(fc.array(lineArb, { maxLength: 12 }), fc.array(lineArb, { maxLength: 12 }), (a, b) => {
+        const oldText = a.join('\n');
+        const newText = b.join('\n');
+        const changes = lineChanges(oldText, newText);
+        const touched = new Set(changes.filter((c) => c.kind !== 'removed').map((c) => c.line - 1));
+        for (const c of changes) if (c.kind !== 'removed') expect(c.text).toBe(newText.split('\n')[c.line - 1]);
+        // The new lines not reported are the old lines not reported, in order.
+        const removed = changes.filter((c) => c.kind === 'removed').length;
+        const changed = changes.filter((c) => c.kind === 'changed').length;
+        expect(newText.split('\n').length - touched.size).toBe(oldText.split('\n').length - removed - changed);
+      }),
+    );
+    expect(lineChanges('x\nstatus: planned\ny\n', 'x\nstatus: done\ndone: 2022-01-01\ny\n')).toEqual([
+      { kind: 'changed', line: 2, text: 'status: done' },
+      { kind: 'added', line: 3, text: 'done: 2022-01-01' },
+    ]);
+  });
+});
