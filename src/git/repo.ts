@@ -86,9 +86,15 @@ export async function resolveCommit(repo: RepoLocation, rev: string, lang: Lang)
 /** Like resolveCommit, undefined when the revision names no commit. */
 export async function tryResolveCommit(repo: RepoLocation, rev: string, lang: Lang): Promise<string | undefined> {
   assertNotOption(rev, lang);
-  const r = await git(repo.toplevel, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`], lang);
+  // Two steps, because a suffix would become part of a `:/message` search: name the object, then peel it to a commit.
+  const named = await objectId(repo, ['--end-of-options', rev], lang);
+  return named === undefined ? undefined : objectId(repo, [`${named}^{commit}`], lang);
+}
+
+async function objectId(repo: RepoLocation, revArgs: string[], lang: Lang): Promise<string | undefined> {
+  const r = await git(repo.toplevel, ['rev-parse', '--verify', '--quiet', ...revArgs], lang);
   const id = r.stdout.toString('utf8').trim();
-  return r.code === 0 && /^[0-9a-f]{40,64}$/.test(id) ? id : undefined;
+  return r.code === 0 && /^[0-9a-f]{40}([0-9a-f]{24})?$/.test(id) ? id : undefined;
 }
 
 /** True when HEAD names a branch that has no commit yet (a fresh repository). */
