@@ -7,6 +7,7 @@
  * renamed or moved file, reordered keys or tasks, or `22/5/2017` rewritten as
  * `2017-05-22` are not changes.
  */
+import type { RecordFile } from '../load/load.js';
 import { formatISO, parseDate } from '../model/dates.js';
 import type { LogEntry, Model, Plan, Task } from '../model/records.js';
 
@@ -48,6 +49,16 @@ export const CHANGE_KINDS: readonly ChangeKind[] = [
 
 /** The raw data of each plan file, by plan id: for fields the model leaves out (basis, signatories, contacts) or defaults (`from`, `until`). */
 export type RawPlans = ReadonlyMap<string, Readonly<Record<string, unknown>>>;
+
+/** The raw plan data of loaded files, by id (the first file wins; a duplicate id is a validation error anyway). */
+export function rawPlansOf(files: readonly RecordFile[]): RawPlans {
+  const raw = new Map<string, Record<string, unknown>>();
+  for (const file of files) {
+    const id = file.data.id;
+    if (file.kind === 'plan' && typeof id === 'string' && !raw.has(id)) raw.set(id, file.data);
+  }
+  return raw;
+}
 
 export interface DiffSide {
   model: Model;

@@ -4,7 +4,7 @@
  * with errors is reported with its diagnostics, not diffed half-way (exit 1).
  */
 import { gitMessage } from '../../i18n/diff.js';
-import { loadRecords, type Loaded } from '../../load/load.js';
+import { loadRecords } from '../../load/load.js';
 import type { RecordSource } from '../../load/source.js';
 import { WorkTreeSource } from '../../load/worktree.js';
 import { todayIn } from '../../model/dates.js';
@@ -21,7 +21,7 @@ import {
   WORKTREE,
 } from '../../render/diff.js';
 import { makePaint } from '../../render/paint.js';
-import { diffReport, type DiffSide, type RawPlans } from '../../reports/diff.js';
+import { diffReport, type DiffSide, type RawPlans, rawPlansOf } from '../../reports/diff.js';
 import { countBySeverity } from '../../validate/diagnostic.js';
 import { type Validated, validateRecords } from '../../validate/validate.js';
 import { EXIT, type CliIO, UsageError } from '../io.js';
@@ -48,21 +48,12 @@ interface LoadedSide {
   raw: RawPlans;
 }
 
-function rawPlans(loaded: Loaded): RawPlans {
-  const raw = new Map<string, Record<string, unknown>>();
-  for (const file of loaded.files) {
-    const id = file.data.id;
-    if (file.kind === 'plan' && typeof id === 'string' && !raw.has(id)) raw.set(id, file.data);
-  }
-  return raw;
-}
-
 async function loadSide(session: Session, source: RecordSource): Promise<LoadedSide> {
   const loaded = await loadRecords(source);
   const asOf = parseAsOf(session);
   const first = validateRecords(loaded, { asOf });
   const validated = asOf !== undefined ? first : validateRecords(loaded, { asOf: todayIn(first.model.config.timezone, session.io.now()) });
-  return { validated, raw: rawPlans(loaded) };
+  return { validated, raw: rawPlansOf(loaded.files) };
 }
 
 export async function runDiff(io: CliIO, options: GlobalOptions, range: string | undefined): Promise<number> {
