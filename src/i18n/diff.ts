@@ -86,6 +86,10 @@ const WORDS = {
     en: (a: Args) =>
       `Comparing ${a.from} with ${a.to}: ${a.count} ${plural(Number(a.count), 'change')} in ${a.plans} ${plural(Number(a.plans), 'plan')}.`,
   },
+  'md-no-changes': {
+    vi: (a: Args) => `So sánh ${a.from} với ${a.to}: không có thay đổi nào trong các kế hoạch.`,
+    en: (a: Args) => `Comparing ${a.from} with ${a.to}: no changes in the plans.`,
+  },
   'invalid-side': {
     vi: (a: Args) => `Không so sánh được: hồ sơ tại ${a.side} có ${a.errors} lỗi.`,
     en: (a: Args) => `Cannot compare: the records at ${a.side} have ${a.errors} ${plural(Number(a.errors), 'error')}.`,

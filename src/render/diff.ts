@@ -128,7 +128,7 @@ export function renderDiffMarkdown(report: DiffReport, lang: Lang): string {
   const from = code(report.from);
   const to = report.to === WORKTREE ? diffWord(lang, 'worktree') : code(report.to);
   if (report.changes.length === 0) {
-    out.push(`${diffWord(lang, 'md-compared', { from, to, count: 0, plans: 0 })} ${diffWord(lang, 'no-changes')}`, '');
+    out.push(diffWord(lang, 'md-no-changes', { from, to }), '');
     return out.join('\n');
   }
   out.push(diffWord(lang, 'md-compared', { from, to, count: report.changes.length, plans: planCount(report.changes) }), '');

@@ -99,3 +99,30 @@ describe('a records folder whose name is not a plain word', () => {
     expect(report.diagnostics.map((d: { file: string; rule: string }) => `${d.file} ${d.rule}`)).toEqual(['plans/kh-c.yaml unknown-party']);
   });
 });
+
+describe('diff usage', () => {
+  const repo = gitRepo({ ...baseRecords(), 'plans/kh-c.yaml': PLAN_C });
+  repo.commit('Khởi tạo');
+  repo.git('branch', 'worktree');
+
+  it.each([
+    ['--rev', ['diff', '--rev', 'HEAD'], 'diff does not take --rev: give the revisions after diff, e.g. phoihop diff main..HEAD.'],
+    ['A...B', ['diff', 'HEAD...main'], "Invalid revision range: 'HEAD...main' (use <rev> or <rev>..<rev>)."],
+    ['..', ['diff', '..'], "Invalid revision range: '..' (use <rev> or <rev>..<rev>)."],
+    ['unknown revision', ['diff', 'HEAD..nope'], "Unknown git revision 'nope' (a commit, branch or tag, e.g. HEAD, HEAD~1, main)."],
+    ['unknown format', ['diff', '--format', 'csv'], "Format 'csv' is not available for this command (choose: text, markdown, json)."],
+  ])('refuses %s with exit 2', (_name, args, message) => {
+    const r = run(repo.root, '--lang', 'en', ...args);
+    expect(r).toEqual({ code: 2, stdout: '', stderr: `phoihop: ${message}\n` });
+  });
+
+  it('reads a branch that happens to be called worktree from git, not from the work tree', () => {
+    repo.write({ 'plans/kh-c.yaml': PLAN_C.replace('due: 2022-06-30', 'due: 2022-07-30') });
+    expect(JSON.parse(run(repo.root, 'diff', 'worktree..HEAD', '--format', 'json').stdout).changes).toEqual([]);
+    expect(JSON.parse(run(repo.root, 'diff', 'worktree', '--format', 'json').stdout).changes).toHaveLength(1);
+  });
+
+  it('takes an empty side as HEAD, as git does', () => {
+    expect(JSON.parse(run(repo.root, 'diff', 'main..', '--format', 'json').stdout)).toEqual({ from: 'main', to: 'HEAD', changes: [] });
+  });
+});

@@ -27,20 +27,30 @@ import { type Validated, validateRecords } from '../../validate/validate.js';
 import { EXIT, type CliIO, UsageError } from '../io.js';
 import { type GlobalOptions, openSession, parseAsOf, pickFormat, type Session } from '../session.js';
 
-/** `A..B` → [A, B]; `A` → [A, worktree]; nothing → [HEAD, worktree]. An empty end means HEAD, as in git. */
-export function parseRange(range: string | undefined, session: Session): [string, string] {
-  if (range === undefined || range === '') return ['HEAD', WORKTREE];
-  if (range.includes('...')) throw new UsageError(gitMessage(session.lang, 'bad-range', { range }));
-  const parts = range.split('..');
-  if (parts.length === 1) return [range, WORKTREE];
-  if (parts.length !== 2 || (parts[0] === '' && parts[1] === '')) throw new UsageError(gitMessage(session.lang, 'bad-range', { range }));
-  return [parts[0] || 'HEAD', parts[1] || 'HEAD'];
+/** One side of the comparison: a git revision, or the work tree (no `rev`). */
+interface Side {
+  /** As the user wrote it; `worktree` for the work tree (cli.md). */
+  label: string;
+  rev?: string;
 }
 
-async function sourceFor(session: Session, rev: string): Promise<RecordSource> {
-  if (rev === WORKTREE) return new WorkTreeSource(session.dir);
+const worktreeSide: Side = { label: WORKTREE };
+const revSide = (rev: string): Side => ({ label: rev, rev });
+
+/** `A..B` → A and B; `A` → A and the work tree; nothing → HEAD and the work tree. An empty end means HEAD, as in git. */
+export function parseRange(range: string | undefined, session: Session): [Side, Side] {
+  if (range === undefined || range === '') return [revSide('HEAD'), worktreeSide];
+  if (range.includes('...')) throw new UsageError(gitMessage(session.lang, 'bad-range', { range }));
+  const parts = range.split('..');
+  if (parts.length === 1) return [revSide(range), worktreeSide];
+  if (parts.length !== 2 || (parts[0] === '' && parts[1] === '')) throw new UsageError(gitMessage(session.lang, 'bad-range', { range }));
+  return [revSide(parts[0] || 'HEAD'), revSide(parts[1] || 'HEAD')];
+}
+
+async function sourceFor(session: Session, side: Side): Promise<RecordSource> {
+  if (side.rev === undefined) return new WorkTreeSource(session.dir);
   const { gitRevisionSource } = await import('../../git/source.js');
-  return gitRevisionSource(session.dir, rev, session.lang);
+  return gitRevisionSource(session.dir, side.rev, session.lang);
 }
 
 interface LoadedSide {
@@ -60,13 +70,18 @@ export async function runDiff(io: CliIO, options: GlobalOptions, range: string |
   const session = openSession(io, options);
   if (options.rev !== undefined) throw new UsageError(gitMessage(session.lang, 'diff-with-rev'));
   const format = pickFormat(session, DIFF_FORMATS, 'text');
-  const [from, to] = parseRange(range, session);
+  const [fromSide, toSide] = parseRange(range, session);
+  const [from, to] = [fromSide.label, toSide.label];
   // Both revisions are checked before anything is loaded, so a typo fails fast and cleanly.
-  const sources = [await sourceFor(session, from), await sourceFor(session, to)];
-  const [before, after] = [await loadSide(session, sources[0]), await loadSide(session, sources[1])];
+  const sources = [await sourceFor(session, fromSide), await sourceFor(session, toSide)];
+  const before = await loadSide(session, sources[0]);
+  const sameSide = fromSide.rev !== undefined && fromSide.rev === toSide.rev;
+  const after = sameSide ? before : await loadSide(session, sources[1]);
 
   const invalid: InvalidSide[] = [];
   for (const [side, rev, loaded] of [['from', from, before], ['to', to, after]] as const) {
+    // The same revision on both sides is reported once.
+    if (side === 'to' && sameSide) continue;
     if (countBySeverity(loaded.validated.diagnostics).errors > 0) invalid.push({ side, rev, diagnostics: loaded.validated.diagnostics });
   }
   const paint = makePaint(session.color);
