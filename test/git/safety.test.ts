@@ -2,7 +2,7 @@
  * Revisions and folders that try to be options, folders outside any
  * repository, and folder names that are not plain ASCII words.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
@@ -124,5 +124,20 @@ describe('diff usage', () => {
 
   it('takes an empty side as HEAD, as git does', () => {
     expect(JSON.parse(run(repo.root, 'diff', 'main..', '--format', 'json').stdout)).toEqual({ from: 'main', to: 'HEAD', changes: [] });
+  });
+});
+
+describe('a symbolic link in the records folder', () => {
+  it('is not followed out of the folder, at a revision as in the work tree', () => {
+    const repo = gitRepo({ ...baseRecords('records/'), 'records/plans/kh-c.yaml': PLAN_C, 'ngoai.yaml': 'kind: plan\n' });
+    symlinkSync('../../ngoai.yaml', join(repo.root, 'records/plans/lien-ket.yaml'));
+    repo.commit('Thêm liên kết');
+    expect(repo.git('ls-files', '-s', 'records/plans/lien-ket.yaml')).toMatch(/^120000 /);
+    const records = join(repo.root, 'records');
+    for (const args of [[], ['--rev', 'HEAD']]) {
+      const r = run(repo.root, 'validate', '-C', records, '--format', 'json', ...args);
+      expect(r.code).toBe(0);
+      expect(JSON.parse(r.stdout)).toMatchObject({ files: 3, errors: 0 });
+    }
   });
 });
