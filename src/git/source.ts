@@ -1,8 +1,89 @@
+/**
+ * The records folder as it was at a git revision, read from git objects
+ * only: `ls-tree` lists the files, one `cat-file --batch` process reads them
+ * all. The work tree and the index are never touched.
+ */
 import type { Lang } from '../i18n/lang.js';
-import type { RecordSource } from '../load/source.js';
-import { UsageError } from '../cli/io.js';
+import { isSkippedFolder, RECORD_FILE, type RecordSource } from '../load/source.js';
+import { splitNul } from './exec.js';
+import { gitOk, locateRepo, type RepoLocation, resolveCommit, underPrefix } from './repo.js';
 
-// Placeholder until the git issue lands: --rev is parsed but not yet served.
-export async function gitRevisionSource(_dir: string, rev: string, _lang: Lang): Promise<RecordSource> {
-  throw new UsageError(`--rev ${rev}: reading a git revision is not implemented yet`);
+/** Whether a path below the records folder is one the work tree walker would load. */
+export function isRecordPath(rel: string): boolean {
+  const segments = rel.split('/');
+  const name = segments.pop() ?? '';
+  return RECORD_FILE.test(name) && !segments.some(isSkippedFolder);
+}
+
+interface TreeEntry {
+  path: string;
+  object: string;
+}
+
+class GitRevisionSource implements RecordSource {
+  private blobs: Map<string, Buffer> | undefined;
+
+  constructor(
+    readonly label: string,
+    private readonly repo: RepoLocation,
+    private readonly entries: Map<string, TreeEntry>,
+    private readonly lang: Lang,
+  ) {}
+
+  async listRecordFiles(): Promise<string[]> {
+    return [...this.entries.keys()].sort();
+  }
+
+  async readFile(path: string): Promise<Uint8Array> {
+    // The loader reads files one by one; all blobs are fetched on the first read, in one git process.
+    this.blobs ??= await readBlobs(this.repo, [...this.entries.values()].map((e) => e.object), this.lang);
+    const entry = this.entries.get(path);
+    const bytes = entry && this.blobs.get(entry.object);
+    if (!bytes) throw new Error(`${path}: not in ${this.label}`);
+    return bytes;
+  }
+}
+
+/** The records at `rev`; an unknown revision, or a folder outside any repository, is a usage error. */
+export async function gitRevisionSource(dir: string, rev: string, lang: Lang): Promise<RecordSource> {
+  const repo = await locateRepo(dir, lang);
+  const commit = await resolveCommit(repo, rev, lang);
+  const entries = await listRecordBlobs(repo, commit, lang);
+  return new GitRevisionSource(`${dir}@${rev}`, repo, entries, lang);
+}
+
+/** Record files under the prefix at a commit: regular blobs only (a symlink is a blob of mode 120000, a submodule a commit). */
+async function listRecordBlobs(repo: RepoLocation, commit: string, lang: Lang): Promise<Map<string, TreeEntry>> {
+  const pathspec = repo.prefix === '' ? [] : [repo.prefix];
+  const out = await gitOk(repo.toplevel, ['ls-tree', '-r', '-z', '--full-tree', commit, '--', ...pathspec], lang);
+  const entries = new Map<string, TreeEntry>();
+  for (const line of splitNul(out)) {
+    const tab = line.indexOf('\t');
+    if (tab < 0) continue;
+    const [mode, type, object] = line.slice(0, tab).split(' ');
+    if (type !== 'blob' || (mode !== '100644' && mode !== '100755')) continue;
+    const rel = underPrefix(line.slice(tab + 1), repo.prefix);
+    if (rel !== undefined && isRecordPath(rel)) entries.set(rel, { path: rel, object });
+  }
+  return entries;
+}
+
+/** Reads many blobs through one `git cat-file --batch`: `<id> blob <size>\n<bytes>\n` per object. */
+async function readBlobs(repo: RepoLocation, objects: string[], lang: Lang): Promise<Map<string, Buffer>> {
+  const unique = [...new Set(objects)];
+  const blobs = new Map<string, Buffer>();
+  if (unique.length === 0) return blobs;
+  const out = await gitOk(repo.toplevel, ['cat-file', '--batch'], lang, unique.join('\n') + '\n');
+  let at = 0;
+  while (at < out.length) {
+    const eol = out.indexOf(0x0a, at);
+    if (eol < 0) break;
+    const [object, type, size] = out.toString('utf8', at, eol).split(' ');
+    at = eol + 1;
+    if (type === undefined || size === undefined) continue; // `<id> missing`
+    const length = Number(size);
+    blobs.set(object, out.subarray(at, at + length));
+    at += length + 1;
+  }
+  return blobs;
 }

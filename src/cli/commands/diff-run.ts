@@ -1,0 +1,104 @@
+/**
+ * `diff [<rev>[..<rev>]]`: loads and validates both sides (a git revision or
+ * the work tree), then reports the changes in the plans' own terms. A side
+ * with errors is reported with its diagnostics, not diffed half-way (exit 1).
+ */
+import { gitMessage } from '../../i18n/diff.js';
+import { loadRecords } from '../../load/load.js';
+import type { RecordSource } from '../../load/source.js';
+import { WorkTreeSource } from '../../load/worktree.js';
+import { todayIn } from '../../model/dates.js';
+import { renderDiagnosticsText } from '../../render/diagnostics.js';
+import {
+  DIFF_FORMATS,
+  type InvalidSide,
+  renderDiffJson,
+  renderDiffMarkdown,
+  renderDiffText,
+  renderInvalidJson,
+  renderInvalidMarkdown,
+  renderInvalidText,
+  WORKTREE,
+} from '../../render/diff.js';
+import { makePaint } from '../../render/paint.js';
+import { diffReport, type DiffSide, type RawPlans, rawPlansOf } from '../../reports/diff.js';
+import { countBySeverity } from '../../validate/diagnostic.js';
+import { type Validated, validateRecords } from '../../validate/validate.js';
+import { EXIT, type CliIO, UsageError } from '../io.js';
+import { type GlobalOptions, openSession, parseAsOf, pickFormat, type Session } from '../session.js';
+
+/** One side of the comparison: a git revision, or the work tree (no `rev`). */
+interface Side {
+  /** As the user wrote it; `worktree` for the work tree (cli.md). */
+  label: string;
+  rev?: string;
+}
+
+const worktreeSide: Side = { label: WORKTREE };
+const revSide = (rev: string): Side => ({ label: rev, rev });
+
+/** `A..B` → A and B; `A` → A and the work tree; nothing → HEAD and the work tree. An empty end means HEAD, as in git. */
+export function parseRange(range: string | undefined, session: Session): [Side, Side] {
+  if (range === undefined || range === '') return [revSide('HEAD'), worktreeSide];
+  if (range.includes('...')) throw new UsageError(gitMessage(session.lang, 'bad-range', { range }));
+  const parts = range.split('..');
+  if (parts.length === 1) return [revSide(range), worktreeSide];
+  if (parts.length !== 2 || (parts[0] === '' && parts[1] === '')) throw new UsageError(gitMessage(session.lang, 'bad-range', { range }));
+  return [revSide(parts[0] || 'HEAD'), revSide(parts[1] || 'HEAD')];
+}
+
+async function sourceFor(session: Session, side: Side): Promise<RecordSource> {
+  if (side.rev === undefined) return new WorkTreeSource(session.dir);
+  const { gitRevisionSource } = await import('../../git/source.js');
+  return gitRevisionSource(session.dir, side.rev, session.lang);
+}
+
+interface LoadedSide {
+  validated: Validated;
+  raw: RawPlans;
+}
+
+async function loadSide(session: Session, source: RecordSource): Promise<LoadedSide> {
+  const loaded = await loadRecords(source);
+  const asOf = parseAsOf(session);
+  const first = validateRecords(loaded, { asOf });
+  const validated = asOf !== undefined ? first : validateRecords(loaded, { asOf: todayIn(first.model.config.timezone, session.io.now()) });
+  return { validated, raw: rawPlansOf(loaded.files) };
+}
+
+export async function runDiff(io: CliIO, options: GlobalOptions, range: string | undefined): Promise<number> {
+  const session = openSession(io, options);
+  if (options.rev !== undefined) throw new UsageError(gitMessage(session.lang, 'diff-with-rev'));
+  const format = pickFormat(session, DIFF_FORMATS, 'text');
+  const [fromSide, toSide] = parseRange(range, session);
+  const [from, to] = [fromSide.label, toSide.label];
+  // Both revisions are checked before anything is loaded, so a typo fails fast and cleanly.
+  const sources = [await sourceFor(session, fromSide), await sourceFor(session, toSide)];
+  const before = await loadSide(session, sources[0]);
+  const sameSide = fromSide.rev !== undefined && fromSide.rev === toSide.rev;
+  const after = sameSide ? before : await loadSide(session, sources[1]);
+
+  const invalid: InvalidSide[] = [];
+  for (const [side, rev, loaded] of [['from', from, before], ['to', to, after]] as const) {
+    // The same revision on both sides is reported once.
+    if (side === 'to' && sameSide) continue;
+    if (countBySeverity(loaded.validated.diagnostics).errors > 0) invalid.push({ side, rev, diagnostics: loaded.validated.diagnostics });
+  }
+  const paint = makePaint(session.color);
+  if (invalid.length > 0) {
+    if (format === 'json') io.stdout(renderInvalidJson(from, to, invalid, session.lang));
+    else if (format === 'markdown') io.stdout(renderInvalidMarkdown(invalid, session.lang));
+    else io.stdout(renderInvalidText(invalid, session.lang, paint));
+    return EXIT.FAILURE;
+  }
+  // Warnings of the side under review go to stderr; the diff goes on (cli.md).
+  const warnings = after.validated.diagnostics;
+  if (warnings.length > 0) io.stderr(renderDiagnosticsText({ files: after.validated.fileCount, diagnostics: warnings }, session.lang, makePaint(false)));
+
+  const sideOf = (s: LoadedSide): DiffSide => ({ model: s.validated.model, raw: s.raw });
+  const report = diffReport(from, to, sideOf(before), sideOf(after));
+  if (format === 'json') io.stdout(renderDiffJson(report));
+  else if (format === 'markdown') io.stdout(renderDiffMarkdown(report, session.lang));
+  else io.stdout(renderDiffText(report, session.lang, paint));
+  return EXIT.OK;
+}

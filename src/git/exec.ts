@@ -1,0 +1,67 @@
+/**
+ * Runs git as a child process: an argument array, never a shell, and an
+ * environment that keeps git from writing anything (no optional locks, so no
+ * index refresh is written back) or treating paths as patterns.
+ */
+import { spawn } from 'node:child_process';
+
+export interface GitResult {
+  code: number;
+  stdout: Buffer;
+  stderr: string;
+}
+
+/** git could not be started at all (not installed, not on PATH). */
+export class GitMissingError extends Error {}
+
+export function gitEnv(base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  return {
+    ...base,
+    // Read-only use: `git diff` would otherwise write a refreshed index behind the user's back.
+    GIT_OPTIONAL_LOCKS: '0',
+    // Paths we pass are folder names, not patterns: a folder called `[2022]` must match itself.
+    GIT_LITERAL_PATHSPECS: '1',
+    GIT_TERMINAL_PROMPT: '0',
+    GIT_PAGER: 'cat',
+  };
+}
+
+/**
+ * `git -C <cwd> <args...>`, with optional bytes on stdin. Resolves with the
+ * exit code whatever it is; rejects only when git cannot be run.
+ */
+export function runGit(cwd: string, args: readonly string[], input?: string | Buffer): Promise<GitResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('git', ['-C', cwd, ...args], {
+      env: gitEnv(),
+      shell: false,
+      stdio: ['pipe', 'pipe', 'pipe'],
+      windowsHide: true,
+    });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
+    child.on('error', (error: NodeJS.ErrnoException) => {
+      reject(error.code === 'ENOENT' ? new GitMissingError(error.message) : error);
+    });
+    // git may exit before reading all of stdin (e.g. a bad revision): that is not our failure.
+    child.stdin.on('error', () => undefined);
+    child.on('close', (code) => {
+      resolve({ code: code ?? -1, stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString('utf8') });
+    });
+    child.stdin.end(input ?? '');
+  });
+}
+
+/** Splits NUL-terminated `-z` output into UTF-8 strings. */
+export function splitNul(bytes: Buffer): string[] {
+  const parts: string[] = [];
+  let start = 0;
+  for (let i = bytes.indexOf(0, start); i !== -1; i = bytes.indexOf(0, start)) {
+    parts.push(bytes.toString('utf8', start, i));
+    start = i + 1;
+  }
+  if (start < bytes.length) parts.push(bytes.toString('utf8', start));
+  return parts;
+}

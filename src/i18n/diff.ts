@@ -1,0 +1,107 @@
+/** Words of `diff` and of everything that reads git: usage errors, change descriptions, headings. */
+import type { Lang } from './lang.js';
+
+type Args = Record<string, string | number>;
+type Entry = { vi: (a: Args) => string; en: (a: Args) => string };
+
+const GIT = {
+  'git-missing': {
+    vi: () => 'Không chạy được git: hãy cài git và đặt nó trong PATH.',
+    en: () => 'Could not run git: install git and put it on the PATH.',
+  },
+  'git-failed': {
+    vi: (a: Args) => `Lệnh ${a.command} thất bại: ${a.detail}`,
+    en: (a: Args) => `${a.command} failed: ${a.detail}`,
+  },
+  'not-a-repo': {
+    vi: (a: Args) => `Thư mục hồ sơ không nằm trong một kho git: ${a.dir}`,
+    en: (a: Args) => `The records folder is not in a git repository: ${a.dir}`,
+  },
+  'rev-is-option': {
+    vi: (a: Args) => `Phiên bản git không được bắt đầu bằng dấu '-': '${a.rev}'.`,
+    en: (a: Args) => `A git revision cannot start with '-': '${a.rev}'.`,
+  },
+  'unknown-rev': {
+    vi: (a: Args) => `Không có phiên bản git '${a.rev}' (một commit, nhánh hoặc thẻ, ví dụ HEAD, HEAD~1, main).`,
+    en: (a: Args) => `Unknown git revision '${a.rev}' (a commit, branch or tag, e.g. HEAD, HEAD~1, main).`,
+  },
+  'diff-with-rev': {
+    vi: () => 'Lệnh diff không dùng --rev: hãy ghi phiên bản sau chữ diff, ví dụ phoihop diff main..HEAD.',
+    en: () => 'diff does not take --rev: give the revisions after diff, e.g. phoihop diff main..HEAD.',
+  },
+  'bad-range': {
+    vi: (a: Args) => `Khoảng phiên bản không hợp lệ: '${a.range}' (dùng <rev> hoặc <rev>..<rev>).`,
+    en: (a: Args) => `Invalid revision range: '${a.range}' (use <rev> or <rev>..<rev>).`,
+  },
+} satisfies Record<string, Entry>;
+
+export type GitMessage = keyof typeof GIT;
+
+export function gitMessage(lang: Lang, key: GitMessage, args: Args = {}): string {
+  return GIT[key][lang](args);
+}
+
+const STATUS: Record<string, { vi: string; en: string }> = {
+  planned: { vi: 'chưa thực hiện', en: 'planned' },
+  'in-progress': { vi: 'đang thực hiện', en: 'in progress' },
+  done: { vi: 'đã hoàn thành', en: 'done' },
+  cancelled: { vi: 'đã hủy', en: 'cancelled' },
+};
+
+export function statusLabel(lang: Lang, status: string): string {
+  return STATUS[status]?.[lang] ?? status;
+}
+
+const plural = (n: number, word: string) => (n === 1 ? word : `${word}s`);
+
+const WORDS = {
+  worktree: { vi: () => 'bản làm việc hiện tại', en: () => 'the work tree' },
+  'plan-added': { vi: () => 'thêm kế hoạch', en: () => 'plan added' },
+  'plan-removed': { vi: () => 'xóa kế hoạch', en: () => 'plan removed' },
+  'task-added': { vi: () => 'thêm nhiệm vụ', en: () => 'task added' },
+  'task-removed': { vi: () => 'xóa nhiệm vụ', en: () => 'task removed' },
+  'due-later': {
+    vi: (a: Args) => `lùi hạn ${a.days} ngày`,
+    en: (a: Args) => `due moved ${a.days} ${plural(Number(a.days), 'day')} later`,
+  },
+  'due-earlier': {
+    vi: (a: Args) => `hạn sớm hơn ${a.days} ngày`,
+    en: (a: Args) => `due moved ${a.days} ${plural(Number(a.days), 'day')} earlier`,
+  },
+  'status-changed': { vi: () => 'đổi trạng thái', en: () => 'status changed' },
+  'done-recorded': { vi: (a: Args) => `ghi nhận hoàn thành ngày ${a.date}`, en: (a: Args) => `completion recorded on ${a.date}` },
+  'lead-changed': { vi: () => 'đổi đơn vị chủ trì', en: () => 'lead changed' },
+  'field-changed': { vi: () => 'sửa', en: () => 'changed' },
+  occurrence: { vi: (a: Args) => `kỳ ${a.key}`, en: (a: Args) => `occurrence ${a.key}` },
+  none: { vi: () => '(trống)', en: () => '(none)' },
+  'no-changes': { vi: () => 'Không có thay đổi nào trong các kế hoạch.', en: () => 'No changes in the plans.' },
+  'count-line': {
+    vi: (a: Args) => `${a.count} thay đổi trong ${a.plans} kế hoạch (${a.from} → ${a.to}).`,
+    en: (a: Args) =>
+      `${a.count} ${plural(Number(a.count), 'change')} in ${a.plans} ${plural(Number(a.plans), 'plan')} (${a.from} → ${a.to}).`,
+  },
+  'md-heading': { vi: () => 'Thay đổi trong các kế hoạch phối hợp', en: () => 'Changes to the coordination plans' },
+  'md-compared': {
+    vi: (a: Args) => `So sánh ${a.from} với ${a.to}: ${a.count} thay đổi trong ${a.plans} kế hoạch.`,
+    en: (a: Args) =>
+      `Comparing ${a.from} with ${a.to}: ${a.count} ${plural(Number(a.count), 'change')} in ${a.plans} ${plural(Number(a.plans), 'plan')}.`,
+  },
+  'md-no-changes': {
+    vi: (a: Args) => `So sánh ${a.from} với ${a.to}: không có thay đổi nào trong các kế hoạch.`,
+    en: (a: Args) => `Comparing ${a.from} with ${a.to}: no changes in the plans.`,
+  },
+  'invalid-side': {
+    vi: (a: Args) => `Không so sánh được: hồ sơ tại ${a.side} có ${a.errors} lỗi.`,
+    en: (a: Args) => `Cannot compare: the records at ${a.side} have ${a.errors} ${plural(Number(a.errors), 'error')}.`,
+  },
+  'invalid-hint': {
+    vi: () => 'Hãy sửa các lỗi trên (phoihop validate) rồi so sánh lại.',
+    en: () => 'Fix the errors above (phoihop validate), then compare again.',
+  },
+} satisfies Record<string, Entry>;
+
+export type DiffWord = keyof typeof WORDS;
+
+export function diffWord(lang: Lang, key: DiffWord, args: Args = {}): string {
+  return WORDS[key][lang](args);
+}

@@ -1,0 +1,200 @@
+/**
+ * The plan diff as text (one line per change), markdown (a pull request
+ * comment or job summary: a heading per plan, moved deadlines first) or
+ * JSON (cli.md's shape). Also the refusal when a side does not validate.
+ */
+import { diffWord, statusLabel } from '../i18n/diff.js';
+import { diagnosticMessage } from '../i18n/diagnostics.js';
+import type { Lang } from '../i18n/lang.js';
+import { formatVi, parseDate } from '../model/dates.js';
+import { type Change, type DiffReport, type Json, occurrenceOf, taskOf } from '../reports/diff.js';
+import { countBySeverity, type Diagnostic } from '../validate/diagnostic.js';
+import { diagnosticLine } from './diagnostics.js';
+import type { Paint } from './paint.js';
+
+export const DIFF_FORMATS = ['text', 'markdown', 'json'] as const;
+export type DiffFormat = (typeof DIFF_FORMATS)[number];
+
+/** The label of the work tree side in JSON, and the value `to` takes for it. */
+export const WORKTREE = 'worktree';
+
+export function renderDiffJson(report: DiffReport): string {
+  return JSON.stringify({ from: report.from, to: report.to, changes: report.changes }, null, 2) + '\n';
+}
+
+/** A date as the user reads it: DD/MM/YYYY in Vietnamese, ISO in English. */
+function showDate(iso: string, lang: Lang): string {
+  const r = parseDate(iso);
+  return lang === 'vi' && r.ok && /^\d{4}-/.test(iso) ? formatVi(r.day) : iso;
+}
+
+function showValue(value: Json, lang: Lang): string {
+  if (value === null) return diffWord(lang, 'none');
+  if (typeof value === 'string') return /^\d{4}-\d{2}-\d{2}$/.test(value) ? showDate(value, lang) : `"${value}"`;
+  if (Array.isArray(value)) return `[${value.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))).join(', ')}]`;
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}
+
+function sideLabel(rev: string, lang: Lang): string {
+  return rev === WORKTREE ? diffWord(lang, 'worktree') : rev;
+}
+
+/** The words of one change, without the plan/task it is about. */
+function describe(c: Change, report: DiffReport, lang: Lang, quote: (s: string) => string, value: (v: Json) => string): string {
+  switch (c.change) {
+    case 'plan-added':
+    case 'plan-removed':
+      return `${diffWord(lang, c.change)} ${quote(report.titles.plans[c.plan] ?? c.plan)}`;
+    case 'task-added':
+    case 'task-removed':
+      return `${diffWord(lang, c.change)} ${quote(report.titles.tasks[c.plan]?.[c.task] ?? c.task)}`;
+    case 'due-moved':
+      return `${dueWords(c.days, lang)}: ${showDate(c.from, lang)} → ${showDate(c.to, lang)}`;
+    case 'status-changed':
+      return `${diffWord(lang, 'status-changed')}: ${statusLabel(lang, c.from)} → ${statusLabel(lang, c.to)}`;
+    case 'done-recorded':
+      return diffWord(lang, 'done-recorded', { date: showDate(c.date, lang) });
+    case 'lead-changed':
+      return `${diffWord(lang, 'lead-changed')}: ${c.from} → ${c.to}`;
+    case 'field-changed':
+      return `${diffWord(lang, 'field-changed')} ${c.path}: ${value(c.from)} → ${value(c.to)}`;
+  }
+}
+
+function dueWords(days: number, lang: Lang): string {
+  return diffWord(lang, days >= 0 ? 'due-later' : 'due-earlier', { days: Math.abs(days) });
+}
+
+function planCount(changes: readonly Change[]): number {
+  return new Set(changes.map((c) => c.plan)).size;
+}
+
+export function renderDiffText(report: DiffReport, lang: Lang, paint: Paint): string {
+  if (report.changes.length === 0) return diffWord(lang, 'no-changes') + '\n';
+  const lines = report.changes.map((c) => {
+    const task = taskOf(c);
+    const occurrence = occurrenceOf(c);
+    const subject = `${c.plan}${task ? `/${task}` : ''}${occurrence ? ` (${diffWord(lang, 'occurrence', { key: occurrence })})` : ''}`;
+    const words = describe(c, report, lang, (s) => `"${s}"`, (v) => showValue(v, lang));
+    const colour = c.change.endsWith('-removed') ? paint.red : c.change.endsWith('-added') || c.change === 'done-recorded' ? paint.green : c.change === 'due-moved' ? paint.yellow : (s: string) => s;
+    return `${paint.bold(subject)}: ${colour(words)}`;
+  });
+  const count = { count: report.changes.length, plans: planCount(report.changes), from: sideLabel(report.from, lang), to: sideLabel(report.to, lang) };
+  lines.push(paint.dim(diffWord(lang, 'count-line', count)));
+  return lines.join('\n') + '\n';
+}
+
+/** Escapes the characters markdown would read as formatting in free text. */
+function escapeMarkdown(s: string): string {
+  return s.replace(/[\\`*_[\]<>|~#]/g, (ch) => `\\${ch}`).replace(/\r?\n/g, ' ');
+}
+
+function code(s: string): string {
+  const fence = s.includes('`') ? '``' : '`';
+  return `${fence}${fence.length > 1 ? ' ' : ''}${s.replace(/\r?\n/g, ' ')}${fence.length > 1 ? ' ' : ''}${fence}`;
+}
+
+const capitalise = (s: string) => s.charAt(0).toLocaleUpperCase('vi') + s.slice(1);
+
+function markdownItem(c: Change, report: DiffReport, lang: Lang): string {
+  const task = taskOf(c);
+  const occurrence = occurrenceOf(c);
+  const title = task ? report.titles.tasks[c.plan]?.[task] : undefined;
+  const about = task ? `${code(task)}${title ? ` ${escapeMarkdown(title)}` : ''}${occurrence ? ` (${diffWord(lang, 'occurrence', { key: occurrence })})` : ''}` : '';
+  const value = (v: Json) => code(showValue(v, lang));
+  switch (c.change) {
+    case 'plan-added':
+    case 'plan-removed':
+      return `- **${capitalise(diffWord(lang, c.change))}**`;
+    case 'task-added':
+    case 'task-removed':
+      return `- **${capitalise(diffWord(lang, c.change))}**: ${about}`;
+    case 'due-moved':
+      return `- **${capitalise(dueWords(c.days, lang))}**: ${about} — ${showDate(c.from, lang)} → ${showDate(c.to, lang)}`;
+    case 'status-changed':
+      return `- **${capitalise(diffWord(lang, 'status-changed'))}**: ${about} — ${statusLabel(lang, c.from)} → ${statusLabel(lang, c.to)}`;
+    case 'done-recorded':
+      return `- **${capitalise(diffWord(lang, 'done-recorded', { date: showDate(c.date, lang) }))}**: ${about}`;
+    case 'lead-changed':
+      return `- **${capitalise(diffWord(lang, 'lead-changed'))}**: ${about} — ${code(c.from)} → ${code(c.to)}`;
+    case 'field-changed':
+      return `- **${capitalise(diffWord(lang, 'field-changed'))}** ${code(c.path)}: ${value(c.from)} → ${value(c.to)}`;
+  }
+}
+
+export function renderDiffMarkdown(report: DiffReport, lang: Lang): string {
+  const out = [`## ${diffWord(lang, 'md-heading')}`, ''];
+  const from = code(report.from);
+  const to = report.to === WORKTREE ? diffWord(lang, 'worktree') : code(report.to);
+  if (report.changes.length === 0) {
+    out.push(diffWord(lang, 'md-no-changes', { from, to }), '');
+    return out.join('\n');
+  }
+  out.push(diffWord(lang, 'md-compared', { from, to, count: report.changes.length, plans: planCount(report.changes) }), '');
+  const byPlan = new Map<string, Change[]>();
+  for (const c of report.changes) byPlan.set(c.plan, [...(byPlan.get(c.plan) ?? []), c]);
+  for (const [plan, changes] of byPlan) {
+    const title = report.titles.plans[plan];
+    out.push(`### ${plan}${title ? ` — ${escapeMarkdown(title)}` : ''}`, '');
+    // Moved deadlines first: they are what a reviewer must not miss.
+    const ordered = [...changes.filter((c) => c.change === 'due-moved'), ...changes.filter((c) => c.change !== 'due-moved')];
+    for (const c of ordered) out.push(markdownItem(c, report, lang));
+    out.push('');
+  }
+  return out.join('\n');
+}
+
+/** One side that did not validate: which revision, and its diagnostics. */
+export interface InvalidSide {
+  side: 'from' | 'to';
+  rev: string;
+  diagnostics: Diagnostic[];
+}
+
+export function renderInvalidText(sides: InvalidSide[], lang: Lang, paint: Paint): string {
+  const lines: string[] = [];
+  for (const s of sides) {
+    const { errors } = countBySeverity(s.diagnostics);
+    lines.push(paint.red(diffWord(lang, 'invalid-side', { side: sideLabel(s.rev, lang), errors })));
+    lines.push(...s.diagnostics.map((d) => diagnosticLine(d, lang, paint)));
+  }
+  lines.push(diffWord(lang, 'invalid-hint'));
+  return lines.join('\n') + '\n';
+}
+
+export function renderInvalidMarkdown(sides: InvalidSide[], lang: Lang): string {
+  const out = [`## ${diffWord(lang, 'md-heading')}`, ''];
+  for (const s of sides) {
+    const { errors } = countBySeverity(s.diagnostics);
+    const side = s.rev === WORKTREE ? diffWord(lang, 'worktree') : code(s.rev);
+    out.push(`**${diffWord(lang, 'invalid-side', { side, errors })}**`, '');
+    for (const d of s.diagnostics) {
+      out.push(`- ${code(`${d.file}:${d.line}:${d.column}`)} ${d.severity} [${d.rule}] ${escapeMarkdown(diagnosticMessage(d, lang))}`);
+    }
+    out.push('');
+  }
+  out.push(diffWord(lang, 'invalid-hint'), '');
+  return out.join('\n');
+}
+
+export function renderInvalidJson(from: string, to: string, sides: InvalidSide[], lang: Lang): string {
+  const invalid = sides.map((s) => {
+    const { errors, warnings } = countBySeverity(s.diagnostics);
+    return {
+      side: s.side,
+      rev: s.rev,
+      errors,
+      warnings,
+      diagnostics: s.diagnostics.map((d) => ({
+        file: d.file,
+        line: d.line,
+        column: d.column,
+        severity: d.severity,
+        rule: d.rule,
+        message: diagnosticMessage(d, lang),
+      })),
+    };
+  });
+  return JSON.stringify({ from, to, changes: null, invalid }, null, 2) + '\n';
+}

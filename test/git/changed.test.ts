@@ -1,0 +1,97 @@
+/**
+ * `validate --changed [ref]`: only the record files added or modified
+ * against a revision (staged, unstaged or untracked) are reported on, still
+ * resolved against the whole folder, as a pre-commit hook would use it.
+ */
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+import { baseRecords, gitRepo, gitTestEnv } from '../helpers/git-repo.js';
+import { PLAN_B, PLAN_C } from './fixtures.js';
+
+interface Report {
+  files: number;
+  errors: number;
+  diagnostics: Array<{ file: string; rule: string }>;
+}
+
+const planB = PLAN_B.replace('parent: ctr-a\n', '');
+const plan = (id: string, lead = 'hnb') => PLAN_C.replace('id: kh-c', `id: ${id}`).replace('lead: hnb', `lead: ${lead}`);
+
+function validateChanged(cwd: string, ...args: string[]): { code: number; stderr: string; report: Report; reported: string[] } {
+  const r = runCli(['validate', '--format', 'json', ...args], { cwd, env: gitTestEnv() });
+  const report = r.stdout ? (JSON.parse(r.stdout) as Report) : { files: -1, errors: -1, diagnostics: [] };
+  return { code: r.code, stderr: r.stderr, report, reported: report.diagnostics.map((d) => `${d.file} ${d.rule}`) };
+}
+
+describe('validate --changed', () => {
+  const repo = gitRepo({
+    ...baseRecords('records/'),
+    'records/plans/a.yaml': plan('kh-a'),
+    // Committed with an error that nobody touches: a hook on other files must not block on it.
+    'records/plans/b.yaml': planB.replace('due: 2023-09-30', 'due: 31/2/2023'),
+    'records/plans/d.yaml': plan('kh-d'),
+    'records/plans/f.yaml': plan('kh-f'),
+    'other/x.yaml': 'kind: plan\n',
+  });
+  const first = repo.commit('Khởi tạo hồ sơ');
+  repo.write({ 'records/plans/g.yaml': plan('kh-g') });
+  const second = repo.commit('Thêm kế hoạch g');
+  const records = join(repo.root, 'records');
+
+  // Staged edit with an error, untracked plan with an error, a rename, a deletion, and files that are not records.
+  repo.write({ 'records/plans/a.yaml': plan('kh-a', 'mttq') });
+  repo.git('add', 'records/plans/a.yaml');
+  repo.write({ 'records/plans/c.yaml': plan('kh-c', 'ubmttq') });
+  repo.write({ 'records/plans/2023/.keep': '' });
+  repo.git('mv', 'records/plans/d.yaml', 'records/plans/2023/e.yaml');
+  repo.remove('records/plans/f.yaml');
+  repo.write({ 'records/.drafts/x.yaml': 'kind: plan\n', 'records/notes.txt': 'ghi chú\n', 'other/x.yaml': 'kind: nope\n' });
+
+  it('reports on the changed record files only, against HEAD by default', () => {
+    for (const args of [['--changed'], ['--changed', 'HEAD']]) {
+      const r = validateChanged(repo.root, '-C', records, ...args);
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(1);
+      expect(r.report.files).toBe(3); // a (staged), c (untracked), 2023/e (renamed)
+      expect(r.reported).toEqual(['plans/a.yaml unknown-party', 'plans/c.yaml unknown-party']);
+    }
+  });
+
+  it('takes an older revision', () => {
+    const r = validateChanged(repo.root, '-C', records, '--changed', first);
+    expect(r.report.files).toBe(4); // g was added since
+    expect(validateChanged(repo.root, '-C', records, '--changed', second).report.files).toBe(3);
+  });
+
+  it('resolves references against the whole folder, and passes once the changed files are fixed', () => {
+    repo.write({ 'records/plans/a.yaml': plan('kh-a', 'bdv-tu').replace('[btg-tu, hnb]', '[btg-tu, hnb, bdv-tu]') });
+    repo.write({ 'records/plans/c.yaml': plan('kh-c') });
+    const r = validateChanged(repo.root, '-C', records, '--changed');
+    expect(r).toMatchObject({ code: 0, reported: [], report: { files: 3, errors: 0 } });
+    // The whole folder still has the old error in b.yaml.
+    expect(validateChanged(repo.root, '-C', records).reported).toEqual(['plans/b.yaml invalid-date']);
+  });
+
+  it('narrows given paths to the changed ones', () => {
+    const r = validateChanged(repo.root, '-C', records, '--changed', 'HEAD', 'records/plans/b.yaml', 'records/plans/c.yaml');
+    expect(r.report.files).toBe(1);
+    expect(r.code).toBe(0);
+  });
+});
+
+describe('validate --changed in a repository with no commit yet', () => {
+  it('counts every staged and untracked record file as changed', () => {
+    const repo = gitRepo({ ...baseRecords(), 'plans/a.yaml': plan('kh-a') });
+    repo.git('add', 'phoihop.yaml', 'parties.yaml');
+    const r = validateChanged(repo.root, '--changed');
+    expect(r).toMatchObject({ code: 0, stderr: '', report: { files: 3, errors: 0 } });
+  });
+
+  it('still refuses another unknown revision', () => {
+    const repo = gitRepo({ ...baseRecords() });
+    const r = runCli(['validate', '--changed', 'main~1', '--lang', 'en'], { cwd: repo.root, env: gitTestEnv() });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("Unknown git revision 'main~1'");
+  });
+});
