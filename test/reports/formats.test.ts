@@ -127,8 +127,8 @@ describe('csv', () => {
   it('writes English headers with --lang en', () => {
     const r = runCli(['status', '-C', phuYen, '--as-of', '2026-11-22', '--format', 'csv', '--lang', 'en']);
     const [header, row] = r.stdout.slice(1).split('\r\n');
-    expect(header).toBe('Id,Number,Title,Period,State,Total,Done,Overdue,Due soon,Open,Cancelled,Progress,Next due');
-    expect(row).toMatch(/^btg-bdv-2022-2026,,"Chương trình phối hợp .*",2022–2026,active,31,22,2,3,3,1,0\.733,2026-10-15 giao-ban-quy \(Q3 2026\)$/);
+    expect(header).toBe('Id,Number,Title,Period,State,Total,Done,Overdue,Due soon,Open,Cancelled,Progress,Next due,Next item');
+    expect(row).toMatch(/^btg-bdv-2022-2026,,"Chương trình phối hợp .*",2022–2026,active,31,22,2,3,3,1,0\.733,2026-10-15,giao-ban-quy \(Q3 2026\)$/);
   });
 
   it('quotes quotes, commas and line breaks', () => {
@@ -151,9 +151,9 @@ describe('markdown', () => {
     const lines = md.split('\n');
     expect(lines[0]).toBe('## Tình hình thực hiện các chương trình, kế hoạch phối hợp');
     expect(lines[2]).toBe('Tính đến ngày 22/11/2026');
-    expect(lines[4]).toBe('| Mã | Số, ký hiệu | Tên | Giai đoạn | Trạng thái | Tổng số | Hoàn thành | Quá hạn | Sắp đến hạn | Chưa đến hạn | Đã hủy | Tiến độ | Việc kế tiếp |');
-    expect(lines[5]).toBe('| --- | --- | --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
-    expect(lines[6]).toMatch(/^\| btg-bdv-2022-2026 \|  \| Chương trình .* \| giai đoạn 2022 – 2026 \| đang thực hiện \| 31 \| 22 \| 2 \| 3 \| 3 \| 1 \| 73% \| 15\/10\/2026 giao-ban-quy \(Quý III năm 2026\) \|$/);
+    expect(lines[4]).toBe('| Mã | Số, ký hiệu | Tên | Giai đoạn | Trạng thái | Tổng số | Hoàn thành | Quá hạn | Sắp đến hạn | Chưa đến hạn | Đã hủy | Tiến độ | Hạn kế tiếp | Việc kế tiếp |');
+    expect(lines[5]).toBe('| --- | --- | --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |');
+    expect(lines[6]).toMatch(/^\| btg-bdv-2022-2026 \|  \| Chương trình .* \| giai đoạn 2022 – 2026 \| đang thực hiện \| 31 \| 22 \| 2 \| 3 \| 3 \| 1 \| 73% \| 15\/10\/2026 \| giao-ban-quy \(Quý III năm 2026\) \|$/);
     expect(md).not.toContain(ESC);
   });
 

@@ -139,14 +139,14 @@ describe('status as a table', () => {
   it('names the state, counts and next item in Vietnamese, and in English with --lang en', () => {
     const vi = runCli(['status', '-C', phuYen, '--as-of', '2026-11-22']);
     expect(vi.stdout.split('\n').slice(0, 2)).toEqual(['Tình hình thực hiện các chương trình, kế hoạch phối hợp', 'Tính đến ngày 22/11/2026']);
-    for (const header of ['Mã', 'Số, ký hiệu', 'Giai đoạn', 'Trạng thái', 'Quá hạn', 'Sắp đến hạn', 'Tiến độ', 'Việc kế tiếp']) expect(vi.stdout).toContain(header);
+    for (const header of ['Mã', 'Số, ký hiệu', 'Giai đoạn', 'Trạng thái', 'Quá hạn', 'Sắp đến hạn', 'Tiến độ', 'Hạn kế tiếp', 'Việc kế tiếp']) expect(vi.stdout).toContain(header);
     expect(vi.stdout).toContain('giai đoạn 2022 – 2026');
     expect(vi.stdout).toContain('đang thực hiện');
-    expect(vi.stdout).toMatch(/│ +31 │ +22 │ +2 │ +3 │ +3 │ +1 │ +73% │ 15\/10\/2026 giao-ban-quy/);
+    expect(vi.stdout).toMatch(/│ +31 │ +22 │ +2 │ +3 │ +3 │ +1 │ +73% │ 15\/10\/2026 +│ giao-ban-quy \(Quý III năm 2026\) +│/);
     const en = runCli(['status', '-C', phuYen, '--as-of', '2026-11-22', '--lang', 'en']);
     expect(en.stdout).toContain('2022–2026');
     expect(en.stdout).toContain('active');
-    expect(en.stdout).toContain('2026-10-15 giao-ban-quy');
+    expect(en.stdout).toMatch(/│ 2026-10-15 +│ giao-ban-quy \(Q3 2026\) +│/);
   });
 
   it('says so when no plan is active or upcoming', () => {

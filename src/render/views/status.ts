@@ -1,5 +1,5 @@
 /** `status` for people: one row per plan, or one plan's items. */
-import { formatDay, formatPercent, lines, periodName, planStateName, word } from '../../i18n/reports.js';
+import { formatPercent, lines, periodName, planStateName, word } from '../../i18n/reports.js';
 import type { PlanItemsReport, PlanStatus, StatusReport } from '../../reports/status.js';
 import { date, type Document, num, type Row, text } from '../document.js';
 import { columns, daysLeftCell, occurrenceCell, partyName, stateCell, toneOf, typeCell, type ViewContext } from './common.js';
@@ -9,12 +9,11 @@ function filterLine(ctx: ViewContext, party: string | undefined): string[] {
   return [`${ctx.lang === 'vi' ? 'Đơn vị' : 'Party'}: ${partyName(ctx.model, party)}`];
 }
 
-/** `15/10/2026 giao-ban-quy (Quý III năm 2026)`. */
+/** `giao-ban-quy (Quý III năm 2026)`. */
 function nextText(row: PlanStatus, ctx: ViewContext): string {
   const next = row.next?.item;
-  if (!next || next.due === null) return word(ctx.lang, 'none');
-  const occurrence = next.period ? ` (${periodName(ctx.lang, next.period)})` : '';
-  return `${formatDay(ctx.lang, next.due)} ${next.task}${occurrence}`;
+  if (!next) return word(ctx.lang, 'none');
+  return next.period ? `${next.task} (${periodName(ctx.lang, next.period)})` : next.task;
 }
 
 export function statusDocument(report: StatusReport, ctx: ViewContext): Document {
@@ -35,6 +34,7 @@ export function statusDocument(report: StatusReport, ctx: ViewContext): Document
         num(c.open),
         num(c.cancelled),
         num(row.progress === null ? null : Math.round(row.progress * 1000) / 1000, row.progress === null ? '' : formatPercent(row.progress)),
+        date(row.next?.item.due ?? null, row.next ? toneOf(row.next.state) : undefined),
         text(nextText(row, ctx), row.next ? toneOf(row.next.state) : undefined),
       ],
     };
@@ -57,7 +57,8 @@ export function statusDocument(report: StatusReport, ctx: ViewContext): Document
         columns.count(lang, 'open'),
         columns.count(lang, 'cancelled'),
         columns.count(lang, 'progress'),
-        { header: word(lang, 'next'), wrap: 30 },
+        { header: word(lang, 'nextDue') },
+        { header: word(lang, 'next'), wrap: 32 },
       ],
       rows,
       empty: word(lang, 'statusEmpty'),
