@@ -113,6 +113,16 @@ describe('status <plan-id>', () => {
     expect(out.items.at(-1)).toMatchObject({ task: 'tuyen-truyen-thuong-xuyen', due: null, state: 'open', daysLeft: null });
   });
 
+  it('--party keeps the items the party leads or supports (Điện Biên, three parties)', () => {
+    const out = json(['status', 'bdv-bao-dai-2021-2025', '-C', EXAMPLES + 'dien-bien', '--as-of', '2026-11-22', '--party', 'bao-dbp']);
+    // Every task but the quarterly programme of the radio station (lead dai-ptth, support bdv-tu: 14 occurrences):
+    // 9 one-off or ongoing tasks + 7 half-yearly briefings (2022-H2..2025-H2) + 4 annual reports (2022..2025) = 20.
+    expect(out.items).toHaveLength(20);
+    expect(out.items.some((i: { task: string }) => i.task === 'chuyen-muc-dan-van-kheo')).toBe(false);
+    // The plan's own row still counts all its items: 20 + 14.
+    expect(out.plan.items.total).toBe(34);
+  });
+
   it('exits 2 on an unknown plan', () => {
     const r = runCli(['status', 'khong-co', '-C', phuYen]);
     expect(r.code).toBe(2);
