@@ -1,0 +1,43 @@
+/** `deadlines`: overdue and due-soon items; `--fail-on-overdue` turns overdue into exit 1. */
+import { cliMessage } from '../../i18n/cli.js';
+import { TASK_TYPES, type TaskType } from '../../model/records.js';
+import { deadlinesReport } from '../../reports/deadlines.js';
+import { EXIT, type CliIO, UsageError } from '../io.js';
+import type { GlobalOptions } from '../session.js';
+import { openReport, requireParty, requirePlan, writeReport } from './report-run.js';
+
+export interface DeadlinesCommandOptions {
+  within?: string;
+  party?: string;
+  plan?: string;
+  type?: string;
+  overdue?: boolean;
+  failOnOverdue?: boolean;
+}
+
+export async function runDeadlines(io: CliIO, options: GlobalOptions & DeadlinesCommandOptions): Promise<number> {
+  let within: number | undefined;
+  let type: TaskType | undefined;
+  const run = await openReport(io, options, (session) => {
+    if (options.within !== undefined) {
+      if (!/^\d+$/.test(options.within.trim())) throw new UsageError(cliMessage(session.lang, 'bad-number', { value: options.within }));
+      within = Number(options.within.trim());
+    }
+    if (options.type !== undefined) {
+      if (!(TASK_TYPES as readonly string[]).includes(options.type)) {
+        throw new UsageError(cliMessage(session.lang, 'unknown-type', { value: options.type, allowed: TASK_TYPES.join(', ') }));
+      }
+      type = options.type as TaskType;
+    }
+  });
+  const report = deadlinesReport(run.model, {
+    asOf: run.asOf,
+    within,
+    party: options.party === undefined ? undefined : requireParty(run, options.party),
+    plan: options.plan === undefined ? undefined : requirePlan(run, options.plan).id,
+    type,
+    overdueOnly: options.overdue,
+  });
+  writeReport(run, { report: 'deadlines', data: report });
+  return options.failOnOverdue && report.overdue > 0 ? EXIT.FAILURE : EXIT.OK;
+}

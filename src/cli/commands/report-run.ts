@@ -1,0 +1,58 @@
+/**
+ * What status, deadlines and summary share: the session, the format, the
+ * validated records (refusing a folder with errors), option checks that need
+ * the records, and writing the rendered report.
+ */
+import { cliMessage } from '../../i18n/cli.js';
+import { diagnosticLine, renderDiagnosticsText } from '../../render/diagnostics.js';
+import { makePaint, PLAIN } from '../../render/paint.js';
+import { REPORT_FORMATS, type ReportData, type ReportFormat, renderers } from '../../render/reports.js';
+import type { Day } from '../../model/dates.js';
+import type { Model, Plan } from '../../model/records.js';
+import { countBySeverity } from '../../validate/diagnostic.js';
+import { EXIT, type CliIO, ExitWith, UsageError } from '../io.js';
+import { type GlobalOptions, loadValidated, openSession, parseAsOf, pickFormat, type Session } from '../session.js';
+
+export interface ReportRun {
+  session: Session;
+  format: ReportFormat;
+  model: Model;
+  asOf: Day;
+}
+
+/**
+ * Opens the session and checks the format and --as-of before reading
+ * anything; then loads the records. A folder with errors gets its
+ * diagnostics on stderr and exit 1; warnings go to stderr and the report goes on.
+ */
+export async function openReport(io: CliIO, options: GlobalOptions, checkOptions: (session: Session) => void = () => {}): Promise<ReportRun> {
+  const session = openSession(io, options);
+  const format = pickFormat(session, REPORT_FORMATS, 'table');
+  parseAsOf(session);
+  checkOptions(session);
+  const validated = await loadValidated(session);
+  const { errors } = countBySeverity(validated.diagnostics);
+  if (errors > 0) {
+    io.stderr(renderDiagnosticsText({ files: validated.fileCount, diagnostics: validated.diagnostics }, session.lang, PLAIN));
+    io.stderr(`phoihop: ${cliMessage(session.lang, 'report-refused')}\n`);
+    throw new ExitWith(EXIT.FAILURE);
+  }
+  for (const d of validated.diagnostics) io.stderr(diagnosticLine(d, session.lang, PLAIN) + '\n');
+  return { session, format, model: validated.model, asOf: validated.asOf };
+}
+
+export function writeReport(run: ReportRun, report: ReportData): void {
+  const paint = makePaint(run.session.color);
+  run.session.io.stdout(renderers[run.format](report, { lang: run.session.lang, model: run.model, paint }));
+}
+
+export function requirePlan(run: ReportRun, id: string): Plan {
+  const plan = run.model.plans.find((p) => p.id === id);
+  if (!plan) throw new UsageError(cliMessage(run.session.lang, 'unknown-plan', { id }));
+  return plan;
+}
+
+export function requireParty(run: ReportRun, id: string): string {
+  if (!run.model.parties.has(id)) throw new UsageError(cliMessage(run.session.lang, 'unknown-party', { id }));
+  return id;
+}

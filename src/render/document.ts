@@ -1,0 +1,70 @@
+/**
+ * A report laid out for people, independent of the output format: titles,
+ * lines of text and tables of typed cells. Views build it (in the reader's
+ * language); the table, markdown and csv renderers print it. Cells keep their
+ * raw value so that CSV can write ISO dates and plain numbers.
+ */
+import { type Day, formatISO } from '../model/dates.js';
+import type { Lang } from '../i18n/lang.js';
+import { formatDay, formatNumber } from '../i18n/reports.js';
+
+/** How a row stands out: overdue in red, due soon in yellow (table format only). */
+export type Tone = 'overdue' | 'due-soon';
+
+export type Cell = (
+  | { kind: 'text'; text: string }
+  /** `text` is how people read it (`còn 14 ngày`, `75%`); CSV writes `value`. */
+  | { kind: 'number'; value: number | null; text?: string }
+  | { kind: 'date'; day: Day | null }
+) & { tone?: Tone };
+
+export interface Column {
+  header: string;
+  align?: 'left' | 'right';
+  /** Wrap the column's text at this many characters in the terminal table. */
+  wrap?: number;
+}
+
+export interface Row {
+  cells: Cell[];
+  tone?: Tone;
+}
+
+export type Block =
+  /** The report's first heading. */
+  | { kind: 'title'; text: string }
+  | { kind: 'heading'; text: string }
+  /** Lines shown one under the other. */
+  | { kind: 'lines'; lines: string[] }
+  /** A table; `empty` is said instead when it has no rows (CSV still writes the header). */
+  | { kind: 'table'; columns: Column[]; rows: Row[]; empty?: string };
+
+export type Document = Block[];
+
+export const text = (t: string, tone?: Tone): Cell => ({ kind: 'text', text: t, tone });
+export const num = (value: number | null, display?: string, tone?: Tone): Cell => ({ kind: 'number', value, text: display, tone });
+export const date = (day: Day | null, tone?: Tone): Cell => ({ kind: 'date', day, tone });
+
+/** A cell as people read it, in their language; `undefined` values print empty. */
+export function humanCell(cell: Cell, lang: Lang): string {
+  switch (cell.kind) {
+    case 'text':
+      return cell.text;
+    case 'number':
+      return cell.text ?? (cell.value === null ? '' : formatNumber(lang, cell.value));
+    case 'date':
+      return cell.day === null ? '' : formatDay(lang, cell.day);
+  }
+}
+
+/** A cell for machines and spreadsheets: ISO dates, plain numbers. */
+export function rawCell(cell: Cell): string {
+  switch (cell.kind) {
+    case 'text':
+      return cell.text;
+    case 'number':
+      return cell.value === null ? '' : String(cell.value);
+    case 'date':
+      return cell.day === null ? '' : formatISO(cell.day);
+  }
+}

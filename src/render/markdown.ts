@@ -1,0 +1,45 @@
+/**
+ * Documents as Markdown that pastes into a pull request or a chat: headings,
+ * one paragraph per line of text, and GFM tables (numbers right-aligned).
+ */
+import type { Lang } from '../i18n/lang.js';
+import { type Column, type Document, humanCell, type Row } from './document.js';
+
+/** Keeps text literal inside Markdown: no accidental emphasis, code or table breaks. */
+export function escapeMarkdown(s: string): string {
+  return s
+    .normalize('NFC')
+    .replace(/\r?\n/g, ' ')
+    .replace(/([\\`*_|<>[\]])/g, '\\$1');
+}
+
+function renderGrid(columns: Column[], rows: Row[], lang: Lang): string {
+  const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
+  const out = [
+    line(columns.map((c) => escapeMarkdown(c.header))),
+    line(columns.map((c) => (c.align === 'right' ? '---:' : '---'))),
+    ...rows.map((row) => line(row.cells.map((cell) => escapeMarkdown(humanCell(cell, lang))))),
+  ];
+  return out.join('\n');
+}
+
+export function renderMarkdownDocument(doc: Document, lang: Lang): string {
+  const out: string[] = [];
+  for (const block of doc) {
+    switch (block.kind) {
+      case 'title':
+        out.push(`## ${escapeMarkdown(block.text)}`);
+        break;
+      case 'heading':
+        out.push(`### ${escapeMarkdown(block.text)}`);
+        break;
+      case 'lines':
+        out.push(...block.lines.map(escapeMarkdown));
+        break;
+      case 'table':
+        out.push(block.rows.length === 0 && block.empty !== undefined ? `_${escapeMarkdown(block.empty)}_` : renderGrid(block.columns, block.rows, lang));
+        break;
+    }
+  }
+  return out.join('\n\n') + '\n';
+}

@@ -1,0 +1,183 @@
+/** The four formats of the reports: table, markdown, csv, json; colour and alignment. */
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import type { CliIO } from '../../src/cli/io.js';
+import { renderTableDocument } from '../../src/render/table.js';
+import { renderCsvDocument } from '../../src/render/csv.js';
+import { renderMarkdownDocument } from '../../src/render/markdown.js';
+import { date, num, text } from '../../src/render/document.js';
+import { PLAIN } from '../../src/render/paint.js';
+import { EXAMPLES, REPO_ROOT, runCli } from '../helpers/cli.js';
+import { minimalFolder } from '../helpers/folder.js';
+import { day } from '../helpers/report-model.js';
+
+const phuYen = EXAMPLES + 'phu-yen';
+const ESC = '\u001b';
+const stripAnsi = (s: string) => s.replace(/\u001b\[[0-9;]*m/g, '');
+/** Width of a line in terminal columns: NFC, combining marks take none. */
+const columns = (s: string) => [...stripAnsi(s).normalize('NFD').replace(/\p{M}/gu, '')].length;
+
+/** Runs the CLI in-process with a fake terminal. */
+async function inProcess(args: string[], options: { isTTY: boolean; env?: Record<string, string> }) {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIO = { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), cwd: REPO_ROOT, env: options.env ?? {}, isTTY: options.isTTY, now: () => Date.now() };
+  const code = await main(args, io);
+  return { code, stdout, stderr };
+}
+
+/** The lines of each box-drawn table in the output. */
+function tableBlocks(out: string): string[][] {
+  const blocks: string[][] = [];
+  let current: string[] | null = null;
+  for (const line of out.split('\n')) {
+    const plain = stripAnsi(line);
+    if (plain.startsWith('┌')) current = [];
+    if (current) current.push(line);
+    if (plain.startsWith('└') && current) {
+      blocks.push(current);
+      current = null;
+    }
+  }
+  return blocks;
+}
+
+describe('table', () => {
+  it('colours overdue red and due soon yellow on a terminal, never the borders', async () => {
+    const args = ['deadlines', '-C', phuYen, '--as-of', '2026-11-22'];
+    const coloured = await inProcess(args, { isTTY: true });
+    expect(coloured.code).toBe(0);
+    expect(coloured.stdout).toContain(`${ESC}[31mquá hạn${ESC}[39m`);
+    expect(coloured.stdout).toContain(`${ESC}[33msắp đến hạn${ESC}[39m`);
+    for (const line of coloured.stdout.split('\n')) {
+      // Border lines carry no escape codes; cell separators are never inside one.
+      if (/^[┌├└]/.test(line)) expect(line).not.toContain(ESC);
+      expect(line).not.toMatch(/\u001b\[[0-9;]*m[│┼┤├]/);
+    }
+    const plain = await inProcess(args, { isTTY: false });
+    expect(plain.stdout).not.toContain(ESC);
+    expect(stripAnsi(coloured.stdout)).toBe(plain.stdout);
+  });
+
+  it('is plain when NO_COLOR is set, with --no-color, and when piped', async () => {
+    const args = ['deadlines', '-C', phuYen, '--as-of', '2026-11-22'];
+    expect((await inProcess(args, { isTTY: true, env: { NO_COLOR: '1' } })).stdout).not.toContain(ESC);
+    expect((await inProcess([...args, '--no-color'], { isTTY: true })).stdout).not.toContain(ESC);
+    expect(runCli(args).stdout).not.toContain(ESC);
+  });
+
+  it('lines up Vietnamese text typed decomposed (NFD) like composed text', () => {
+    const nfd = (s: string) => s.normalize('NFD');
+    const dir = minimalFolder(
+      {
+        'a.yaml': [
+          'kind: plan',
+          'id: a',
+          nfd('title: Kế hoạch phối hợp tuyên truyền'),
+          'signed: 2022-01-01',
+          'period: 2022',
+          'parties: [bdv-tu, hoi-nd]',
+          'tasks:',
+          '  - id: hoi-nghi',
+          nfd('    title: Hội nghị tổng kết công tác dân vận ở vùng đồng bào dân tộc thiểu số'),
+          '    lead: hoi-nd',
+          '    support: [bdv-tu]',
+          '    due: 2022-03-01',
+        ].join('\n'),
+      },
+      { 'hoi.yaml': `kind: parties\nparties:\n  - id: hoi-nd\n    name: ${nfd('Hội Nông dân tỉnh Điện Biên')}\n    short: ${nfd('Hội Nông dân tỉnh')}\n` },
+    );
+    const r = runCli(['deadlines', '-C', dir, '--as-of', '2022-03-01']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Hội Nông dân tỉnh'); // composed on output
+    const [table] = tableBlocks(r.stdout);
+    expect(table.length).toBeGreaterThan(3);
+    const widths = new Set(table.map(columns));
+    expect(widths.size).toBe(1);
+    // Every column separator sits at the same place on every line.
+    const separators = (line: string) => [...line].flatMap((c, i) => ('│┼┬┴├┤┌┐└┘'.includes(c) ? [i] : []));
+    const expected = JSON.stringify(separators(table[0]));
+    for (const line of table.slice(1)) expect(JSON.stringify(separators(line.normalize('NFC')))).toBe(expected);
+  });
+
+  it('the renderer itself normalises: an NFD cell and an NFC cell give the same table', () => {
+    const doc = (s: string) => [{ kind: 'table' as const, columns: [{ header: 'Tên' }, { header: 'Số', align: 'right' as const }], rows: [{ cells: [text(s), num(3)] }, { cells: [text('Đài PT-TH tỉnh'), num(12)] }] }];
+    const composed = renderTableDocument(doc('Ban Dân vận Tỉnh ủy'), 'vi', PLAIN);
+    const decomposed = renderTableDocument(doc('Ban Dân vận Tỉnh ủy'.normalize('NFD')), 'vi', PLAIN);
+    expect(decomposed).toBe(composed);
+    expect(new Set(composed.trimEnd().split('\n').map(columns)).size).toBe(1);
+  });
+});
+
+describe('csv', () => {
+  it('opens in Excel: BOM, CRLF, RFC 4180 quoting, ISO dates, localised headers', () => {
+    const r = runCli(['deadlines', '-C', phuYen, '--as-of', '2026-11-22', '--format', 'csv']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.startsWith('\uFEFF')).toBe(true);
+    const records = r.stdout.slice(1).split('\r\n');
+    expect(records.at(-1)).toBe('');
+    expect(r.stdout.slice(1).replace(/\r\n/g, '')).not.toContain('\n');
+    expect(records[0]).toBe('Hạn,Còn lại,Tình trạng,Kế hoạch,Nhiệm vụ,Kỳ,Nội dung,Chủ trì,Phối hợp');
+    expect(records[1]).toBe('2026-10-15,-38,quá hạn,btg-bdv-2022-2026,giao-ban-quy,Quý III năm 2026,Giao ban quý giữa hai Ban về thực hiện chương trình phối hợp,Ban Dân vận Tỉnh ủy,Ban Tuyên giáo Tỉnh ủy');
+    // A title with commas is quoted.
+    expect(records[5]).toBe('2026-12-06,14,sắp đến hạn,btg-bdv-2022-2026,toa-dam-dau-tranh,,"Tọa đàm nâng cao hiệu quả đấu tranh phản bác quan điểm sai trái, thù địch trên không gian mạng",Ban Tuyên giáo Tỉnh ủy,Ban Dân vận Tỉnh ủy');
+    expect(records).toHaveLength(7);
+  });
+
+  it('writes English headers with --lang en', () => {
+    const r = runCli(['status', '-C', phuYen, '--as-of', '2026-11-22', '--format', 'csv', '--lang', 'en']);
+    const [header, row] = r.stdout.slice(1).split('\r\n');
+    expect(header).toBe('Id,Number,Title,Period,State,Total,Done,Overdue,Due soon,Open,Cancelled,Progress,Next due,Next item');
+    expect(row).toMatch(/^btg-bdv-2022-2026,,"Chương trình phối hợp .*",2022–2026,active,31,22,2,3,3,1,0\.733,2026-10-15,giao-ban-quy \(Q3 2026\)$/);
+  });
+
+  it('quotes quotes, commas and line breaks', () => {
+    const out = renderCsvDocument([{ kind: 'table', columns: [{ header: 'a' }, { header: 'b' }, { header: 'c' }], rows: [{ cells: [text('say "khéo"'), text('x,y'), text('1\n2')] }, { cells: [date(day('2022-09-30')), num(null), num(1.5)] }] }]);
+    expect(out).toBe('\uFEFFa,b,c\r\n"say ""khéo""","x,y","1\n2"\r\n2022-09-30,,1.5\r\n');
+  });
+
+  it('puts the summary’s tables one after another, each under its heading', () => {
+    const r = runCli(['summary', '-C', EXAMPLES + 'ben-tre', '--period', '2018', '--as-of', '2026-11-22', '--format', 'csv']);
+    const records = r.stdout.slice(1).split('\r\n');
+    expect(records.slice(0, 4)).toEqual(['Ban Dân vận Tỉnh ủy Bến Tre', '"Tổng hợp kết quả thực hiện chương trình, kế hoạch phối hợp"', 'Kỳ báo cáo: Năm 2018 (từ 01/01/2018 đến 31/12/2018)', 'Số liệu tính đến ngày 22/11/2026']);
+    const results = records.indexOf('6. Kết quả đạt được');
+    expect(records.slice(results, results + 5)).toEqual(['6. Kết quả đạt được', 'Chỉ tiêu,Số lượng,Đơn vị tính', '"Tin, bài",133,bài', 'Người tham dự,120,người', '']);
+  });
+});
+
+describe('markdown', () => {
+  it('gives a heading and a GFM table with numbers right-aligned', () => {
+    const md = runCli(['status', '-C', phuYen, '--as-of', '2026-11-22', '--format', 'markdown']).stdout;
+    const lines = md.split('\n');
+    expect(lines[0]).toBe('## Tình hình thực hiện các chương trình, kế hoạch phối hợp');
+    expect(lines[2]).toBe('Tính đến ngày 22/11/2026');
+    expect(lines[4]).toBe('| Mã | Số, ký hiệu | Tên | Giai đoạn | Trạng thái | Tổng số | Hoàn thành | Quá hạn | Sắp đến hạn | Chưa đến hạn | Đã hủy | Tiến độ | Hạn kế tiếp | Việc kế tiếp |');
+    expect(lines[5]).toBe('| --- | --- | --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |');
+    expect(lines[6]).toMatch(/^\| btg-bdv-2022-2026 \|  \| Chương trình .* \| giai đoạn 2022 – 2026 \| đang thực hiện \| 31 \| 22 \| 2 \| 3 \| 3 \| 1 \| 73% \| 15\/10\/2026 \| giao-ban-quy \(Quý III năm 2026\) \|$/);
+    expect(md).not.toContain(ESC);
+  });
+
+  it('escapes what would break a table or become emphasis', () => {
+    const md = renderMarkdownDocument([{ kind: 'table', columns: [{ header: 'a|b' }], rows: [{ cells: [text('x | y *z* _w_')] }] }], 'vi');
+    expect(md).toBe('| a\\|b |\n| --- |\n| x \\| y \\*z\\* \\_w\\_ |\n');
+  });
+});
+
+describe('json', () => {
+  it('has the same English keys and ISO dates in every language', () => {
+    for (const command of [['status'], ['deadlines'], ['summary'], ['status', 'btg-bdv-2022-2026']]) {
+      const vi = runCli([...command, '-C', phuYen, '--as-of', '2026-11-22', '--format', 'json', '--lang', 'vi']);
+      const en = runCli([...command, '-C', phuYen, '--as-of', '2026-11-22', '--format', 'json', '--lang', 'en']);
+      expect(vi.code).toBe(0);
+      expect(vi.stdout).toBe(en.stdout);
+      const dates: unknown[] = [];
+      JSON.parse(vi.stdout, (key, value) => {
+        // `done` is also a count in status; only the strings are dates.
+        if (['asOf', 'due', 'done', 'start', 'end'].includes(key) && typeof value === 'string') dates.push(value);
+        return value;
+      });
+      expect(dates.length).toBeGreaterThan(3);
+      for (const d of dates) expect(d).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    }
+  });
+});
