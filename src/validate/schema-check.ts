@@ -28,7 +28,7 @@ export function checkSchema(file: RecordFile, diagnostics: Diagnostic[]): boolea
   if (validate(file.data)) return true;
   const report = reporterFor(file, diagnostics);
   for (const e of selectErrors(validate.errors ?? [])) {
-    const mapped = mapError(e);
+    const mapped = mapError(e, fieldName(file.data, toPointer(e.instancePath)));
     report(mapped.pointer, mapped.rule, mapped.args, 'error', mapped.target);
   }
   return false;
@@ -42,26 +42,31 @@ export function toPointer(instancePath: string): string[] {
     .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
+/** True when `path` is `base` or lies below it (JSON pointers). */
+function isAtOrBelow(path: string, base: string): boolean {
+  return path === base || path.startsWith(base + '/');
+}
+
 /**
- * Keeps the errors a person needs. For a failed oneOf/anyOf, the branch
- * errors about the same value (wrong type for the other branch) are noise:
- * keep deeper ones if there are any, else one error for the whole value.
+ * Keeps the errors a person needs. A failed oneOf/anyOf comes after the
+ * errors of its branches, which ajv reports right before it (and, through
+ * $ref, with schema paths that do not show the branch). A branch that failed
+ * only because the value has the other branch's type is noise: if some
+ * branch failed for a better reason (a bad pattern, an unknown field), keep
+ * those errors; else keep one error for the whole value.
  */
-function selectErrors(errors: ErrorObject[]): ErrorObject[] {
-  const alternatives = errors.filter((e) => e.keyword === 'oneOf' || e.keyword === 'anyOf');
-  const isBranchOf = (e: ErrorObject, alt: ErrorObject) =>
-    e !== alt && e.schemaPath.startsWith(alt.schemaPath + '/') && e.instancePath.startsWith(alt.instancePath);
+export function selectErrors(errors: ErrorObject[]): ErrorObject[] {
   const dropped = new Set<ErrorObject>();
-  for (const alt of alternatives) {
-    const branch = errors.filter((e) => isBranchOf(e, alt));
-    const deeper = branch.filter((e) => e.instancePath !== alt.instancePath || e.keyword === 'additionalProperties' || e.keyword === 'required');
-    if (deeper.length > 0) {
-      dropped.add(alt);
-      for (const e of branch) if (!deeper.includes(e)) dropped.add(e);
-    } else {
-      for (const e of branch) dropped.add(e);
+  errors.forEach((alt, j) => {
+    if (alt.keyword !== 'oneOf' && alt.keyword !== 'anyOf') return;
+    const branch: ErrorObject[] = [];
+    for (let i = j - 1; i >= 0 && isAtOrBelow(errors[i].instancePath, alt.instancePath) && errors[i].keyword !== 'oneOf' && errors[i].keyword !== 'anyOf'; i--) {
+      branch.push(errors[i]);
     }
-  }
+    const wrongType = branch.filter((e) => e.keyword === 'type' && e.instancePath === alt.instancePath);
+    for (const e of wrongType) dropped.add(e);
+    if (branch.length > wrongType.length) dropped.add(alt);
+  });
   // propertyNames wraps the real (pattern) error, which carries the key name.
   for (const e of errors) if (e.keyword === 'propertyNames') dropped.add(e);
   return errors.filter((e) => !dropped.has(e));
@@ -74,15 +79,45 @@ interface MappedError {
   target: 'key' | 'value';
 }
 
+/** Each schema object under `definitions`, by identity: ajv's schema paths lose the name through $ref. */
+let definitionNames: WeakMap<object, string> | undefined;
+
 /** The name of the `definitions` entry an error came from, for a friendlier message. */
 function definitionName(e: ErrorObject): string | undefined {
   const m = /#\/definitions\/([^/]+)/.exec(e.schemaPath);
-  return m?.[1];
+  if (m) return m[1];
+  if (!definitionNames) {
+    definitionNames = new WeakMap();
+    for (const kind of ['config', 'parties', 'plan'] as const) {
+      const definitions = (loadSchema(kind) as { definitions?: Record<string, object> }).definitions ?? {};
+      for (const [name, schema] of Object.entries(definitions)) definitionNames.set(schema, name);
+    }
+  }
+  return e.parentSchema ? definitionNames.get(e.parentSchema) : undefined;
 }
 
-function mapError(e: ErrorObject): MappedError {
+/** Definitions whose values are text of a given shape: a wrong type is a format problem there. */
+const SHAPED_TEXT = new Set(['date', 'slug', 'period', 'occurrenceKey', 'logEntry']);
+
+/**
+ * What to call the value at a pointer in a message: its key, or for a list
+ * item the list's key (the column already points at the item itself).
+ */
+function fieldName(data: unknown, pointer: string[]): string {
+  let node: unknown = data;
+  let name = '';
+  for (const segment of pointer) {
+    if (Array.isArray(node)) node = node[Number(segment)];
+    else {
+      name = segment;
+      node = node && typeof node === 'object' ? (node as Record<string, unknown>)[segment] : undefined;
+    }
+  }
+  return name;
+}
+
+function mapError(e: ErrorObject, field: string): MappedError {
   const pointer = toPointer(e.instancePath);
-  const field = String(pointer[pointer.length - 1] ?? '');
   const value = typeof e.data === 'object' ? JSON.stringify(e.data) : String(e.data);
   const params = e.params as Record<string, unknown>;
   if (e.propertyName !== undefined) {
@@ -102,6 +137,9 @@ function mapError(e: ErrorObject): MappedError {
     case 'required':
       return { pointer, rule: 'missing-field', args: { field: String(params.missingProperty) }, target: 'value' };
     case 'type':
+      if (SHAPED_TEXT.has(definitionName(e) ?? '')) {
+        return { pointer, rule: 'invalid-format', args: { field, value, what: definitionName(e) }, target: 'value' };
+      }
       return { pointer, rule: 'wrong-type', args: { field, expected: String(params.type), value }, target: 'value' };
     case 'enum':
       return { pointer, rule: 'invalid-value', args: { field, value, allowed: (params.allowedValues as unknown[]).join(', ') }, target: 'value' };
@@ -116,7 +154,8 @@ function mapError(e: ErrorObject): MappedError {
     case 'minItems':
       return { pointer, rule: 'too-few-items', args: { field, limit: Number(params.limit) }, target: 'value' };
     case 'uniqueItems':
-      return { pointer, rule: 'duplicate-item', args: { field, value }, target: 'value' };
+      // Point at the later of the two equal items.
+      return { pointer: [...pointer, Number(params.i)], rule: 'duplicate-item', args: { field, value: JSON.stringify((e.data as unknown[])[Number(params.i)]) }, target: 'value' };
     case 'minLength':
       return { pointer, rule: 'empty-value', args: { field }, target: 'value' };
     case 'minimum':

@@ -19,6 +19,8 @@ export interface Validated {
   /** Sorted by file, line, column, rule. */
   diagnostics: Diagnostic[];
   fileCount: number;
+  /** The record files found (see Loaded.paths). */
+  paths: string[];
 }
 
 export interface ValidateOptions {
@@ -75,7 +77,7 @@ export function validateRecords(loaded: Loaded, options: ValidateOptions = {}): 
     }
   }
   modelPlans.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return { model: { config, parties: partyMap, plans: modelPlans }, diagnostics: sortDiagnostics(diagnostics), fileCount: loaded.fileCount };
+  return { model: { config, parties: partyMap, plans: modelPlans }, diagnostics: sortDiagnostics(diagnostics), fileCount: loaded.fileCount, paths: loaded.paths };
 }
 
 function safeZone(zone: string): string {
