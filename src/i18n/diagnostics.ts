@@ -46,6 +46,11 @@ const YAML_CODES_VI: Record<string, string> = {
   TAG_RESOLVE_FAILED: 'không đọc được giá trị theo thẻ của nó',
   UNEXPECTED_SCALAR_AT_NODE_END: 'giá trị thừa ở cuối nút',
   BAD_COLLECTION_TYPE: 'kiểu tập hợp không hợp lệ',
+  ALIAS_PROPS: 'bí danh (*) không được có thẻ hay neo',
+  BAD_PROP_ORDER: 'thẻ (!) và neo (&) đặt sai thứ tự',
+  BLOCK_IN_FLOW: 'khối nhiều dòng không được nằm trong { } hoặc [ ]',
+  MULTIPLE_DOCS: 'nhiều tài liệu trong một tệp',
+  RESOURCE_EXHAUSTION: 'tệp quá phức tạp để đọc (quá nhiều bí danh)',
 };
 
 /** `'field'`, or the word for "the value" when the value has no field name. */
@@ -100,8 +105,8 @@ const CATALOGUE: Record<string, Entry> = {
   },
   'yaml-warning': {
     severity: 'warning',
-    vi: (a) => `Cảnh báo YAML: ${YAML_CODES_VI[String(a.code)] ?? a.detail}; hãy viết lại cho rõ.`,
-    en: (a) => `YAML warning: ${a.detail}; write it more plainly.`,
+    vi: (a) => `Cảnh báo YAML: ${YAML_CODES_VI[String(a.code)] ?? a.detail}; hãy kiểm tra lại dòng này (hồ sơ không cần chỉ thị %, thẻ ! hay neo &).`,
+    en: (a) => `YAML warning: ${a.detail}; check this line (records need no % directives, ! tags or & anchors).`,
   },
   'unsupported-tag': {
     severity: 'error',
@@ -173,7 +178,7 @@ const CATALOGUE: Record<string, Entry> = {
   'too-few-items': {
     severity: 'error',
     vi: (a) => `${fieldVi(a)} cần ít nhất ${a.limit} phần tử: hãy bổ sung.`,
-    en: (a) => `${fieldEn(a)} needs at least ${a.limit} items: add the missing ones.`,
+    en: (a) => `${fieldEn(a)} needs at least ${a.limit === 1 ? 'one item' : `${a.limit} items`}: add the missing ones.`,
   },
   'duplicate-item': {
     severity: 'error',

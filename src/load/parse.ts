@@ -43,8 +43,10 @@ export interface ParseOutcome {
 export function parseRecordText(file: string, text: string): ParseOutcome {
   const diagnostics: Diagnostic[] = [];
   const lineCounter = new LineCounter();
+  // A problem found at the very end (an unclosed quote) is shown on the last line, not past it.
+  const contentEnd = text.replace(/[\r\n]+$/, '').length;
   const at = (offset: number): Position => {
-    const p = lineCounter.linePos(Math.max(0, Math.min(offset, text.length)));
+    const p = lineCounter.linePos(Math.max(0, Math.min(offset, contentEnd)));
     return { line: Math.max(1, p.line), column: Math.max(1, p.col) };
   };
   const report = (pos: Position, rule: string, args: DiagnosticArgs = {}, severity: 'error' | 'warning' = 'error') =>
@@ -84,7 +86,11 @@ export function parseRecordText(file: string, text: string): ParseOutcome {
   for (const error of doc.errors) {
     const pos = at(error.pos[0]);
     if (error.code === 'DUPLICATE_KEY') report(pos, 'duplicate-key', { key: duplicateKeyAt(doc, error.pos[0]) });
-    else report(pos, 'yaml-syntax', { code: error.code, detail: firstLineOf(error.message) });
+    else {
+      // yaml finds an unclosed quote or bracket where the text ends; the opening one is what needs fixing.
+      const unclosed = error.code === 'MISSING_CHAR' || /end with a/.test(error.message) ? openedBefore(doc, error.pos[0]) : undefined;
+      report(unclosed === undefined ? pos : at(unclosed), 'yaml-syntax', { code: error.code, detail: firstLineOf(error.message) });
+    }
   }
   for (const warning of doc.warnings) {
     if (warning.code === 'TAG_RESOLVE_FAILED' || warning.code === 'BAD_COLLECTION_TYPE') {
@@ -128,6 +134,20 @@ export function parseRecordText(file: string, text: string): ParseOutcome {
     return fail(locate);
   }
   return { data, diagnostics, locate };
+}
+
+/** Start of the innermost quoted scalar or flow collection that runs up to `offset`. */
+function openedBefore(doc: Document, offset: number): number | undefined {
+  let best: number | undefined;
+  visit(doc, (_, node) => {
+    if (!isNode(node)) return;
+    const range = (node as ParsedNode).range;
+    if (!range || range[0] >= offset || range[1] < offset) return;
+    const quoted = isScalar(node) && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE');
+    const flow = isCollection(node) && node.flow === true;
+    if ((quoted || flow) && (best === undefined || range[0] > best)) best = range[0];
+  });
+  return best;
 }
 
 const firstLine = (): Position => ({ line: 1, column: 1 });
