@@ -66,7 +66,7 @@ export function parseRecordText(file: string, text: string): ParseOutcome {
 
   const documents = parseAllDocuments(text, { ...YAML_OPTIONS, lineCounter });
   const docs = Array.isArray(documents) ? documents : [];
-  if (docs.length === 0 || (docs.length === 1 && isEmptyDocument(docs[0]))) {
+  if (docs.length === 0 || (docs.length === 1 && docs[0].errors.length === 0 && isEmptyDocument(docs[0]))) {
     report({ line: 1, column: 1 }, 'empty-file');
     return fail();
   }
