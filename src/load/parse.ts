@@ -3,7 +3,7 @@
  * diagnostic; nothing here throws on bad input, and nothing reaches stderr
  * (the yaml package's own warnings are silenced and reported as diagnostics).
  */
-import { isAlias, isCollection, isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, visit } from 'yaml';
+import { isAlias, isCollection, isMap, isNode, isPair, isScalar, isSeq, parseAllDocuments, visit } from 'yaml';
 import type { Document, Node, ParsedNode } from 'yaml';
 import type { Diagnostic, DiagnosticArgs } from '../validate/diagnostic.js';
 
@@ -14,6 +14,9 @@ export interface Position {
   line: number;
   column: number;
 }
+
+/** Lines with a syntax error shown per file. */
+export const MAX_SYNTAX_ERRORS = 10;
 
 /** Aliases allowed when converting to plain values (yaml's default); stops alias bombs. */
 export const MAX_ALIAS_COUNT = 100;
@@ -42,13 +45,11 @@ export interface ParseOutcome {
 /** Parses one file's text. `file` is only used to label diagnostics. */
 export function parseRecordText(file: string, text: string): ParseOutcome {
   const diagnostics: Diagnostic[] = [];
-  const lineCounter = new LineCounter();
+  // Our own line table: yaml's LineCounter misses lines inside tokens it gives up on.
+  const lineStarts = lineStartsOf(text);
   // A problem found at the very end (an unclosed quote) is shown on the last line, not past it.
   const contentEnd = text.replace(/[\r\n]+$/, '').length;
-  const at = (offset: number): Position => {
-    const p = lineCounter.linePos(Math.max(0, Math.min(offset, contentEnd)));
-    return { line: Math.max(1, p.line), column: Math.max(1, p.col) };
-  };
+  const at = (offset: number): Position => positionOf(lineStarts, Math.max(0, Math.min(offset, contentEnd)));
   const report = (pos: Position, rule: string, args: DiagnosticArgs = {}, severity: 'error' | 'warning' = 'error') =>
     diagnostics.push({ file, line: pos.line, column: pos.column, severity, rule, args });
   const fail = (locate: ParseOutcome['locate'] = firstLine) => ({ data: undefined, diagnostics, locate });
@@ -64,7 +65,7 @@ export function parseRecordText(file: string, text: string): ParseOutcome {
     return fail();
   }
 
-  const documents = parseAllDocuments(text, { ...YAML_OPTIONS, lineCounter });
+  const documents = parseAllDocuments(text, YAML_OPTIONS);
   const docs = Array.isArray(documents) ? documents : [];
   if (docs.length === 0 || (docs.length === 1 && docs[0].errors.length === 0 && isEmptyDocument(docs[0]))) {
     report({ line: 1, column: 1 }, 'empty-file');
@@ -83,14 +84,20 @@ export function parseRecordText(file: string, text: string): ParseOutcome {
     reportedTags.add(start);
     report(at(start), 'unsupported-tag', { tag: shortTag(node.tag) });
   });
+  // One syntax error per line, and only the first few: later ones mostly echo the first.
+  const syntaxLines = new Set<number>();
   for (const error of doc.errors) {
     const pos = at(error.pos[0]);
-    if (error.code === 'DUPLICATE_KEY') report(pos, 'duplicate-key', { key: duplicateKeyAt(doc, error.pos[0]) });
-    else {
-      // yaml finds an unclosed quote or bracket where the text ends; the opening one is what needs fixing.
-      const unclosed = error.code === 'MISSING_CHAR' || /end with a/.test(error.message) ? openedBefore(doc, error.pos[0]) : undefined;
-      report(unclosed === undefined ? pos : at(unclosed), 'yaml-syntax', { code: error.code, detail: firstLineOf(error.message) });
+    if (error.code === 'DUPLICATE_KEY') {
+      report(pos, 'duplicate-key', { key: duplicateKeyAt(doc, error.pos[0]) });
+      continue;
     }
+    // yaml finds an unclosed quote or bracket where the text ends; the opening one is what needs fixing.
+    const unclosed = error.code === 'MISSING_CHAR' || /end with a/.test(error.message) ? openedBefore(doc, error.pos[0]) : undefined;
+    const where = unclosed === undefined ? pos : at(unclosed);
+    if (syntaxLines.has(where.line) || syntaxLines.size >= MAX_SYNTAX_ERRORS) continue;
+    syntaxLines.add(where.line);
+    report(where, 'yaml-syntax', { code: error.code, detail: firstLineOf(error.message) });
   }
   for (const warning of doc.warnings) {
     if (warning.code === 'TAG_RESOLVE_FAILED' || warning.code === 'BAD_COLLECTION_TYPE') {
@@ -136,6 +143,25 @@ export function parseRecordText(file: string, text: string): ParseOutcome {
   return { data, diagnostics, locate };
 }
 
+/** Offsets at which each line starts (after each LF; a CR before it stays on its line). */
+function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+/** 1-based line and column (in UTF-16 units, as editors count) of an offset. */
+function positionOf(lineStarts: number[], offset: number): Position {
+  let lo = 0;
+  let hi = lineStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lineStarts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo + 1, column: offset - lineStarts[lo] + 1 };
+}
+
 /** Start of the innermost quoted scalar or flow collection that runs up to `offset`. */
 function openedBefore(doc: Document, offset: number): number | undefined {
   let best: number | undefined;
@@ -153,7 +179,8 @@ function openedBefore(doc: Document, offset: number): number | undefined {
 const firstLine = (): Position => ({ line: 1, column: 1 });
 
 function firstLineOf(message: string): string {
-  return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '').trim();
+  const line = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '').trim();
+  return line.length > 120 ? line.slice(0, 117) + '…' : line;
 }
 
 /** A document with nothing in it: no node, or the empty scalar yaml makes for a bare `---`. */
