@@ -135,7 +135,7 @@ const CATALOGUE: Record<string, Entry> = {
   },
   'unknown-kind': {
     severity: 'error',
-    vi: (a) => `kind '${a.kind}' không được hỗ trợ: dùng một trong ${a.expected}.`,
+    vi: (a) => `Loại hồ sơ (kind) '${a.kind}' không được hỗ trợ: dùng một trong ${a.expected}.`,
     en: (a) => `Unknown kind '${a.kind}': use one of ${a.expected}.`,
   },
   // Schema: the shape of each record
