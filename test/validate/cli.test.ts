@@ -23,16 +23,15 @@ function mixedFolder(): string {
 
 describe('validate: exit codes and output', () => {
   it.concurrent.each(EXAMPLE_NAMES)('the %s example is clean in both languages, wherever the machine is', async (name) => {
-    for (const tz of ['Pacific/Kiritimati', 'Pacific/Pago_Pago']) {
-      for (const asOf of [[], ['--as-of', '2026-11-22']]) {
-        const vi = await runCliAsync(['validate', '--strict', '-C', join(EXAMPLES, name), ...asOf], { env: { TZ: tz } });
-        expect(vi.stderr).toBe('');
-        expect(vi.stdout).toMatch(/^0 lỗi, 0 cảnh báo trong \d+ tệp\.\n$/);
-        expect(vi.code).toBe(0);
-        const en = await runCliAsync(['validate', '--strict', '--lang', 'en', '-C', join(EXAMPLES, name), ...asOf], { env: { TZ: tz } });
-        expect(en.stdout).toMatch(/^0 errors, 0 warnings in \d+ files\.\n$/);
-        expect(en.code).toBe(0);
-      }
+    // Today (from the clock) in both languages, and a given --as-of, under the earliest and the latest zone on Earth.
+    const variants: [string, string[]][] = [['vi', []], ['en', []], ['vi', ['--as-of', '22/11/2026']]];
+    const runs = ['Pacific/Kiritimati', 'Pacific/Pago_Pago'].flatMap((tz) =>
+      variants.map(async ([lang, asOf]) => ({ lang, r: await runCliAsync(['validate', '--strict', '--lang', lang, '-C', join(EXAMPLES, name), ...asOf], { env: { TZ: tz } }) })),
+    );
+    for (const { lang, r } of await Promise.all(runs)) {
+      expect(r.stderr).toBe('');
+      expect(r.stdout).toMatch(lang === 'vi' ? /^0 lỗi, 0 cảnh báo trong \d+ tệp\.\n$/ : /^0 errors, 0 warnings in \d+ files\.\n$/);
+      expect(r.code).toBe(0);
     }
   });
 
@@ -84,13 +83,11 @@ describe('validate: exit codes and output', () => {
       'e.yaml': '&a [*a]',
       'f.yaml': '{ ? { ? [ : ] } }',
     });
-    for (const lang of ['vi', 'en']) {
-      for (const format of ['text', 'json', 'github']) {
-        const r = await runCliAsync(['validate', '--lang', lang, '--format', format], { cwd: dir });
-        expect(r.code).toBe(1);
-        expect(r.stderr).toBe('');
-        expect(r.stdout).not.toMatch(/\n\s+at |Error:|undefined/);
-      }
+    const runs = ['vi', 'en'].flatMap((lang) => ['text', 'json', 'github'].map((format) => runCliAsync(['validate', '--lang', lang, '--format', format], { cwd: dir })));
+    for (const r of await Promise.all(runs)) {
+      expect(r.code).toBe(1);
+      expect(r.stderr).toBe('');
+      expect(r.stdout).not.toMatch(/\n\s+at |Error:|undefined/);
     }
   });
 });
@@ -134,6 +131,20 @@ describe('validate: options', () => {
     const r = await runCliAsync(['validate'], { cwd: en });
     expect(r.stdout).toContain("Unknown kind 'nope'");
     expect((await runCliAsync(['validate', '--lang', 'vi'], { cwd: en })).stdout).toContain("Loại hồ sơ (kind) 'nope' không được hỗ trợ");
+  });
+});
+
+describe('validate: today', () => {
+  it('is the date in the config time zone, not the machine one', async () => {
+    const plan = PLAN('p', 'tasks:\n  - { id: a, title: A, lead: bdv-tu, status: done, done: 2026-11-23 }\n');
+    const now = Date.UTC(2026, 10, 22, 12, 0); // 23/11 02:00 in Kiritimati, 22/11 01:00 in Pago Pago
+    const warnings = async (timezone: string) => {
+      const dir = minimalFolder({ 'p.yaml': plan }, { 'phoihop.yaml': `kind: config\ntimezone: ${timezone}\n` });
+      const r = await runMain(['validate', '--format', 'json'], { cwd: dir, now });
+      return (JSON.parse(r.stdout) as { diagnostics: { rule: string }[] }).diagnostics.map((d) => d.rule);
+    };
+    expect(await warnings('Pacific/Kiritimati')).toEqual([]);
+    expect(await warnings('Pacific/Pago_Pago')).toEqual(['done-in-future']);
   });
 });
 
