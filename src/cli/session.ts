@@ -46,7 +46,8 @@ export function findRecordsFolder(start: string): string {
 /** Reads the config's locale cheaply, so even usage errors speak the user's language. */
 function peekLocale(dir: string): Lang | undefined {
   try {
-    const config = parseYaml(readFileSync(join(dir, CONFIG_FILE), 'utf8')) as { locale?: unknown };
+    // logLevel 'silent': this quick look must not print yaml's warnings; validate reports them properly.
+    const config = parseYaml(readFileSync(join(dir, CONFIG_FILE), 'utf8'), { logLevel: 'silent' }) as { locale?: unknown };
     return isLang(config?.locale) ? config.locale : undefined;
   } catch {
     return undefined;
