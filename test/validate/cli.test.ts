@@ -84,7 +84,7 @@ describe('validate: exit codes and output', () => {
       'e.yaml': '&a [*a]',
       'f.yaml': '{ ? { ? [ : ] } }',
     });
-    const runs = ['vi', 'en'].flatMap((lang) => ['text', 'json', 'github'].map((format) => runCliAsync(['validate', '--lang', lang, '--format', format], { cwd: dir })));
+    const runs = [[], ['--lang', 'vi'], ['--lang', 'en']].flatMap((lang) => ['text', 'json', 'github'].map((format) => runCliAsync(['validate', ...lang, '--format', format], { cwd: dir })));
     for (const r of await Promise.all(runs)) {
       expect(r.code).toBe(1);
       expect(r.stderr).toBe('');
