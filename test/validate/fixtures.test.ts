@@ -35,8 +35,35 @@ const latin1 = (s: string) => Uint8Array.from([...s].map((c) => c.charCodeAt(0))
 const utf8 = (s: string) => new TextEncoder().encode(s);
 const concat = (...parts: Uint8Array[]) => Uint8Array.from(parts.flatMap((p) => [...p]));
 
-/** Fixtures made of bytes a text editor (or git settings) could mangle: built here at run time. */
+/** A plan as git leaves it after a conflicting merge. */
+const CONFLICTED_PLAN = [
+  'kind: plan',
+  'id: ptg-2022',
+  'title: Chương trình phối hợp về công tác dân vận',
+  'signed: 2022-05-12',
+  'period: 2022..2026',
+  'parties: [bdv-tu, btg-tu]',
+  'tasks:',
+  '  - id: bao-cao',
+  '    title: Báo cáo kết quả',
+  '    lead: bdv-tu',
+  '<'.repeat(7) + ' HEAD',
+  '    due: 2022-12-15',
+  '='.repeat(7),
+  '    due: 2022-12-20',
+  '>'.repeat(7) + ' nhanh-khac',
+  '',
+].join('\n');
+
+/**
+ * Fixtures built here at run time: bytes a text editor (or git settings) could
+ * mangle, and conflict markers that `git diff --check` would flag in a committed file.
+ */
 const GENERATED: Record<string, { files: Record<string, string | Uint8Array>; expected: Expected[] }> = {
+  'merge-conflict': {
+    files: { 'parties.yaml': PARTIES, 'plans/ptg-2022.yaml': CONFLICTED_PLAN },
+    expected: [{ file: 'plans/ptg-2022.yaml', line: 11, column: 1, severity: 'error', rule: 'merge-conflict' }],
+  },
   'invalid-utf8': {
     files: {
       'parties.yaml': PARTIES,
