@@ -77,40 +77,18 @@ export function parseRecordText(file: string, text: string): ParseOutcome {
   }
   const doc = docs[0];
   const locate = makeLocator(doc, at);
-  const reportedTags = new Set<number>();
-  visit(doc, (_, node) => {
-    if (!isNode(node) || !node.tag || CORE_TAGS.has(node.tag)) return;
-    const start = tagOffset(text, (node as ParsedNode).range?.[0] ?? 0);
-    reportedTags.add(start);
-    report(at(start), 'unsupported-tag', { tag: shortTag(node.tag) });
-  });
-  // One syntax error per line, and only the first few: later ones mostly echo the first.
-  const syntaxLines = new Set<number>();
-  for (const error of doc.errors) {
-    const pos = at(error.pos[0]);
-    if (error.code === 'DUPLICATE_KEY') {
-      report(pos, 'duplicate-key', { key: duplicateKeyAt(doc, error.pos[0]) });
-      continue;
-    }
-    // yaml finds an unclosed quote or bracket where the text ends; the opening one is what needs fixing.
-    const unclosed = error.code === 'MISSING_CHAR' || /end with a/.test(error.message) ? openedBefore(doc, error.pos[0]) : undefined;
-    const where = unclosed === undefined ? pos : at(unclosed);
-    if (syntaxLines.has(where.line) || syntaxLines.size >= MAX_SYNTAX_ERRORS) continue;
-    syntaxLines.add(where.line);
-    report(where, 'yaml-syntax', { code: error.code, detail: firstLineOf(error.message) });
-  }
-  for (const warning of doc.warnings) {
-    if (warning.code === 'TAG_RESOLVE_FAILED' || warning.code === 'BAD_COLLECTION_TYPE') {
-      if (reportedTags.size > 0) continue; // already reported as unsupported-tag
-    }
-    report(at(warning.pos[0]), 'yaml-warning', { code: warning.code, detail: firstLineOf(warning.message) }, 'warning');
-  }
-  if (doc.errors.length > 0 || docs.length > 1 || reportedTags.size > 0) return fail(locate);
 
-  // Keys must be plain text; a collection key (or an alias to one) has no JS form.
+  // What the yaml package accepts but a record cannot hold: tags outside the core
+  // schema, keys that are collections (no JS form), aliases to nothing.
   let unusable = false;
+  let tagged = false;
   let firstAlias: number | undefined;
   visit(doc, {
+    Node(_, node) {
+      if (!node.tag || CORE_TAGS.has(node.tag)) return;
+      tagged = unusable = true;
+      report(at(tagOffset(text, (node as ParsedNode).range?.[0] ?? 0)), 'unsupported-tag', { tag: shortTag(node.tag) });
+    },
     Pair(_, pair) {
       const key = pair.key;
       const target = isAlias(key) ? key.resolve(doc) : key;
@@ -128,7 +106,27 @@ export function parseRecordText(file: string, text: string): ParseOutcome {
       }
     },
   });
-  if (unusable) return fail(locate);
+  // One syntax error per line, and only the first few: later ones mostly echo the first.
+  const syntaxLines = new Set<number>();
+  for (const error of doc.errors) {
+    const pos = at(error.pos[0]);
+    if (error.code === 'DUPLICATE_KEY') {
+      report(pos, 'duplicate-key', { key: duplicateKeyAt(doc, error.pos[0]) });
+      continue;
+    }
+    // yaml finds an unclosed quote or bracket where the text ends; the opening one is what needs fixing.
+    const unclosed = error.code === 'MISSING_CHAR' || /end with a/.test(error.message) ? openedBefore(doc, error.pos[0]) : undefined;
+    const where = unclosed === undefined ? pos : at(unclosed);
+    if (syntaxLines.has(where.line) || syntaxLines.size >= MAX_SYNTAX_ERRORS) continue;
+    syntaxLines.add(where.line);
+    report(where, 'yaml-syntax', { code: error.code, detail: firstLineOf(error.message) });
+  }
+  for (const warning of doc.warnings) {
+    // A tag yaml cannot resolve is already reported as unsupported-tag.
+    if (tagged && (warning.code === 'TAG_RESOLVE_FAILED' || warning.code === 'BAD_COLLECTION_TYPE')) continue;
+    report(at(warning.pos[0]), 'yaml-warning', { code: warning.code, detail: firstLineOf(warning.message) }, 'warning');
+  }
+  if (unusable || doc.errors.length > 0 || docs.length > 1) return fail(locate);
 
   let data: unknown;
   try {
