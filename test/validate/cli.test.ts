@@ -176,6 +176,16 @@ describe('validate: given paths', () => {
     expect(asPrinted.stdout).toBe(fromCwd.stdout);
   });
 
+  it.concurrent('with no records folder around the current one, takes the folder of the given path', async () => {
+    const dir = mixedFolder();
+    const parent = join(dir, '..');
+    const name = dir.split('/').pop()!;
+    const file = await runCliAsync(['validate', '--format', 'json', `${name}/plans/bad.yaml`], { cwd: parent });
+    expect(JSON.parse(file.stdout)).toMatchObject({ files: 1, errors: 1, diagnostics: [{ file: 'plans/bad.yaml', rule: 'unknown-party' }] });
+    const folder = await runCliAsync(['validate', '--format', 'json', name], { cwd: parent });
+    expect(JSON.parse(folder.stdout)).toMatchObject({ files: 5, errors: 1, warnings: 1 });
+  });
+
   it.concurrent('refuses a path outside the folder, a missing file and a file that is not a record', async () => {
     const dir = mixedFolder();
     const outside = await runCliAsync(['validate', '/etc/hostname'], { cwd: dir });

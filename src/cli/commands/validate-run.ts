@@ -1,5 +1,7 @@
 /** `validate`: diagnostics of the folder (or some of its files), exit 1 on errors. */
-import { isAbsolute, relative, resolve } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { CONFIG_FILE } from '../../load/load.js';
 import { makePaint } from '../../render/paint.js';
 import {
   DIAGNOSTIC_FORMATS,
@@ -10,7 +12,7 @@ import {
 import { cliMessage } from '../../i18n/cli.js';
 import { countBySeverity, type Diagnostic } from '../../validate/diagnostic.js';
 import { EXIT, type CliIO, UsageError } from '../io.js';
-import { type GlobalOptions, loadValidated, openSession, pickFormat, type Session } from '../session.js';
+import { findRecordsFolder, type GlobalOptions, loadValidated, openSession, pickFormat, type Session } from '../session.js';
 
 export async function runValidate(
   io: CliIO,
@@ -18,7 +20,7 @@ export async function runValidate(
   paths: string[],
   validateOptions: { strict?: boolean; changed?: string | boolean },
 ): Promise<number> {
-  const session = openSession(io, options);
+  const session = openSession(io, { ...options, dir: options.dir ?? folderOfPaths(io, paths) });
   const format = pickFormat(session, DIAGNOSTIC_FORMATS, 'text');
   // Outside paths are refused before any work is done.
   for (const p of paths) if (candidates(session, p).length === 0) throw new UsageError(cliMessage(session.lang, 'path-outside', { path: p }));
@@ -43,6 +45,18 @@ export async function runValidate(
   } else io.stdout(renderDiagnosticsText(report, session.lang, makePaint(session.color)));
   const { errors } = countBySeverity(diagnostics);
   return errors > 0 ? EXIT.FAILURE : EXIT.OK;
+}
+
+/**
+ * With no -C and no records folder around the current one, a path such as
+ * `hoso/plans/a.yaml` names its folder: the nearest one above it with a
+ * phoihop.yaml. Undefined leaves the usual default.
+ */
+function folderOfPaths(io: CliIO, paths: string[]): string | undefined {
+  if (paths.length === 0 || existsSync(join(findRecordsFolder(io.cwd), CONFIG_FILE))) return undefined;
+  const first = resolve(io.cwd, paths[0]);
+  const found = findRecordsFolder(statSync(first, { throwIfNoEntry: false })?.isDirectory() ? first : dirname(first));
+  return existsSync(join(found, CONFIG_FILE)) ? found : undefined;
 }
 
 /**
