@@ -53,9 +53,9 @@ const YAML_CODES_VI: Record<string, string> = {
   RESOURCE_EXHAUSTION: 'tệp quá phức tạp để đọc (quá nhiều bí danh)',
 };
 
-/** `'field'`, or the word for "the value" when the value has no field name. */
-const fieldVi = (a: DiagnosticArgs) => (a.field ? `'${a.field}'` : 'giá trị');
-const fieldEn = (a: DiagnosticArgs) => (a.field ? `'${a.field}'` : 'the value');
+/** `'field'`, "an item of 'field'" for a list item, or "the value" when it has no name. */
+const fieldVi = (a: DiagnosticArgs) => (!a.field ? 'giá trị' : a.item ? `một mục của '${a.field}'` : `'${a.field}'`);
+const fieldEn = (a: DiagnosticArgs) => (!a.field ? 'the value' : a.item ? `an item of '${a.field}'` : `'${a.field}'`);
 const whatVi = (a: DiagnosticArgs) => WHAT_VI[String(a.what)] ?? `một giá trị '${a.what}' hợp lệ`;
 const whatEn = (a: DiagnosticArgs) => WHAT_EN[String(a.what)] ?? `a valid '${a.what}'`;
 const ROLE_VI: Record<string, string> = { lead: 'chủ trì', support: 'phối hợp', signatory: 'người ký', contact: 'đầu mối' };

@@ -28,7 +28,9 @@ export function checkSchema(file: RecordFile, diagnostics: Diagnostic[]): boolea
   if (validate(file.data)) return true;
   const report = reporterFor(file, diagnostics);
   for (const e of selectErrors(validate.errors ?? [])) {
-    const mapped = mapError(e, fieldName(file.data, toPointer(e.instancePath)));
+    const named = fieldName(file.data, toPointer(e.instancePath));
+    const mapped = mapError(e, named.field);
+    if (named.item && mapped.rule !== 'unknown-field' && mapped.rule !== 'missing-field' && mapped.rule !== 'invalid-key') mapped.args.item = named.item;
     report(mapped.pointer, mapped.rule, mapped.args, 'error', mapped.target);
   }
   return false;
@@ -101,24 +103,26 @@ const SHAPED_TEXT = new Set(['date', 'slug', 'period', 'occurrenceKey', 'logEntr
 
 /**
  * What to call the value at a pointer in a message: its key, or for a list
- * item the list's key (the column already points at the item itself).
+ * item the list's key and `item` (the column already points at the item).
  */
-function fieldName(data: unknown, pointer: string[]): string {
+function fieldName(data: unknown, pointer: string[]): { field: string; item?: 'item' } {
   let node: unknown = data;
-  let name = '';
+  let field = '';
+  let item = false;
   for (const segment of pointer) {
+    item = Array.isArray(node);
     if (Array.isArray(node)) node = node[Number(segment)];
     else {
-      name = segment;
+      field = segment;
       node = node && typeof node === 'object' ? (node as Record<string, unknown>)[segment] : undefined;
     }
   }
-  return name;
+  return item ? { field, item: 'item' } : { field };
 }
 
 function mapError(e: ErrorObject, field: string): MappedError {
   const pointer = toPointer(e.instancePath);
-  const value = typeof e.data === 'object' ? JSON.stringify(e.data) : String(e.data);
+  const value = shorten(typeof e.data === 'object' ? JSON.stringify(e.data) : String(e.data));
   const params = e.params as Record<string, unknown>;
   if (e.propertyName !== undefined) {
     return { pointer: [...pointer, e.propertyName], rule: 'invalid-key', args: { key: e.propertyName, what: definitionName(e) ?? field }, target: 'key' };
@@ -166,6 +170,11 @@ function mapError(e: ErrorObject, field: string): MappedError {
     default:
       return { pointer, rule: 'schema', args: { field, detail: e.message ?? e.keyword }, target: 'value' };
   }
+}
+
+/** A value as quoted in a message: long text is cut, the place is in the position anyway. */
+function shorten(text: string): string {
+  return text.length > 60 ? text.slice(0, 57) + '…' : text;
 }
 
 /** A key with spaces or capitals is most likely text cut by a comma in a flow mapping. */
