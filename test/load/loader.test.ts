@@ -80,6 +80,22 @@ describe('line ends, BOM and Unicode forms', () => {
   });
 });
 
+describe('a file that cannot be read', () => {
+  it('is a read-error at 1:1, and the other files still load', async () => {
+    const source = new InMemorySource({ 'parties.yaml': 'kind: parties\nparties: [{ id: a, name: A }]\n', 'plans/x.yaml': 'kind: plan\n' });
+    const failing = Object.assign(Object.create(source) as InMemorySource, {
+      readFile: async (path: string) => {
+        if (path === 'plans/x.yaml') throw new Error('EACCES: permission denied');
+        return source.readFile(path);
+      },
+    });
+    const loaded = await loadRecords(failing);
+    expect(loaded.diagnostics.map((d) => [d.file, d.line, d.column, d.rule, d.args.detail])).toEqual([['plans/x.yaml', 1, 1, 'read-error', 'EACCES: permission denied']]);
+    expect(loaded.files.map((f) => f.path)).toEqual(['parties.yaml']);
+    expect(loaded.fileCount).toBe(2);
+  });
+});
+
 describe('odd YAML becomes diagnostics', () => {
   const one = async (text: string) => (await loadRecords(new InMemorySource({ 'x.yaml': text }))).diagnostics.map((d) => [d.rule, d.line, d.column]);
 

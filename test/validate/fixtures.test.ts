@@ -91,7 +91,7 @@ const GENERATED: Record<string, { files: Record<string, string | Uint8Array>; ex
 
 /** Rules no input can trigger, and why. */
 const UNREACHABLE: Record<string, string> = {
-  'read-error': 'needs a file that is listed but cannot be read (permissions): tests run as a user who can read everything',
+  'read-error': 'needs a listed file that cannot be read (permissions), but tests may run as root; test/load/loader.test.ts covers it in-process',
   schema: 'the fallback for a JSON Schema keyword the catalogue does not map; the shipped schemas use none',
 };
 
