@@ -20,7 +20,7 @@ describe('the built CLI', () => {
     const dir = minimalFolder({ 'a.yaml': 'kind: plan\nid: a\ntitle: A\nsigned: 2022-01-01\nperiod: 2022\n' });
     const r = runCli(['validate', '-C', dir, '--lang', 'en']);
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain("plans/a.yaml:1:1: error [missing-field] Missing required field 'parties'.");
+    expect(r.stdout).toContain("plans/a.yaml:1:1: error [missing-field] Missing required field 'parties'");
   });
 
   it('exits 2 on an unknown command', () => {

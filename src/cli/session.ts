@@ -11,7 +11,7 @@ import { isLang, type Lang } from '../i18n/lang.js';
 import { CONFIG_FILE, loadRecords } from '../load/load.js';
 import type { RecordSource } from '../load/source.js';
 import { WorkTreeSource } from '../load/worktree.js';
-import { type Day, parseDate, todayIn } from '../model/dates.js';
+import { type Day, parseDate } from '../model/dates.js';
 import { parsePeriod, type Period } from '../model/periods.js';
 import { type Validated, validateRecords } from '../validate/validate.js';
 import { type CliIO, UsageError } from './io.js';
@@ -46,7 +46,8 @@ export function findRecordsFolder(start: string): string {
 /** Reads the config's locale cheaply, so even usage errors speak the user's language. */
 function peekLocale(dir: string): Lang | undefined {
   try {
-    const config = parseYaml(readFileSync(join(dir, CONFIG_FILE), 'utf8')) as { locale?: unknown };
+    // logLevel 'silent': this quick look must not print yaml's warnings; validate reports them properly.
+    const config = parseYaml(readFileSync(join(dir, CONFIG_FILE), 'utf8'), { logLevel: 'silent' }) as { locale?: unknown };
     return isLang(config?.locale) ? config.locale : undefined;
   } catch {
     return undefined;
@@ -82,14 +83,12 @@ export async function recordSource(session: Session): Promise<RecordSource> {
   return new WorkTreeSource(session.dir);
 }
 
-/** Loads and validates the records; the as-of date is needed for date warnings. */
+/** Loads and validates the records; the as-of date (given, or today in the config's zone) is needed for date warnings. */
 export async function loadValidated(session: Session, source?: RecordSource): Promise<Validated & { asOf: Day }> {
   const explicitAsOf = parseAsOf(session);
   const loaded = await loadRecords(source ?? (await recordSource(session)));
-  const first = validateRecords(loaded, { asOf: explicitAsOf });
-  if (explicitAsOf !== undefined) return { ...first, asOf: explicitAsOf };
-  const asOf = todayIn(first.model.config.timezone, session.io.now());
-  return { ...validateRecords(loaded, { asOf }), asOf };
+  // One validation: today is found from the config's time zone inside, with the session's clock.
+  return validateRecords(loaded, { asOf: explicitAsOf, now: session.io.now() });
 }
 
 /** `--as-of`, parsed, or undefined when not given. */

@@ -6,7 +6,8 @@ import type { Diagnostic, DiagnosticArgs } from '../validate/diagnostic.js';
 import type { Lang } from './lang.js';
 
 type Message = (a: DiagnosticArgs) => string;
-type Entry = { vi: Message; en: Message };
+/** A rule's severity (as reported; `--strict` may raise warnings) and its message in each language. */
+type Entry = { severity: 'error' | 'warning'; vi: Message; en: Message };
 
 const WHAT_VI: Record<string, string> = {
   slug: 'mã (chữ thường không dấu, số và dấu gạch ngang, ví dụ bdv-tu)',
@@ -16,11 +17,11 @@ const WHAT_VI: Record<string, string> = {
   occurrenceKey: 'kỳ thực hiện (2022-Q3, 2022-H1, 2022, 2022-07)',
 };
 const WHAT_EN: Record<string, string> = {
-  slug: 'id (lower-case letters without accents, digits and hyphens, e.g. bdv-tu)',
-  date: 'date (YYYY-MM-DD or D/M/YYYY)',
-  period: 'period (2022, 2022-H1, 2022-Q3, 2022-05, 2022-05-12 or a range 2022..2026)',
-  logEntry: 'log entry (a date, or { done: date } or { status: cancelled })',
-  occurrenceKey: 'occurrence (2022-Q3, 2022-H1, 2022, 2022-07)',
+  slug: 'an id (lower-case letters without accents, digits and hyphens, e.g. bdv-tu)',
+  date: 'a date (YYYY-MM-DD or D/M/YYYY)',
+  period: 'a period (2022, 2022-H1, 2022-Q3, 2022-05, 2022-05-12 or a range 2022..2026)',
+  logEntry: 'a log entry (a date, or { done: date } or { status: cancelled })',
+  occurrenceKey: 'an occurrence (2022-Q3, 2022-H1, 2022, 2022-07)',
 };
 
 /** Vietnamese for the yaml package's error codes; its English text is used as is. */
@@ -45,235 +46,321 @@ const YAML_CODES_VI: Record<string, string> = {
   TAG_RESOLVE_FAILED: 'không đọc được giá trị theo thẻ của nó',
   UNEXPECTED_SCALAR_AT_NODE_END: 'giá trị thừa ở cuối nút',
   BAD_COLLECTION_TYPE: 'kiểu tập hợp không hợp lệ',
+  ALIAS_PROPS: 'bí danh (*) không được có thẻ hay neo',
+  BAD_PROP_ORDER: 'thẻ (!) và neo (&) đặt sai thứ tự',
+  BLOCK_IN_FLOW: 'khối nhiều dòng không được nằm trong { } hoặc [ ]',
+  MULTIPLE_DOCS: 'nhiều tài liệu trong một tệp',
+  RESOURCE_EXHAUSTION: 'tệp quá phức tạp để đọc (quá nhiều bí danh)',
 };
 
-const field = (a: DiagnosticArgs) => (a.field ? `'${a.field}'` : '');
-const whatVi = (a: DiagnosticArgs) => WHAT_VI[String(a.what)] ?? `giá trị '${a.what}' hợp lệ`;
-const whatEn = (a: DiagnosticArgs) => WHAT_EN[String(a.what)] ?? `valid '${a.what}'`;
+/** `'field'`, "an item of 'field'" for a list item, or "the value" when it has no name. */
+const fieldVi = (a: DiagnosticArgs) => (!a.field ? 'giá trị' : a.item ? `một mục của '${a.field}'` : `'${a.field}'`);
+const fieldEn = (a: DiagnosticArgs) => (!a.field ? 'the value' : a.item ? `an item of '${a.field}'` : `'${a.field}'`);
+const whatVi = (a: DiagnosticArgs) => WHAT_VI[String(a.what)] ?? `một giá trị '${a.what}' hợp lệ`;
+const whatEn = (a: DiagnosticArgs) => WHAT_EN[String(a.what)] ?? `a valid '${a.what}'`;
 const ROLE_VI: Record<string, string> = { lead: 'chủ trì', support: 'phối hợp', signatory: 'người ký', contact: 'đầu mối' };
+const ROLE_FIELD: Record<string, string> = { lead: 'lead', support: 'support', signatory: 'signatories', contact: 'contacts' };
 
 const CATALOGUE: Record<string, Entry> = {
-  // Loading
-  'read-error': { vi: (a) => `Không đọc được tệp: ${a.detail}`, en: (a) => `Cannot read the file: ${a.detail}` },
+  // Loading: the file as a whole
+  'read-error': {
+    severity: 'error',
+    vi: (a) => `Không đọc được tệp (${a.detail}): kiểm tra quyền đọc của tệp.`,
+    en: (a) => `Cannot read the file (${a.detail}): check that it is readable.`,
+  },
   'invalid-utf8': {
-    vi: () => 'Tệp không phải UTF-8 hợp lệ: hãy lưu lại tệp với mã hóa UTF-8 (Unicode).',
-    en: () => 'The file is not valid UTF-8: save it again with the UTF-8 (Unicode) encoding.',
+    severity: 'error',
+    vi: () => 'Tệp không phải UTF-8 hợp lệ (có byte lạ ở đây): hãy lưu lại tệp với mã hóa UTF-8 (Unicode).',
+    en: () => 'The file is not valid UTF-8 (a stray byte here): save it again with the UTF-8 (Unicode) encoding.',
+  },
+  'control-character': {
+    severity: 'error',
+    vi: (a) => `Ký tự điều khiển ${a.code} không được phép trong YAML: hãy xóa ký tự này (thường do sao chép từ tệp khác).`,
+    en: (a) => `Control character ${a.code} is not allowed in YAML: delete it (it usually comes from copying text from elsewhere).`,
   },
   'merge-conflict': {
-    vi: (a) => `Còn dấu xung đột hợp nhất của git (${a.marker}): hãy chọn giữa hai phiên bản, xóa các dòng <<<<<<<, ======= và >>>>>>> rồi lưu lại.`,
-    en: (a) => `Unresolved git merge conflict marker (${a.marker}): choose between the two versions, delete the <<<<<<<, ======= and >>>>>>> lines, and save.`,
+    severity: 'error',
+    vi: (a) => `Còn dấu xung đột hợp nhất của git (${a.marker}): hai phiên bản của tệp chưa được gộp. Hãy chọn giữa hai phiên bản, xóa các dòng <<<<<<<, ======= và >>>>>>> rồi lưu lại.`,
+    en: (a) => `Unresolved git merge conflict marker (${a.marker}): two versions of this file were not merged. Choose between them, delete the <<<<<<<, ======= and >>>>>>> lines, and save.`,
   },
   'empty-file': {
-    vi: () => 'Tệp rỗng: mỗi tệp hồ sơ cần một ánh xạ có trường kind (config, parties hoặc plan).',
-    en: () => 'The file is empty: every record file needs a mapping with a kind field (config, parties or plan).',
+    severity: 'error',
+    vi: () => 'Tệp rỗng: mỗi tệp hồ sơ cần một ánh xạ có trường kind (config, parties hoặc plan); hãy điền nội dung hoặc xóa tệp.',
+    en: () => 'The file is empty: every record file needs a mapping with a kind field (config, parties or plan); fill it in or delete the file.',
   },
   'multiple-documents': {
-    vi: (a) => `Tệp có ${a.count} tài liệu YAML (phân cách bởi ---): mỗi tệp chỉ được chứa một; hãy tách ra thành nhiều tệp.`,
-    en: (a) => `The file holds ${a.count} YAML documents (separated by ---): one file holds one; split them into several files.`,
+    severity: 'error',
+    vi: (a) => `Tệp có ${a.count} tài liệu YAML (phân cách bởi ---): mỗi tệp chỉ được chứa một; hãy tách ra thành nhiều tệp hoặc xóa dòng ---.`,
+    en: (a) => `The file holds ${a.count} YAML documents (separated by ---): one file holds one; split it into several files or delete the --- line.`,
   },
   'duplicate-key': {
+    severity: 'error',
     vi: (a) => `Khóa '${a.key}' xuất hiện hai lần trong cùng một ánh xạ: hãy xóa hoặc đổi tên một khóa.`,
     en: (a) => `The key '${a.key}' appears twice in the same mapping: remove or rename one of them.`,
   },
   'yaml-syntax': {
-    vi: (a) => `Lỗi cú pháp YAML: ${YAML_CODES_VI[String(a.code)] ?? a.detail}.`,
-    en: (a) => `YAML syntax error: ${a.detail}.`,
+    severity: 'error',
+    vi: (a) => `Lỗi cú pháp YAML: ${YAML_CODES_VI[String(a.code)] ?? a.detail}. Kiểm tra thụt lề, dấu hai chấm và dấu nháy ở dòng này.`,
+    en: (a) => `YAML syntax error: ${a.detail}. Check the indentation, colons and quotes on this line.`,
   },
-  'yaml-warning': { vi: (a) => `Cảnh báo YAML: ${a.detail}.`, en: (a) => `YAML warning: ${a.detail}.` },
+  'yaml-warning': {
+    severity: 'warning',
+    vi: (a) => `Cảnh báo YAML: ${YAML_CODES_VI[String(a.code)] ?? a.detail}; hãy kiểm tra lại dòng này (hồ sơ không cần chỉ thị %, thẻ ! hay neo &).`,
+    en: (a) => `YAML warning: ${a.detail}; check this line (records need no % directives, ! tags or & anchors).`,
+  },
+  'unsupported-tag': {
+    severity: 'error',
+    vi: (a) => `Thẻ YAML ${a.tag} không được dùng trong hồ sơ: hãy xóa thẻ và viết giá trị bình thường (đặt trong dấu nháy nếu cần).`,
+    en: (a) => `The YAML tag ${a.tag} is not used in records: remove the tag and write the value plainly (quoted if needed).`,
+  },
   'complex-key': {
+    severity: 'error',
     vi: () => 'Khóa là một danh sách hoặc ánh xạ: hồ sơ chỉ dùng khóa là chữ; hãy viết lại khóa này.',
     en: () => 'A key that is a list or a mapping: records only use plain text keys; rewrite this key.',
   },
   'alias-limit': {
-    vi: (a) => `Quá nhiều bí danh YAML (giới hạn ${a.limit}): tệp có thể là một "quả bom bí danh"; hãy viết giá trị trực tiếp.`,
-    en: (a) => `Too many YAML aliases (limit ${a.limit}): the file may be an alias bomb; write the values out.`,
+    severity: 'error',
+    vi: (a) => `Quá nhiều bí danh YAML (*, giới hạn ${a.limit}): tệp có thể là một "quả bom bí danh"; hãy viết giá trị trực tiếp thay vì dùng bí danh.`,
+    en: (a) => `Too many YAML aliases (*, limit ${a.limit}): the file may be an alias bomb; write the values out instead of using aliases.`,
   },
   'not-a-mapping': {
-    vi: () => 'Tệp phải là một ánh xạ (các dòng khóa: giá trị) bắt đầu bằng kind.',
-    en: () => 'The file must be a mapping (key: value lines) starting with kind.',
+    severity: 'error',
+    vi: () => 'Tệp phải là một ánh xạ (các dòng khóa: giá trị) bắt đầu bằng kind, không phải một giá trị đơn hay một danh sách.',
+    en: () => 'The file must be a mapping (key: value lines) starting with kind, not a single value or a list.',
   },
   'missing-kind': {
+    severity: 'error',
     vi: () => 'Thiếu trường kind: hãy thêm dòng kind: plan (hoặc parties, config) ở đầu tệp.',
     en: () => 'Missing kind: add a line kind: plan (or parties, config) at the top of the file.',
   },
   'unknown-kind': {
-    vi: (a) => `kind '${a.kind}' không được hỗ trợ: dùng một trong ${a.expected}.`,
+    severity: 'error',
+    vi: (a) => `Loại hồ sơ (kind) '${a.kind}' không được hỗ trợ: dùng một trong ${a.expected}.`,
     en: (a) => `Unknown kind '${a.kind}': use one of ${a.expected}.`,
   },
-  // Schema
+  // Schema: the shape of each record
   'unknown-field': {
+    severity: 'error',
     vi: (a) =>
-      `Trường ${field(a)} không có trong định dạng` +
-      (a.suggestion ? `: có phải ý bạn là '${a.suggestion}'?` : '.') +
-      (a.hint === 'quote' ? ' Nếu đây là phần sau dấu phẩy của một đoạn văn trong { }, hãy đặt cả đoạn văn trong dấu nháy.' : ''),
+      `Trường '${a.field}' không có trong định dạng` +
+      (a.suggestion ? `: có phải ý bạn là '${a.suggestion}'?` : ': hãy xóa hoặc sửa lại tên trường.') +
+      (a.hint === 'quote' ? ' Nếu đây là phần sau dấu phẩy của một đoạn văn viết trong { }, hãy đặt cả đoạn văn trong dấu nháy kép.' : ''),
     en: (a) =>
-      `Unknown field ${field(a)}` +
-      (a.suggestion ? `: did you mean '${a.suggestion}'?` : '.') +
-      (a.hint === 'quote' ? ' If this is text after a comma inside { }, put the whole text in quotes.' : ''),
+      `Unknown field '${a.field}'` +
+      (a.suggestion ? `: did you mean '${a.suggestion}'?` : ': remove it or correct its name.') +
+      (a.hint === 'quote' ? ' If this is text after a comma inside { }, put the whole text in double quotes.' : ''),
   },
   'missing-field': {
-    vi: (a) => `Thiếu trường bắt buộc ${field(a)}.`,
-    en: (a) => `Missing required field ${field(a)}.`,
+    severity: 'error',
+    vi: (a) => `Thiếu trường bắt buộc '${a.field}': hãy thêm ${a.field}: ... vào mục này.`,
+    en: (a) => `Missing required field '${a.field}': add ${a.field}: ... to this entry.`,
   },
   'wrong-type': {
-    vi: (a) => `${field(a)} phải là ${typeVi(String(a.expected))}, không phải ${a.value}.`,
-    en: (a) => `${field(a)} must be ${typeEn(String(a.expected))}, not ${a.value}.`,
+    severity: 'error',
+    vi: (a) => `${fieldVi(a)} phải là ${typeVi(String(a.expected))}, không phải ${a.value}.`,
+    en: (a) => `${fieldEn(a)} must be ${typeEn(String(a.expected))}, not ${a.value}.`,
   },
   'invalid-value': {
-    vi: (a) => `Giá trị ${a.value} của ${field(a)} không hợp lệ: dùng một trong ${a.allowed}.`,
-    en: (a) => `${field(a)} cannot be ${a.value}: use one of ${a.allowed}.`,
+    severity: 'error',
+    vi: (a) => `Giá trị ${a.value} của ${fieldVi(a)} không hợp lệ: dùng một trong ${a.allowed}.`,
+    en: (a) => `${fieldEn(a)} cannot be ${a.value}: use one of ${a.allowed}.`,
   },
   'invalid-format': {
-    vi: (a) => `${field(a)} = ${a.value} không đúng định dạng: cần một ${whatVi(a)}.`,
-    en: (a) => `${field(a)} = ${a.value} is not well formed: expected a ${whatEn(a)}.`,
+    severity: 'error',
+    vi: (a) => `${fieldVi(a)} = ${a.value} không đúng định dạng: cần ${whatVi(a)}.`,
+    en: (a) => `${fieldEn(a)} = ${a.value} is not well formed: expected ${whatEn(a)}.`,
   },
   'invalid-key': {
-    vi: (a) => `Khóa '${a.key}' không đúng định dạng: cần một ${whatVi(a)}.`,
-    en: (a) => `The key '${a.key}' is not well formed: expected a ${whatEn(a)}.`,
+    severity: 'error',
+    vi: (a) => `Khóa '${a.key}' không đúng định dạng: cần ${whatVi(a)}.`,
+    en: (a) => `The key '${a.key}' is not well formed: expected ${whatEn(a)}.`,
   },
   'too-few-items': {
-    vi: (a) => `${field(a)} cần ít nhất ${a.limit} phần tử.`,
-    en: (a) => `${field(a)} needs at least ${a.limit} items.`,
+    severity: 'error',
+    vi: (a) => `${fieldVi(a)} cần ít nhất ${a.limit} phần tử: hãy bổ sung.`,
+    en: (a) => `${fieldEn(a)} needs at least ${a.limit === 1 ? 'one item' : `${a.limit} items`}: add the missing ones.`,
   },
   'duplicate-item': {
-    vi: (a) => `${field(a)} có phần tử bị lặp: hãy xóa phần tử trùng.`,
-    en: (a) => `${field(a)} lists an item twice: remove the duplicate.`,
+    severity: 'error',
+    vi: (a) => `${fieldVi(a)} có ${a.value} hai lần: hãy xóa phần tử trùng.`,
+    en: (a) => `${fieldEn(a)} lists ${a.value} twice: remove the duplicate.`,
   },
-  'empty-value': { vi: (a) => `${field(a)} không được để trống.`, en: (a) => `${field(a)} must not be empty.` },
+  'empty-value': {
+    severity: 'error',
+    vi: (a) => `${fieldVi(a)} không được để trống: hãy điền nội dung hoặc xóa trường.`,
+    en: (a) => `${fieldEn(a)} must not be empty: fill it in or remove the field.`,
+  },
   'out-of-range': {
-    vi: (a) => `${field(a)} = ${a.value} nằm ngoài giới hạn (phải ${a.comparison} ${a.limit}).`,
-    en: (a) => `${field(a)} = ${a.value} is out of range (must be ${a.comparison} ${a.limit}).`,
+    severity: 'error',
+    vi: (a) => `${fieldVi(a)} = ${a.value} nằm ngoài giới hạn: phải ${a.comparison} ${a.limit}.`,
+    en: (a) => `${fieldEn(a)} = ${a.value} is out of range: it must be ${a.comparison} ${a.limit}.`,
   },
-  schema: { vi: (a) => `${field(a)} không hợp lệ: ${a.detail}.`, en: (a) => `${field(a)} is not valid: ${a.detail}.` },
+  schema: {
+    severity: 'error',
+    vi: (a) => `${fieldVi(a)} không hợp lệ theo định dạng hồ sơ (${a.detail}).`,
+    en: (a) => `${fieldEn(a)} does not fit the record format (${a.detail}).`,
+  },
   // Values
   'invalid-date': {
+    severity: 'error',
     vi: (a) => `'${a.value}' không phải là một ngày có thật trên lịch: kiểm tra lại ngày và tháng.`,
     en: (a) => `'${a.value}' is not a real calendar date: check the day and the month.`,
   },
   'invalid-period': {
-    vi: (a) => `'${a.value}' không phải là một kỳ hợp lệ: ví dụ 2022, 2022-Q3, 2022-H1, 2022-05 hoặc 2022..2026.`,
-    en: (a) => `'${a.value}' is not a valid period: e.g. 2022, 2022-Q3, 2022-H1, 2022-05 or 2022..2026.`,
+    severity: 'error',
+    vi: (a) => `'${a.value}' không phải là một kỳ có thật: ví dụ 2022, 2022-Q3, 2022-H1, 2022-05 hoặc 2022..2026.`,
+    en: (a) => `'${a.value}' is not a real period: e.g. 2022, 2022-Q3, 2022-H1, 2022-05 or 2022..2026.`,
   },
   'reversed-period': {
+    severity: 'error',
     vi: (a) => `Khoảng '${a.value}' kết thúc trước khi bắt đầu: hãy đổi chỗ hai đầu.`,
     en: (a) => `The range '${a.value}' ends before it starts: swap its two ends.`,
   },
   // Semantic rules
   'config-not-at-root': {
-    vi: (a) => `Tệp cấu hình (kind: config) phải là ${a.expected} ở thư mục gốc của hồ sơ.`,
-    en: (a) => `The config (kind: config) must be ${a.expected} at the root of the records folder.`,
+    severity: 'error',
+    vi: (a) => `Tệp cấu hình (kind: config) phải là ${a.expected} ở thư mục gốc của hồ sơ: hãy chuyển nội dung vào đó và xóa tệp này.`,
+    en: (a) => `The config (kind: config) must be ${a.expected} at the root of the records folder: move its content there and delete this file.`,
   },
   'invalid-timezone': {
+    severity: 'error',
     vi: (a) => `Múi giờ '${a.timezone}' không tồn tại: dùng tên IANA, ví dụ Asia/Ho_Chi_Minh.`,
     en: (a) => `Unknown time zone '${a.timezone}': use an IANA name such as Asia/Ho_Chi_Minh.`,
   },
   'unknown-metric': {
-    vi: (a) => `Chỉ tiêu '${a.metric}' chưa khai báo trong metrics của phoihop.yaml (đã có: ${a.known}).`,
-    en: (a) => `Metric '${a.metric}' is not declared under metrics in phoihop.yaml (declared: ${a.known}).`,
+    severity: 'warning',
+    vi: (a) => `Chỉ tiêu '${a.metric}' chưa khai báo trong metrics của phoihop.yaml (đã có: ${a.known}): hãy khai báo hoặc sửa lại mã.`,
+    en: (a) => `Metric '${a.metric}' is not declared under metrics in phoihop.yaml (declared: ${a.known}): declare it or correct the id.`,
   },
   'duplicate-plan-id': {
-    vi: (a) => `Mã kế hoạch '${a.id}' đã dùng trong ${a.first}: mỗi kế hoạch cần một mã riêng.`,
-    en: (a) => `Plan id '${a.id}' is already used in ${a.first}: every plan needs its own id.`,
+    severity: 'error',
+    vi: (a) => `Mã kế hoạch '${a.id}' đã dùng trong ${a.first}: mỗi kế hoạch cần một mã riêng; hãy đổi mã này.`,
+    en: (a) => `Plan id '${a.id}' is already used in ${a.first}: every plan needs its own id; change this one.`,
   },
   'duplicate-party-id': {
-    vi: (a) => `Mã cơ quan '${a.id}' đã dùng trong ${a.first}: mỗi cơ quan cần một mã riêng.`,
-    en: (a) => `Party id '${a.id}' is already used in ${a.first}: every party needs its own id.`,
+    severity: 'error',
+    vi: (a) => `Mã cơ quan '${a.id}' đã dùng trong ${a.first}: mỗi cơ quan cần một mã riêng; hãy đổi hoặc xóa mục trùng.`,
+    en: (a) => `Party id '${a.id}' is already used in ${a.first}: every party needs its own id; rename or remove the duplicate.`,
   },
   'duplicate-content-id': {
-    vi: (a) => `Mã nội dung '${a.id}' bị trùng trong kế hoạch này.`,
-    en: (a) => `Content id '${a.id}' is used twice in this plan.`,
+    severity: 'error',
+    vi: (a) => `Mã nội dung '${a.id}' bị trùng trong kế hoạch này: hãy đổi một mã.`,
+    en: (a) => `Content id '${a.id}' is used twice in this plan: rename one of them.`,
   },
   'duplicate-task-id': {
-    vi: (a) => `Mã nhiệm vụ '${a.id}' bị trùng trong kế hoạch này.`,
-    en: (a) => `Task id '${a.id}' is used twice in this plan.`,
+    severity: 'error',
+    vi: (a) => `Mã nhiệm vụ '${a.id}' bị trùng trong kế hoạch này: hãy đổi một mã.`,
+    en: (a) => `Task id '${a.id}' is used twice in this plan: rename one of them.`,
   },
   'unknown-party': {
+    severity: 'error',
     vi: (a) => `Không có cơ quan mã '${a.party}': hãy khai báo trong parties.yaml hoặc sửa lại mã.`,
     en: (a) => `No party has the id '${a.party}': declare it in parties.yaml or correct the id.`,
   },
   'party-not-in-plan': {
+    severity: 'error',
     vi: (a) => `'${a.party}' (${ROLE_VI[String(a.role)] ?? a.role}) không phải là bên tham gia kế hoạch ${a.plan}: thêm vào parties của kế hoạch hoặc chọn một bên khác.`,
-    en: (a) => `'${a.party}' (${a.role}) is not one of the parties of plan ${a.plan}: add it to the plan's parties or pick another.`,
+    en: (a) => `'${a.party}' (${ROLE_FIELD[String(a.role)] ?? a.role}) is not one of the parties of plan ${a.plan}: add it to the plan's parties or pick another.`,
   },
   'lead-in-support': {
+    severity: 'warning',
     vi: (a) => `'${a.party}' vừa chủ trì vừa phối hợp: hãy bỏ khỏi support.`,
     en: (a) => `'${a.party}' both leads and supports: remove it from support.`,
   },
   'unknown-content': {
+    severity: 'error',
     vi: (a) => `Kế hoạch không có nội dung mã '${a.content}': hãy thêm vào contents hoặc sửa lại mã.`,
     en: (a) => `The plan has no content with id '${a.content}': add it to contents or correct the id.`,
   },
   'unknown-parent': {
-    vi: (a) => `Không có chương trình mã '${a.parent}' để làm chương trình cha.`,
-    en: (a) => `No plan has the id '${a.parent}' to serve as parent.`,
+    severity: 'error',
+    vi: (a) => `Không có chương trình mã '${a.parent}' để làm chương trình cha: sửa lại mã hoặc thêm tệp của chương trình đó.`,
+    en: (a) => `No plan has the id '${a.parent}' to serve as parent: correct the id or add that program's file.`,
   },
   'parent-cycle': {
-    vi: (a) => `Quan hệ cha–con tạo thành vòng: ${a.chain}.`,
-    en: (a) => `The parent chain loops: ${a.chain}.`,
+    severity: 'error',
+    vi: (a) => `Quan hệ cha–con tạo thành vòng (${a.chain}): một chương trình không thể thực hiện chính nó; hãy sửa parent.`,
+    en: (a) => `The parent chain loops (${a.chain}): a program cannot implement itself; correct parent.`,
   },
   'period-outside-parent': {
-    vi: (a) => `Kỳ ${a.period} nằm ngoài giai đoạn ${a.parentPeriod} của chương trình cha ${a.parent}.`,
-    en: (a) => `Period ${a.period} is not inside ${a.parentPeriod}, the period of parent ${a.parent}.`,
+    severity: 'error',
+    vi: (a) => `Kỳ ${a.period} nằm ngoài giai đoạn ${a.parentPeriod} của chương trình cha ${a.parent}: sửa period hoặc parent.`,
+    en: (a) => `Period ${a.period} is not inside ${a.parentPeriod}, the period of parent ${a.parent}: correct period or parent.`,
   },
   'done-without-date': {
-    vi: () => 'status: done cần ngày hoàn thành: thêm done: YYYY-MM-DD.',
-    en: () => 'status: done needs a completion date: add done: YYYY-MM-DD.',
+    severity: 'error',
+    vi: () => 'Nhiệm vụ có status: done cần ngày hoàn thành: thêm done: YYYY-MM-DD.',
+    en: () => 'A task with status: done needs a completion date: add done: YYYY-MM-DD.',
   },
   'date-without-done': {
+    severity: 'error',
     vi: (a) => `Có ngày hoàn thành (done) nhưng status là '${a.status}': đặt status: done hoặc xóa done.`,
     en: (a) => `A completion date (done) with status '${a.status}': set status: done or remove done.`,
   },
   'results-without-done': {
-    vi: () => 'Kết quả (results) chỉ được tính khi nhiệm vụ đã hoàn thành (status: done).',
-    en: () => 'Results only count once the task is done (status: done).',
+    severity: 'warning',
+    vi: () => 'Kết quả (results) chỉ được tính khi nhiệm vụ đã hoàn thành: đặt status: done với ngày done, hoặc chờ đến khi hoàn thành mới ghi.',
+    en: () => 'Results only count once the task is done: set status: done with a done date, or record them when it is done.',
   },
   'cancelled-with-date': {
+    severity: 'error',
     vi: (a) => `Kỳ ${a.occurrence} đã hủy (status: cancelled) nên không có ngày hoàn thành: xóa done hoặc bỏ status.`,
     en: (a) => `Occurrence ${a.occurrence} is cancelled, so it has no completion date: remove done or the status.`,
   },
   'log-without-date': {
-    vi: (a) => `Kỳ ${a.occurrence} cần done: ngày hoàn thành, hoặc status: cancelled.`,
-    en: (a) => `Occurrence ${a.occurrence} needs done: <date>, or status: cancelled.`,
+    severity: 'error',
+    vi: (a) => `Kỳ ${a.occurrence} cần done: ngày hoàn thành, hoặc status: cancelled nếu kỳ này bị hủy.`,
+    en: (a) => `Occurrence ${a.occurrence} needs done: <date>, or status: cancelled if it was cancelled.`,
   },
   'one-off-with-recurring-field': {
+    severity: 'error',
     vi: (a) => `'${a.field}' chỉ dùng cho nhiệm vụ định kỳ (có every): thêm every hoặc xóa '${a.field}'.`,
     en: (a) => `'${a.field}' is only for recurring tasks (with every): add every or remove '${a.field}'.`,
   },
   'recurring-with-one-off-field': {
-    vi: (a) => `Nhiệm vụ định kỳ không có '${a.field}': ghi kết quả từng kỳ trong log.`,
-    en: (a) => `A recurring task has no '${a.field}': record each occurrence under log.`,
+    severity: 'error',
+    vi: (a) => `Nhiệm vụ định kỳ (có every) không có '${a.field}': xóa '${a.field}' và ghi kết quả từng kỳ trong log.`,
+    en: (a) => `A recurring task (with every) has no '${a.field}': remove it and record each occurrence under log.`,
   },
   'offset-with-day': {
-    vi: () => 'Chỉ dùng một trong offset và day.',
-    en: () => 'Use either offset or day, not both.',
+    severity: 'error',
+    vi: () => 'Chỉ dùng một trong offset (số ngày sau cuối kỳ) và day (ngày của tháng cuối kỳ): xóa một trường.',
+    en: () => 'Use either offset (days after the period) or day (day of its last month), not both: remove one.',
   },
   'from-after-until': {
-    vi: (a) => `Khoảng lặp lại bắt đầu ${a.from} sau khi kết thúc ${a.until}.`,
-    en: (a) => `The recurrence starts on ${a.from}, after it ends on ${a.until}.`,
+    severity: 'error',
+    vi: (a) => `Khoảng lặp lại bắt đầu ${a.from} sau khi kết thúc ${a.until}: sửa from hoặc until.`,
+    en: (a) => `The recurrence starts on ${a.from}, after it ends on ${a.until}: correct from or until.`,
   },
   'log-key-granularity': {
-    vi: (a) => `'${a.key}' không phải một kỳ của every: ${a.every} (ví dụ ${exampleKey(String(a.every))}).`,
-    en: (a) => `'${a.key}' is not an occurrence of every: ${a.every} (e.g. ${exampleKey(String(a.every))}).`,
+    severity: 'error',
+    vi: (a) => `'${a.key}' không phải một kỳ của every: ${a.every}: hãy viết khóa dạng ${exampleKey(String(a.every))}.`,
+    en: (a) => `'${a.key}' is not an occurrence of every: ${a.every}: write the key like ${exampleKey(String(a.every))}.`,
   },
   'log-key-outside': {
-    vi: (a) => `Kỳ '${a.key}' nằm ngoài khoảng lặp lại ${a.from} .. ${a.until}.`,
-    en: (a) => `Occurrence '${a.key}' is outside the recurrence ${a.from} .. ${a.until}.`,
+    severity: 'error',
+    vi: (a) => `Kỳ '${a.key}' nằm ngoài khoảng lặp lại ${a.from} .. ${a.until}: sửa khóa, hoặc from/until của nhiệm vụ.`,
+    en: (a) => `Occurrence '${a.key}' is outside the recurrence ${a.from} .. ${a.until}: correct the key, or the task's from/until.`,
   },
   'due-outside-period': {
-    vi: (a) => `Hạn ${a.due} nằm ngoài giai đoạn ${a.period} của kế hoạch.`,
-    en: (a) => `Due date ${a.due} is outside the plan's period ${a.period}.`,
+    severity: 'warning',
+    vi: (a) => `Hạn ${a.due} nằm ngoài giai đoạn ${a.period} của kế hoạch: kiểm tra lại năm của hạn.`,
+    en: (a) => `Due date ${a.due} is outside the plan's period ${a.period}: check its year.`,
   },
   'done-in-future': {
-    vi: (a) => `Ngày hoàn thành ${a.date} sau ngày tính báo cáo ${a.asOf}.`,
-    en: (a) => `Completion date ${a.date} is after the as-of date ${a.asOf}.`,
+    severity: 'warning',
+    vi: (a) => `Ngày hoàn thành ${a.date} sau ngày tính báo cáo ${a.asOf}: kiểm tra lại ngày (việc chưa xảy ra chưa tính là xong).`,
+    en: (a) => `Completion date ${a.date} is after the as-of date ${a.asOf}: check the date (it does not count as done yet).`,
   },
   'done-before-signed': {
-    vi: (a) => `Ngày hoàn thành ${a.date} trước ngày ký ${a.signed}.`,
-    en: (a) => `Completion date ${a.date} is before the signing date ${a.signed}.`,
+    severity: 'warning',
+    vi: (a) => `Ngày hoàn thành ${a.date} trước ngày ký ${a.signed}: kiểm tra lại ngày.`,
+    en: (a) => `Completion date ${a.date} is before the signing date ${a.signed}: check the date.`,
   },
   'number-format': {
-    vi: (a) => `Số, ký hiệu '${a.number}' không có dạng thường gặp N-XX/YYY (ví dụ 39-KH/BDVTU-HNB).`,
-    en: (a) => `Document number '${a.number}' does not look like N-XX/YYY (e.g. 39-KH/BDVTU-HNB).`,
+    severity: 'warning',
+    vi: (a) => `Số, ký hiệu '${a.number}' không có dạng thường gặp N-XX/YYY (số, loại văn bản, cơ quan ban hành; ví dụ 39-KH/BDVTU-HNB): kiểm tra lại.`,
+    en: (a) => `Document number '${a.number}' does not look like N-XX/YYY (number, type, issuer; e.g. 39-KH/BDVTU-HNB): check it.`,
   },
 };
 
@@ -289,10 +376,15 @@ function typeEn(t: string): string {
 }
 
 /** The rule ids this catalogue knows: every rule must have a message in both languages. */
-export const KNOWN_RULES = Object.keys(CATALOGUE);
+export const KNOWN_RULES: readonly string[] = Object.keys(CATALOGUE);
+
+/** The severity a rule reports with (before `--strict`). */
+export function ruleSeverity(rule: string): 'error' | 'warning' | undefined {
+  return CATALOGUE[rule]?.severity;
+}
 
 export function diagnosticMessage(d: Pick<Diagnostic, 'rule' | 'args'>, lang: Lang): string {
   const entry = CATALOGUE[d.rule];
   if (!entry) return `${d.rule}: ${JSON.stringify(d.args)}`;
-  return entry[lang](d.args).replace(/^''\s*/, '').replace(/^./, (c) => c.toUpperCase());
+  return entry[lang](d.args).replace(/^./, (c) => c.toUpperCase());
 }

@@ -25,6 +25,8 @@ export interface RecordFile {
 export interface Loaded {
   /** How many record files were found (usable or not). */
   fileCount: number;
+  /** Every record file found and not ignored, usable or not: relative, with `/`, sorted. */
+  paths: string[];
   files: RecordFile[];
   diagnostics: Diagnostic[];
 }
@@ -61,12 +63,13 @@ export async function loadRecords(source: RecordSource): Promise<Loaded> {
       return undefined;
     }
     if (!KINDS.includes(record.kind as Kind)) {
+      const kind = typeof record.kind === 'string' ? record.kind : JSON.stringify(record.kind) ?? String(record.kind);
       diagnostics.push({
         file: path,
         ...outcome.locate(['kind']),
         severity: 'error',
         rule: 'unknown-kind',
-        args: { kind: String(record.kind), expected: KINDS.join(', ') },
+        args: { kind, expected: KINDS.join(', ') },
       });
       return undefined;
     }
@@ -88,7 +91,7 @@ export async function loadRecords(source: RecordSource): Promise<Loaded> {
     if (!parsed.has(path)) parsed.set(path, await readOne(path));
   }
   const files = wanted.map((p) => parsed.get(p)).filter((f): f is RecordFile => f !== undefined);
-  return { fileCount: wanted.length, files, diagnostics };
+  return { fileCount: wanted.length, paths: wanted, files, diagnostics };
 }
 
 function fileDiagnostic(file: string, rule: string, args: Record<string, string>): Diagnostic {

@@ -1,8 +1,9 @@
 /**
  * YAML 1.2 (core schema) parsing with node positions. Every problem becomes a
- * diagnostic; nothing here throws on bad input.
+ * diagnostic; nothing here throws on bad input, and nothing reaches stderr
+ * (the yaml package's own warnings are silenced and reported as diagnostics).
  */
-import { isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments, visit } from 'yaml';
+import { isAlias, isCollection, isMap, isNode, isPair, isScalar, isSeq, parseAllDocuments, visit } from 'yaml';
 import type { Document, Node, ParsedNode } from 'yaml';
 import type { Diagnostic, DiagnosticArgs } from '../validate/diagnostic.js';
 
@@ -14,10 +15,21 @@ export interface Position {
   column: number;
 }
 
+/** Lines with a syntax error shown per file. */
+export const MAX_SYNTAX_ERRORS = 10;
+
 /** Aliases allowed when converting to plain values (yaml's default); stops alias bombs. */
 export const MAX_ALIAS_COUNT = 100;
 
-const YAML_OPTIONS = { version: '1.2', schema: 'core', uniqueKeys: true, prettyErrors: false, merge: false } as const;
+// logLevel 'error': yaml would otherwise print warnings to stderr (process.emitWarning).
+const YAML_OPTIONS = { version: '1.2', schema: 'core', uniqueKeys: true, prettyErrors: false, merge: false, logLevel: 'error' } as const;
+
+/**
+ * The tags of the core schema. Records are plain data: any other tag
+ * (`!!binary`, `!!timestamp`, `!foo`) would change or hide what a value
+ * means, so it is an error rather than a silent conversion.
+ */
+const CORE_TAGS = new Set(['tag:yaml.org,2002:str', 'tag:yaml.org,2002:int', 'tag:yaml.org,2002:float', 'tag:yaml.org,2002:bool', 'tag:yaml.org,2002:null', 'tag:yaml.org,2002:map', 'tag:yaml.org,2002:seq']);
 
 /** Git's conflict markers, at the start of a line. */
 const CONFLICT_MARKER = /^(<{7}|={7}|>{7}|\|{7})(?: |$)/;
@@ -26,78 +38,168 @@ export interface ParseOutcome {
   /** The plain value (strings NFC-normalised), or undefined when the file cannot be used. */
   data: unknown;
   diagnostics: Diagnostic[];
-  /** Finds the position of a node by pointer; lazily built. */
+  /** Finds the position of a node by pointer. */
   locate: (pointer: Pointer, target?: 'key' | 'value') => Position;
 }
 
 /** Parses one file's text. `file` is only used to label diagnostics. */
 export function parseRecordText(file: string, text: string): ParseOutcome {
   const diagnostics: Diagnostic[] = [];
-  const lineCounter = new LineCounter();
-  const at = (offset: number): Position => {
-    const p = lineCounter.linePos(offset);
-    return { line: p.line, column: p.col };
-  };
+  // Our own line table: yaml's LineCounter misses lines inside tokens it gives up on.
+  const lineStarts = lineStartsOf(text);
+  // A problem found at the very end (an unclosed quote) is shown on the last line, not past it.
+  const contentEnd = text.replace(/[\r\n]+$/, '').length;
+  const at = (offset: number): Position => positionOf(lineStarts, Math.max(0, Math.min(offset, contentEnd)));
   const report = (pos: Position, rule: string, args: DiagnosticArgs = {}, severity: 'error' | 'warning' = 'error') =>
     diagnostics.push({ file, line: pos.line, column: pos.column, severity, rule, args });
-  const noLocate = () => ({ line: 1, column: 1 });
+  const fail = (locate: ParseOutcome['locate'] = firstLine) => ({ data: undefined, diagnostics, locate });
 
+  const control = findControlCharacter(text);
+  if (control) {
+    report(control.position, 'control-character', { code: control.code });
+    return fail();
+  }
   const conflict = findConflictMarker(text);
   if (conflict) {
     report({ line: conflict.line, column: 1 }, 'merge-conflict', { marker: conflict.marker });
-    return { data: undefined, diagnostics, locate: noLocate };
+    return fail();
   }
 
-  const docs = parseAllDocuments(text, { ...YAML_OPTIONS, lineCounter });
-  const documents = Array.isArray(docs) ? docs : [];
-  if (documents.length === 0 || (documents.length === 1 && documents[0].contents === null)) {
+  const documents = parseAllDocuments(text, YAML_OPTIONS);
+  const docs = Array.isArray(documents) ? documents : [];
+  if (docs.length === 0 || (docs.length === 1 && docs[0].errors.length === 0 && isEmptyDocument(docs[0]))) {
     report({ line: 1, column: 1 }, 'empty-file');
-    return { data: undefined, diagnostics, locate: noLocate };
+    return fail();
   }
-  if (documents.length > 1) {
-    const second = documents[1];
-    const offset = second.range?.[0] ?? 0;
-    report(at(precedingDocumentMarker(text, offset)), 'multiple-documents', { count: documents.length });
+  if (docs.length > 1) {
+    const offset = docs[1].range?.[0] ?? 0;
+    report(at(precedingDocumentMarker(text, offset)), 'multiple-documents', { count: docs.length });
   }
-  const doc = documents[0];
-  for (const error of doc.errors) {
-    const pos = at(error.pos[0]);
-    if (error.code === 'DUPLICATE_KEY') report(pos, 'duplicate-key', { key: duplicateKeyAt(doc, error.pos[0]) });
-    else report(pos, 'yaml-syntax', { code: error.code, detail: firstLine(error.message) });
-  }
-  for (const warning of doc.warnings) {
-    report(at(warning.pos[0]), 'yaml-warning', { code: warning.code, detail: firstLine(warning.message) }, 'warning');
-  }
+  const doc = docs[0];
   const locate = makeLocator(doc, at);
-  if (doc.errors.length > 0 || documents.length > 1) return { data: undefined, diagnostics, locate };
 
-  // A mapping key that is itself a collection has no JS form; yaml would warn on stderr.
-  let complexKey = false;
+  // What the yaml package accepts but a record cannot hold: tags outside the core
+  // schema, keys that are collections (no JS form), aliases to nothing.
+  let unusable = false;
+  let tagged = false;
+  let firstAlias: number | undefined;
   visit(doc, {
+    Node(_, node) {
+      if (!node.tag || CORE_TAGS.has(node.tag)) return;
+      tagged = unusable = true;
+      report(at(tagOffset(text, (node as ParsedNode).range?.[0] ?? 0)), 'unsupported-tag', { tag: shortTag(node.tag) });
+    },
     Pair(_, pair) {
-      if (isCollection(pair.key)) {
-        complexKey = true;
-        const node = pair.key as ParsedNode;
-        report(at(node.range[0]), 'complex-key');
+      const key = pair.key;
+      const target = isAlias(key) ? key.resolve(doc) : key;
+      if (isCollection(target) || (isScalar(target) && target.value !== null && typeof target.value === 'object')) {
+        unusable = true;
+        report(at((key as ParsedNode).range?.[0] ?? 0), 'complex-key');
+      }
+    },
+    Alias(_, alias) {
+      const offset = (alias as ParsedNode).range?.[0] ?? 0;
+      firstAlias ??= offset;
+      if (!alias.resolve(doc)) {
+        unusable = true;
+        report(at(offset), 'yaml-syntax', { code: 'MISSING_ANCHOR', detail: `Unresolved alias *${alias.source}` });
       }
     },
   });
-  if (complexKey) return { data: undefined, diagnostics, locate };
+  // One syntax error per line, and only the first few: later ones mostly echo the first.
+  const syntaxLines = new Set<number>();
+  for (const error of doc.errors) {
+    const pos = at(error.pos[0]);
+    if (error.code === 'DUPLICATE_KEY') {
+      report(pos, 'duplicate-key', { key: duplicateKeyAt(doc, error.pos[0]) });
+      continue;
+    }
+    // yaml finds an unclosed quote or bracket where the text ends; the opening one is what needs fixing.
+    const unclosed = error.code === 'MISSING_CHAR' || /end with a/.test(error.message) ? openedBefore(doc, error.pos[0]) : undefined;
+    const where = unclosed === undefined ? pos : at(unclosed);
+    if (syntaxLines.has(where.line) || syntaxLines.size >= MAX_SYNTAX_ERRORS) continue;
+    syntaxLines.add(where.line);
+    report(where, 'yaml-syntax', { code: error.code, detail: firstLineOf(error.message) });
+  }
+  for (const warning of doc.warnings) {
+    // A tag yaml cannot resolve is already reported as unsupported-tag.
+    if (tagged && (warning.code === 'TAG_RESOLVE_FAILED' || warning.code === 'BAD_COLLECTION_TYPE')) continue;
+    report(at(warning.pos[0]), 'yaml-warning', { code: warning.code, detail: firstLineOf(warning.message) }, 'warning');
+  }
+  if (unusable || doc.errors.length > 0 || docs.length > 1) return fail(locate);
 
   let data: unknown;
   try {
     data = normalizeStrings(doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }));
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    const rule = /alias/i.test(message) ? 'alias-limit' : 'yaml-syntax';
-    report({ line: 1, column: 1 }, rule, { limit: MAX_ALIAS_COUNT, detail: firstLine(message) });
-    return { data: undefined, diagnostics, locate };
+    const pos = at(firstAlias ?? 0);
+    if (/alias/i.test(message)) report(pos, 'alias-limit', { limit: MAX_ALIAS_COUNT });
+    else report(pos, 'yaml-syntax', { code: 'IMPOSSIBLE', detail: firstLineOf(message) });
+    return fail(locate);
   }
   return { data, diagnostics, locate };
 }
 
-function firstLine(message: string): string {
-  return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '').trim();
+/** Offsets at which each line starts (after each LF; a CR before it stays on its line). */
+function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+/** 1-based line and column (in UTF-16 units, as editors count) of an offset. */
+function positionOf(lineStarts: number[], offset: number): Position {
+  let lo = 0;
+  let hi = lineStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lineStarts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo + 1, column: offset - lineStarts[lo] + 1 };
+}
+
+/** Start of the innermost quoted scalar or flow collection that runs up to `offset`. */
+function openedBefore(doc: Document, offset: number): number | undefined {
+  let best: number | undefined;
+  visit(doc, (_, node) => {
+    if (!isNode(node)) return;
+    const range = (node as ParsedNode).range;
+    if (!range || range[0] >= offset || range[1] < offset) return;
+    const quoted = isScalar(node) && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE');
+    const flow = isCollection(node) && node.flow === true;
+    if ((quoted || flow) && (best === undefined || range[0] > best)) best = range[0];
+  });
+  return best;
+}
+
+const firstLine = (): Position => ({ line: 1, column: 1 });
+
+function firstLineOf(message: string): string {
+  const line = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '').trim();
+  return line.length > 120 ? line.slice(0, 117) + '…' : line;
+}
+
+/** A document with nothing in it: no node, or the empty scalar yaml makes for a bare `---`. */
+function isEmptyDocument(doc: Document): boolean {
+  const c = doc.contents;
+  if (c === null) return true;
+  return isScalar(c) && !c.tag && (c as { source?: string }).source === '' && c.value === null;
+}
+
+/**
+ * YAML 1.2 allows only printable characters (its `c-printable`): no C0 or C1
+ * control characters except tab, line feed, carriage return and NEL.
+ */
+function findControlCharacter(text: string): { position: Position; code: string } | undefined {
+  const bad = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u009f\ufffe\uffff]/u;
+  const m = bad.exec(text);
+  if (!m) return undefined;
+  const before = text.slice(0, m.index);
+  const line = before.split('\n').length;
+  const column = m.index - (before.lastIndexOf('\n') + 1) + 1;
+  return { position: { line, column }, code: 'U+' + m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0') };
 }
 
 function findConflictMarker(text: string): { line: number; marker: string } | undefined {
@@ -116,12 +218,23 @@ function precedingDocumentMarker(text: string, offset: number): number {
   return idx >= 0 ? idx : offset;
 }
 
+/** Where a node's tag starts: yaml's range begins at the value, the tag is just before it. */
+function tagOffset(text: string, valueStart: number): number {
+  const before = text.slice(0, valueStart);
+  const m = /!\S*\s*$/.exec(before);
+  return m ? m.index : valueStart;
+}
+
+function shortTag(tag: string): string {
+  return tag.startsWith('tag:yaml.org,2002:') ? '!!' + tag.slice('tag:yaml.org,2002:'.length) : tag;
+}
+
 function duplicateKeyAt(doc: Document, offset: number): string {
   let key = '';
   visit(doc, {
     Pair(_, pair) {
       const node = pair.key as ParsedNode | null;
-      if (node && isScalar(node) && node.range?.[0] === offset) key = String(node.value);
+      if (node && isScalar(node) && node.range?.[0] === offset) key = scalarKey(node.value);
     },
   });
   return key;
@@ -133,7 +246,10 @@ export function normalizeStrings(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(normalizeStrings);
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k.normalize('NFC')] = normalizeStrings(v);
+    for (const [k, v] of Object.entries(value)) {
+      // defineProperty, not assignment: a key `__proto__` must stay a plain key.
+      Object.defineProperty(out, k.normalize('NFC'), { value: normalizeStrings(v), enumerable: true, writable: true, configurable: true });
+    }
     return out;
   }
   return value;
@@ -142,31 +258,51 @@ export function normalizeStrings(value: unknown): unknown {
 /**
  * Walks the document by pointer. When a segment cannot be found, the deepest
  * node reached is used, so a diagnostic still points somewhere sensible.
+ * `key` asks for the key of the last mapping entry rather than its value.
  */
 function makeLocator(doc: Document, at: (offset: number) => Position) {
   return (pointer: Pointer, target: 'key' | 'value' = 'value'): Position => {
     let node: Node | null = doc.contents;
     let keyNode: Node | null = null;
+    let complete = true;
     for (const segment of pointer) {
+      if (isAlias(node)) node = (node.resolve(doc) as Node | undefined) ?? node;
       if (isMap(node)) {
         const pair = node.items.find((p) => isPair(p) && keyMatches(p.key, segment));
-        if (!pair) break;
+        if (!pair) {
+          complete = false;
+          break;
+        }
         keyNode = pair.key as Node;
         node = (pair.value as Node | null) ?? keyNode;
       } else if (isSeq(node)) {
         const item = node.items[Number(segment)] as Node | undefined;
-        if (item === undefined) break;
+        if (item === undefined) {
+          complete = false;
+          break;
+        }
         keyNode = null;
         node = item;
-      } else break;
+      } else {
+        complete = false;
+        break;
+      }
     }
-    const chosen = target === 'key' && keyNode ? keyNode : node;
+    let chosen = target === 'key' && keyNode && complete ? keyNode : node;
+    // An empty value (`due:` with nothing after it) has no place of its own: point at its key.
+    if (keyNode && isScalar(chosen) && (chosen as { source?: string }).source === '' && chosen.value === null) chosen = keyNode;
     const offset = (chosen as ParsedNode | null)?.range?.[0] ?? 0;
     return at(offset);
   };
 }
 
+/** The text a scalar key becomes in the plain value (yaml turns a null key into ''). */
+function scalarKey(value: unknown): string {
+  return value === null ? '' : String(value);
+}
+
 function keyMatches(key: unknown, segment: string | number): boolean {
-  if (isScalar(key)) return String(key.value).normalize('NFC') === String(segment);
+  if (isScalar(key)) return scalarKey(key.value).normalize('NFC') === String(segment);
+  if (isAlias(key)) return String(segment) === key.source;
   return false;
 }

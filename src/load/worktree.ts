@@ -1,17 +1,20 @@
+import type { Dirent } from 'node:fs';
 import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { join, relative, sep, isAbsolute } from 'node:path';
 import { isSkippedFolder, RECORD_FILE, type RecordSource } from './source.js';
 
 /** True when `inner` is `outer` or lies below it (both real paths). */
 function isInside(outer: string, inner: string): boolean {
   const rel = relative(outer, inner);
-  return rel === '' || (!rel.startsWith('..') && !rel.startsWith(sep) && rel !== '..');
+  return rel === '' || (rel !== '..' && !rel.startsWith('..' + sep) && !isAbsolute(rel));
 }
 
 /**
- * The records folder on disk. Symlinks are followed only while they stay
- * inside the folder, and each real folder is visited once, so a link out of
- * the folder or round a loop is never walked.
+ * The records folder on disk. A symbolic link to a folder is never walked:
+ * a folder inside the records folder is read where it really is, and one
+ * outside (or a loop) must not be read at all. A link to a file is read when
+ * the file really lies inside the folder and is not already found under its
+ * own name.
  */
 export class WorkTreeSource implements RecordSource {
   readonly label: string;
@@ -22,53 +25,52 @@ export class WorkTreeSource implements RecordSource {
 
   async listRecordFiles(): Promise<string[]> {
     const realRoot = await realpath(this.root);
-    const visited = new Set<string>([realRoot]);
-    const found: string[] = [];
+    const found = new Map<string, string>(); // real path → relative path
+    const links: { rel: string; full: string }[] = [];
     const walk = async (dir: string, relDir: string): Promise<void> => {
-      let entries;
+      let entries: Dirent[];
       try {
         entries = await readdir(dir, { withFileTypes: true });
       } catch {
         return; // unreadable folder: nothing we can load from it
       }
+      entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
       for (const entry of entries) {
         const full = join(dir, entry.name);
         const rel = relDir ? `${relDir}/${entry.name}` : entry.name;
-        let isDir = entry.isDirectory();
-        let isFile = entry.isFile();
-        if (entry.isSymbolicLink()) {
-          let target: string;
-          try {
-            target = await realpath(full);
-          } catch {
-            continue; // dangling link
-          }
-          if (!isInside(realRoot, target)) continue;
-          const st = await stat(target);
-          isDir = st.isDirectory();
-          isFile = st.isFile();
-          if (isDir) {
-            if (visited.has(target)) continue;
-            visited.add(target);
-          }
-        } else if (isDir) {
-          const real = await realpath(full);
-          if (visited.has(real)) continue;
-          visited.add(real);
-        }
-        if (isDir) {
+        if (entry.isDirectory()) {
           if (!isSkippedFolder(entry.name)) await walk(full, rel);
-        } else if (isFile && RECORD_FILE.test(entry.name)) {
-          found.push(rel);
+        } else if (entry.isFile() && RECORD_FILE.test(entry.name)) {
+          found.set(full, rel);
+        } else if (entry.isSymbolicLink() && RECORD_FILE.test(entry.name)) {
+          links.push({ rel, full });
         }
       }
     };
-    await walk(this.root, '');
-    return found.sort();
+    await walk(realRoot, '');
+    const paths = new Set(found.values());
+    const realFiles = new Set(found.keys());
+    for (const link of links) {
+      const target = await fileTarget(link.full);
+      if (target === undefined || !isInside(realRoot, target) || realFiles.has(target)) continue;
+      realFiles.add(target);
+      paths.add(link.rel);
+    }
+    return [...paths].sort();
   }
 
   async readFile(path: string): Promise<Uint8Array> {
     return readFile(join(this.root, ...path.split('/')));
+  }
+}
+
+/** The real path of a link that ends at a regular file, else undefined (dangling, a folder, a loop). */
+async function fileTarget(link: string): Promise<string | undefined> {
+  try {
+    const target = await realpath(link);
+    return (await stat(target)).isFile() ? target : undefined;
+  } catch {
+    return undefined;
   }
 }
 

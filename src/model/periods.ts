@@ -27,16 +27,18 @@ export interface PeriodParseOptions {
 }
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
+// Keys are written as they are read back: four-digit years (0001, not 1).
+const pad4 = (n: number) => String(n).padStart(4, '0');
 
 export function yearPeriod(year: number): Period {
-  return { kind: 'year', key: String(year), start: dayFromYMD(year, 1, 1), end: dayFromYMD(year, 12, 31) };
+  return { kind: 'year', key: pad4(year), start: dayFromYMD(year, 1, 1), end: dayFromYMD(year, 12, 31) };
 }
 
 export function halfPeriod(year: number, half: 1 | 2): Period {
   const m0 = half === 1 ? 1 : 7;
   return {
     kind: 'half',
-    key: `${year}-H${half}`,
+    key: `${pad4(year)}-H${half}`,
     start: dayFromYMD(year, m0, 1),
     end: dayFromYMD(year, m0 + 5, daysInMonth(year, m0 + 5)),
   };
@@ -46,7 +48,7 @@ export function quarterPeriod(year: number, quarter: number): Period {
   const m0 = (quarter - 1) * 3 + 1;
   return {
     kind: 'quarter',
-    key: `${year}-Q${quarter}`,
+    key: `${pad4(year)}-Q${quarter}`,
     start: dayFromYMD(year, m0, 1),
     end: dayFromYMD(year, m0 + 2, daysInMonth(year, m0 + 2)),
   };
@@ -55,7 +57,7 @@ export function quarterPeriod(year: number, quarter: number): Period {
 export function monthPeriod(year: number, month: number): Period {
   return {
     kind: 'month',
-    key: `${year}-${pad2(month)}`,
+    key: `${pad4(year)}-${pad2(month)}`,
     start: dayFromYMD(year, month, 1),
     end: dayFromYMD(year, month, daysInMonth(year, month)),
   };

@@ -10,8 +10,9 @@ export type DiagnosticArgs = Record<string, string | number | undefined>;
 export interface Diagnostic {
   /** Path relative to the records folder, with `/`. */
   file: string;
-  /** 1-based; 0 when the problem concerns the whole file before any line (e.g. unreadable). */
+  /** 1-based, always within the file (a problem with the whole file is at 1:1), so editors and GitHub can show it. */
   line: number;
+  /** 1-based, in UTF-16 units of the decoded line (BOM excluded), as editors count. */
   column: number;
   severity: Severity;
   rule: string;

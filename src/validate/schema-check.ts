@@ -28,7 +28,9 @@ export function checkSchema(file: RecordFile, diagnostics: Diagnostic[]): boolea
   if (validate(file.data)) return true;
   const report = reporterFor(file, diagnostics);
   for (const e of selectErrors(validate.errors ?? [])) {
-    const mapped = mapError(e);
+    const named = fieldName(file.data, toPointer(e.instancePath));
+    const mapped = mapError(e, named.field);
+    if (named.item && mapped.rule !== 'unknown-field' && mapped.rule !== 'missing-field' && mapped.rule !== 'invalid-key') mapped.args.item = named.item;
     report(mapped.pointer, mapped.rule, mapped.args, 'error', mapped.target);
   }
   return false;
@@ -42,26 +44,31 @@ export function toPointer(instancePath: string): string[] {
     .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
+/** True when `path` is `base` or lies below it (JSON pointers). */
+function isAtOrBelow(path: string, base: string): boolean {
+  return path === base || path.startsWith(base + '/');
+}
+
 /**
- * Keeps the errors a person needs. For a failed oneOf/anyOf, the branch
- * errors about the same value (wrong type for the other branch) are noise:
- * keep deeper ones if there are any, else one error for the whole value.
+ * Keeps the errors a person needs. A failed oneOf/anyOf comes after the
+ * errors of its branches, which ajv reports right before it (and, through
+ * $ref, with schema paths that do not show the branch). A branch that failed
+ * only because the value has the other branch's type is noise: if some
+ * branch failed for a better reason (a bad pattern, an unknown field), keep
+ * those errors; else keep one error for the whole value.
  */
-function selectErrors(errors: ErrorObject[]): ErrorObject[] {
-  const alternatives = errors.filter((e) => e.keyword === 'oneOf' || e.keyword === 'anyOf');
-  const isBranchOf = (e: ErrorObject, alt: ErrorObject) =>
-    e !== alt && e.schemaPath.startsWith(alt.schemaPath + '/') && e.instancePath.startsWith(alt.instancePath);
+export function selectErrors(errors: ErrorObject[]): ErrorObject[] {
   const dropped = new Set<ErrorObject>();
-  for (const alt of alternatives) {
-    const branch = errors.filter((e) => isBranchOf(e, alt));
-    const deeper = branch.filter((e) => e.instancePath !== alt.instancePath || e.keyword === 'additionalProperties' || e.keyword === 'required');
-    if (deeper.length > 0) {
-      dropped.add(alt);
-      for (const e of branch) if (!deeper.includes(e)) dropped.add(e);
-    } else {
-      for (const e of branch) dropped.add(e);
+  errors.forEach((alt, j) => {
+    if (alt.keyword !== 'oneOf' && alt.keyword !== 'anyOf') return;
+    const branch: ErrorObject[] = [];
+    for (let i = j - 1; i >= 0 && isAtOrBelow(errors[i].instancePath, alt.instancePath) && errors[i].keyword !== 'oneOf' && errors[i].keyword !== 'anyOf'; i--) {
+      branch.push(errors[i]);
     }
-  }
+    const wrongType = branch.filter((e) => e.keyword === 'type' && e.instancePath === alt.instancePath);
+    for (const e of wrongType) dropped.add(e);
+    if (branch.length > wrongType.length) dropped.add(alt);
+  });
   // propertyNames wraps the real (pattern) error, which carries the key name.
   for (const e of errors) if (e.keyword === 'propertyNames') dropped.add(e);
   return errors.filter((e) => !dropped.has(e));
@@ -74,16 +81,48 @@ interface MappedError {
   target: 'key' | 'value';
 }
 
+/** Each schema object under `definitions`, by identity: ajv's schema paths lose the name through $ref. */
+let definitionNames: WeakMap<object, string> | undefined;
+
 /** The name of the `definitions` entry an error came from, for a friendlier message. */
 function definitionName(e: ErrorObject): string | undefined {
   const m = /#\/definitions\/([^/]+)/.exec(e.schemaPath);
-  return m?.[1];
+  if (m) return m[1];
+  if (!definitionNames) {
+    definitionNames = new WeakMap();
+    for (const kind of ['config', 'parties', 'plan'] as const) {
+      const definitions = (loadSchema(kind) as { definitions?: Record<string, object> }).definitions ?? {};
+      for (const [name, schema] of Object.entries(definitions)) definitionNames.set(schema, name);
+    }
+  }
+  return e.parentSchema ? definitionNames.get(e.parentSchema) : undefined;
 }
 
-function mapError(e: ErrorObject): MappedError {
+/** Definitions whose values are text of a given shape: a wrong type is a format problem there. */
+const SHAPED_TEXT = new Set(['date', 'slug', 'period', 'occurrenceKey', 'logEntry']);
+
+/**
+ * What to call the value at a pointer in a message: its key, or for a list
+ * item the list's key and `item` (the column already points at the item).
+ */
+function fieldName(data: unknown, pointer: string[]): { field: string; item?: 'item' } {
+  let node: unknown = data;
+  let field = '';
+  let item = false;
+  for (const segment of pointer) {
+    item = Array.isArray(node);
+    if (Array.isArray(node)) node = node[Number(segment)];
+    else {
+      field = segment;
+      node = node && typeof node === 'object' ? (node as Record<string, unknown>)[segment] : undefined;
+    }
+  }
+  return item ? { field, item: 'item' } : { field };
+}
+
+function mapError(e: ErrorObject, field: string): MappedError {
   const pointer = toPointer(e.instancePath);
-  const field = String(pointer[pointer.length - 1] ?? '');
-  const value = typeof e.data === 'object' ? JSON.stringify(e.data) : String(e.data);
+  const value = shorten(typeof e.data === 'object' ? JSON.stringify(e.data) : String(e.data));
   const params = e.params as Record<string, unknown>;
   if (e.propertyName !== undefined) {
     return { pointer: [...pointer, e.propertyName], rule: 'invalid-key', args: { key: e.propertyName, what: definitionName(e) ?? field }, target: 'key' };
@@ -102,6 +141,9 @@ function mapError(e: ErrorObject): MappedError {
     case 'required':
       return { pointer, rule: 'missing-field', args: { field: String(params.missingProperty) }, target: 'value' };
     case 'type':
+      if (SHAPED_TEXT.has(definitionName(e) ?? '')) {
+        return { pointer, rule: 'invalid-format', args: { field, value, what: definitionName(e) }, target: 'value' };
+      }
       return { pointer, rule: 'wrong-type', args: { field, expected: String(params.type), value }, target: 'value' };
     case 'enum':
       return { pointer, rule: 'invalid-value', args: { field, value, allowed: (params.allowedValues as unknown[]).join(', ') }, target: 'value' };
@@ -116,7 +158,8 @@ function mapError(e: ErrorObject): MappedError {
     case 'minItems':
       return { pointer, rule: 'too-few-items', args: { field, limit: Number(params.limit) }, target: 'value' };
     case 'uniqueItems':
-      return { pointer, rule: 'duplicate-item', args: { field, value }, target: 'value' };
+      // Point at the later of the two equal items.
+      return { pointer: [...pointer, Number(params.i)], rule: 'duplicate-item', args: { field, value: JSON.stringify((e.data as unknown[])[Number(params.i)]) }, target: 'value' };
     case 'minLength':
       return { pointer, rule: 'empty-value', args: { field }, target: 'value' };
     case 'minimum':
@@ -127,6 +170,11 @@ function mapError(e: ErrorObject): MappedError {
     default:
       return { pointer, rule: 'schema', args: { field, detail: e.message ?? e.keyword }, target: 'value' };
   }
+}
+
+/** A value as quoted in a message: long text is cut, the place is in the position anyway. */
+function shorten(text: string): string {
+  return text.length > 60 ? text.slice(0, 57) + '…' : text;
 }
 
 /** A key with spaces or capitals is most likely text cut by a comma in a flow mapping. */
@@ -148,16 +196,15 @@ export function closest(word: string, candidates: string[]): string | undefined 
   return best !== undefined && bestDistance <= Math.max(1, Math.floor(word.length / 3)) ? best : undefined;
 }
 
+/** Edit distance where swapping two neighbouring letters counts as one edit (a common typo: titel). */
 function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
   for (let i = 1; i <= a.length; i++) {
-    let prev = row[0];
-    row[0] = i;
     for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
     }
   }
-  return row[b.length];
+  return d[a.length][b.length];
 }

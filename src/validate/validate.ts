@@ -19,11 +19,17 @@ export interface Validated {
   /** Sorted by file, line, column, rule. */
   diagnostics: Diagnostic[];
   fileCount: number;
+  /** The record files found (see Loaded.paths). */
+  paths: string[];
+  /** The as-of date the date rules used. */
+  asOf: Day;
 }
 
 export interface ValidateOptions {
   /** The as-of date for date warnings; default today in the config's time zone. */
   asOf?: Day;
+  /** The current instant, to find today when asOf is not given (default: the clock). */
+  now?: number;
 }
 
 export function validateRecords(loaded: Loaded, options: ValidateOptions = {}): Validated {
@@ -62,7 +68,7 @@ export function validateRecords(loaded: Loaded, options: ValidateOptions = {}): 
     config,
     knownPlanIds,
     knownPartyIds,
-    asOf: options.asOf ?? todayIn(safeZone(config.timezone)),
+    asOf: options.asOf ?? todayIn(safeZone(config.timezone), options.now),
   };
   for (const rule of RULES) rule(ctx);
 
@@ -75,7 +81,7 @@ export function validateRecords(loaded: Loaded, options: ValidateOptions = {}): 
     }
   }
   modelPlans.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return { model: { config, parties: partyMap, plans: modelPlans }, diagnostics: sortDiagnostics(diagnostics), fileCount: loaded.fileCount };
+  return { model: { config, parties: partyMap, plans: modelPlans }, diagnostics: sortDiagnostics(diagnostics), fileCount: loaded.fileCount, paths: loaded.paths, asOf: ctx.asOf };
 }
 
 function safeZone(zone: string): string {

@@ -1,4 +1,7 @@
 /** `validate`: diagnostics of the folder (or some of its files), exit 1 on errors. */
+import { existsSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { CONFIG_FILE } from '../../load/load.js';
 import { makePaint } from '../../render/paint.js';
 import {
   DIAGNOSTIC_FORMATS,
@@ -7,11 +10,9 @@ import {
   renderDiagnosticsText,
 } from '../../render/diagnostics.js';
 import { cliMessage } from '../../i18n/cli.js';
-import { RECORD_FILE } from '../../load/source.js';
-import { countBySeverity } from '../../validate/diagnostic.js';
+import { countBySeverity, type Diagnostic } from '../../validate/diagnostic.js';
 import { EXIT, type CliIO, UsageError } from '../io.js';
-import { type GlobalOptions, loadValidated, openSession, pickFormat, toRecordPath } from '../session.js';
-import { relative } from 'node:path';
+import { findRecordsFolder, type GlobalOptions, loadValidated, openSession, pickFormat, type Session } from '../session.js';
 
 export async function runValidate(
   io: CliIO,
@@ -19,21 +20,21 @@ export async function runValidate(
   paths: string[],
   validateOptions: { strict?: boolean; changed?: string | boolean },
 ): Promise<number> {
-  const session = openSession(io, options);
+  const session = openSession(io, { ...options, dir: options.dir ?? folderOfPaths(io, paths) });
   const format = pickFormat(session, DIAGNOSTIC_FORMATS, 'text');
-  let only: Set<string> | undefined;
-  if (paths.length > 0) {
-    only = new Set(paths.map((p) => toRecordPath(session, p)));
-    for (const p of only) if (!RECORD_FILE.test(p)) throw new UsageError(cliMessage(session.lang, 'path-not-record', { path: p }));
-  }
+  // Outside paths are refused before any work is done.
+  for (const p of paths) if (candidates(session, p).length === 0) throw new UsageError(cliMessage(session.lang, 'path-outside', { path: p }));
+  const validated = await loadValidated(session);
+  let only = paths.length > 0 ? selectPaths(session, paths, validated.paths) : undefined;
   if (validateOptions.changed !== undefined) {
     const { changedRecordFiles } = await import('../../git/changed.js');
     const ref = typeof validateOptions.changed === 'string' ? validateOptions.changed : 'HEAD';
     const changed = await changedRecordFiles(session.dir, ref, session.lang);
     only = only ? new Set([...only].filter((p) => changed.has(p))) : changed;
   }
-  const validated = await loadValidated(session);
-  const diagnostics = only ? validated.diagnostics.filter((d) => only.has(d.file)) : validated.diagnostics;
+  let diagnostics = only ? validated.diagnostics.filter((d) => only.has(d.file)) : validated.diagnostics;
+  // --strict turns warnings into errors, in what is shown as well as in the exit code.
+  if (validateOptions.strict) diagnostics = diagnostics.map((d): Diagnostic => (d.severity === 'warning' ? { ...d, severity: 'error' } : d));
   const files = only ? only.size : validated.fileCount;
   const report = { files, diagnostics };
   if (format === 'json') io.stdout(renderDiagnosticsJson(report, session.lang));
@@ -42,6 +43,50 @@ export async function runValidate(
     const prefix = relative(io.cwd, session.dir).split(/[\\/]/).filter(Boolean).join('/');
     io.stdout(renderDiagnosticsGithub(report, session.lang, prefix ? `${prefix}/` : ''));
   } else io.stdout(renderDiagnosticsText(report, session.lang, makePaint(session.color)));
-  const { errors, warnings } = countBySeverity(diagnostics);
-  return errors > 0 || (validateOptions.strict && warnings > 0) ? EXIT.FAILURE : EXIT.OK;
+  const { errors } = countBySeverity(diagnostics);
+  return errors > 0 ? EXIT.FAILURE : EXIT.OK;
+}
+
+/**
+ * With no -C and no records folder around the current one, a path such as
+ * `hoso/plans/a.yaml` names its folder: the nearest one above it with a
+ * phoihop.yaml. Undefined leaves the usual default.
+ */
+function folderOfPaths(io: CliIO, paths: string[]): string | undefined {
+  if (paths.length === 0 || existsSync(join(findRecordsFolder(io.cwd), CONFIG_FILE))) return undefined;
+  const first = resolve(io.cwd, paths[0]);
+  const found = findRecordsFolder(statSync(first, { throwIfNoEntry: false })?.isDirectory() ? first : dirname(first));
+  return existsSync(join(found, CONFIG_FILE)) ? found : undefined;
+}
+
+/**
+ * Where a command-line path may point inside the records folder, relative
+ * to it with `/`: first as given from the current folder, then from the
+ * records folder itself, so that paths copied from validate's own output work
+ * with `-C`. Empty when neither lies inside the folder.
+ */
+function candidates(session: Session, path: string): string[] {
+  const absolutes = isAbsolute(path) ? [path] : [resolve(session.io.cwd, path), resolve(session.dir, path)];
+  const out: string[] = [];
+  for (const absolute of absolutes) {
+    const rel = relative(session.dir, absolute);
+    if (rel === '..' || rel.startsWith('../') || rel.startsWith('..\\') || isAbsolute(rel)) continue;
+    out.push(rel.split(/[\\/]/).filter(Boolean).join('/'));
+  }
+  return out;
+}
+
+/** The record files the given paths name: a file, or every record file under a folder. */
+function selectPaths(session: Session, paths: string[], known: string[]): Set<string> {
+  const only = new Set<string>();
+  for (const path of paths) {
+    let matched: string[] = [];
+    for (const rel of candidates(session, path)) {
+      matched = rel === '' ? known : known.filter((k) => k === rel || k.startsWith(rel + '/'));
+      if (matched.length > 0) break;
+    }
+    if (matched.length === 0) throw new UsageError(cliMessage(session.lang, 'path-not-record', { path }));
+    for (const m of matched) only.add(m);
+  }
+  return only;
 }

@@ -1,0 +1,94 @@
+/** Finding record files on disk: recursion, skipped folders, ignore globs and symbolic links. */
+import { mkdirSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadRecords } from '../../src/load/load.js';
+import { WorkTreeSource } from '../../src/load/worktree.js';
+import { tempFolder } from '../helpers/folder.js';
+
+const PLAN = (id: string) => `kind: plan\nid: ${id}\ntitle: T\nsigned: 2022-01-01\nperiod: 2022\nparties: [a, b]\n`;
+
+describe('WorkTreeSource', () => {
+  it('finds .yaml and .yml files in every folder, sorted, with / separators', async () => {
+    const dir = tempFolder({
+      'phoihop.yaml': 'kind: config\n',
+      'plans/2022/b.yml': PLAN('b'),
+      'plans/2022/a.yaml': PLAN('a'),
+      'plans/README.md': '# not a record',
+      'plans/notes.yaml.txt': 'x',
+      'Z.YAML': PLAN('z'),
+    });
+    expect(await new WorkTreeSource(dir).listRecordFiles()).toEqual(['Z.YAML', 'phoihop.yaml', 'plans/2022/a.yaml', 'plans/2022/b.yml']);
+  });
+
+  it('skips dot-folders and node_modules at any depth', async () => {
+    const dir = tempFolder({
+      'a.yaml': PLAN('a'),
+      '.git/config.yaml': 'x',
+      '.vscode/settings.yaml': 'x',
+      'node_modules/pkg/x.yaml': 'x',
+      'plans/.drafts/d.yaml': 'x',
+      'plans/node_modules/n.yaml': 'x',
+      'plans/.hidden-file.yaml': PLAN('h'),
+    });
+    // A dot-file is not a dot-folder: it is still a record file.
+    expect(await new WorkTreeSource(dir).listRecordFiles()).toEqual(['a.yaml', 'plans/.hidden-file.yaml']);
+  });
+
+  it('never walks a symbolic link round a loop', async () => {
+    const dir = tempFolder({ 'plans/a.yaml': PLAN('a') });
+    symlinkSync('..', join(dir, 'plans', 'loop'));
+    symlinkSync(join(dir, 'plans'), join(dir, 'plans', 'self'));
+    expect(await new WorkTreeSource(dir).listRecordFiles()).toEqual(['plans/a.yaml']);
+  });
+
+  it('never follows a link out of the folder, to a folder or to a file', async () => {
+    const outside = tempFolder({ 'secret.yaml': PLAN('secret'), 'more/other.yaml': PLAN('other') });
+    const dir = tempFolder({ 'plans/a.yaml': PLAN('a') });
+    symlinkSync(join(outside, 'more'), join(dir, 'plans', 'more'));
+    symlinkSync(join(outside, 'secret.yaml'), join(dir, 'plans', 'secret.yaml'));
+    symlinkSync('../../../etc', join(dir, 'etc'));
+    expect(await new WorkTreeSource(dir).listRecordFiles()).toEqual(['plans/a.yaml']);
+  });
+
+  it('reads a link to a file inside the folder once, and ignores dangling links', async () => {
+    const dir = tempFolder({ 'plans/a.yaml': PLAN('a'), '.shared/p.yaml': 'kind: parties\nparties: [{ id: a, name: A }]\n' });
+    symlinkSync('a.yaml', join(dir, 'plans', 'alias-of-a.yaml')); // same file as plans/a.yaml: not twice
+    symlinkSync('.shared/p.yaml', join(dir, 'parties.yaml')); // a file kept in a dot-folder, linked in
+    symlinkSync('missing.yaml', join(dir, 'plans', 'dangling.yaml'));
+    mkdirSync(join(dir, 'linked-dir'));
+    expect(await new WorkTreeSource(dir).listRecordFiles()).toEqual(['parties.yaml', 'plans/a.yaml']);
+  });
+
+  it('works when the records folder itself is reached through a link', async () => {
+    const real = tempFolder({ 'plans/a.yaml': PLAN('a') });
+    const holder = tempFolder();
+    symlinkSync(real, join(holder, 'records'));
+    const source = new WorkTreeSource(join(holder, 'records'));
+    expect(await source.listRecordFiles()).toEqual(['plans/a.yaml']);
+    expect(new TextDecoder().decode(await source.readFile('plans/a.yaml'))).toBe(PLAN('a'));
+  });
+});
+
+describe('ignore globs in phoihop.yaml', () => {
+  it('leaves out matching files, and counts only what is loaded', async () => {
+    const dir = tempFolder({
+      'phoihop.yaml': 'kind: config\nignore: ["drafts/**", "**/*.bak.yaml", old.yaml]\n',
+      'drafts/broken.yaml': 'kind: [',
+      'plans/a.yaml': PLAN('a'),
+      'plans/a.bak.yaml': 'not: even: yaml',
+      'old.yaml': '',
+      'plans/old.yaml': PLAN('old'),
+    });
+    const loaded = await loadRecords(new WorkTreeSource(dir));
+    expect(loaded.paths).toEqual(['phoihop.yaml', 'plans/a.yaml', 'plans/old.yaml']);
+    expect(loaded.fileCount).toBe(3);
+    expect(loaded.diagnostics).toEqual([]);
+  });
+
+  it('cannot ignore the config itself', async () => {
+    const dir = tempFolder({ 'phoihop.yaml': 'kind: config\nignore: ["*.yaml"]\n', 'a.yaml': PLAN('a') });
+    const loaded = await loadRecords(new WorkTreeSource(dir));
+    expect(loaded.paths).toEqual(['phoihop.yaml']);
+  });
+});

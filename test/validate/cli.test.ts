@@ -1,0 +1,239 @@
+/** `phoihop validate` as a user runs it: options, paths, formats, colour, exit codes. */
+import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { EXAMPLES } from '../helpers/cli.js';
+import { runCliAsync } from '../helpers/cli-async.js';
+import { minimalFolder, tempFolder } from '../helpers/folder.js';
+import { runMain } from '../helpers/main-in-process.js';
+
+const EXAMPLE_NAMES = ['ben-tre', 'dien-bien', 'nghe-an', 'phu-yen'];
+const ESC = '\u001b[';
+
+const PLAN = (id: string, extra = '') =>
+  `kind: plan\nid: ${id}\ntitle: Kế hoạch ${id}\nsigned: 2022-05-12\nperiod: 2022..2026\nparties: [bdv-tu, btg-tu]\n${extra}`;
+
+/** A folder with one clean plan, one with an error, one with a warning. */
+function mixedFolder(): string {
+  return minimalFolder({
+    'good.yaml': PLAN('good', 'tasks:\n  - { id: a, title: A, lead: bdv-tu, due: 2022-12-15 }\n'),
+    'bad.yaml': PLAN('bad', 'tasks:\n  - { id: a, title: A, lead: nobody }\n'),
+    'odd.yaml': PLAN('odd', 'number: so 5\n'),
+  });
+}
+
+describe('validate: exit codes and output', () => {
+  it.concurrent.each(EXAMPLE_NAMES)('the %s example is clean in both languages, wherever the machine is', async (name) => {
+    // Today (from the clock) in both languages, and a given --as-of, under the earliest and the latest zone on Earth.
+    const variants: [string, string[]][] = [['vi', []], ['en', []], ['vi', ['--as-of', '22/11/2026']]];
+    const runs = ['Pacific/Kiritimati', 'Pacific/Pago_Pago'].flatMap((tz) =>
+      variants.map(async ([lang, asOf]) => ({ lang, r: await runCliAsync(['validate', '--strict', '--lang', lang, '-C', join(EXAMPLES, name), ...asOf], { env: { TZ: tz } }) })),
+    );
+    for (const { lang, r } of await Promise.all(runs)) {
+      expect(r.stderr).toBe('');
+      expect(r.stdout).toMatch(lang === 'vi' ? /^0 lỗi, 0 cảnh báo trong \d+ tệp\.\n$/ : /^0 errors, 0 warnings in \d+ files\.\n$/);
+      expect(r.code).toBe(0);
+    }
+  });
+
+  it.concurrent('prints one clickable line per problem, then the counts; exit 1 on errors', async () => {
+    const r = await runCliAsync(['validate', '--lang', 'en'], { cwd: mixedFolder() });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('');
+    expect(r.stdout.split('\n')).toEqual([
+      "plans/bad.yaml:8:30: error [unknown-party] No party has the id 'nobody': declare it in parties.yaml or correct the id.",
+      "plans/odd.yaml:7:9: warning [number-format] Document number 'so 5' does not look like N-XX/YYY (number, type, issuer; e.g. 39-KH/BDVTU-HNB): check it.",
+      '1 error, 1 warning in 5 files.',
+      '',
+    ]);
+  });
+
+  it.concurrent('exits 0 with warnings only, and 1 with --strict, which shows them as errors', async () => {
+    const dir = minimalFolder({ 'odd.yaml': PLAN('odd', 'number: so 5\n') });
+    const plain = await runCliAsync(['validate', '--format', 'json'], { cwd: dir });
+    expect(plain.code).toBe(0);
+    expect(JSON.parse(plain.stdout)).toMatchObject({ errors: 0, warnings: 1, diagnostics: [{ severity: 'warning', rule: 'number-format' }] });
+    const strict = await runCliAsync(['validate', '--format', 'json', '--strict'], { cwd: dir });
+    expect(strict.code).toBe(1);
+    expect(JSON.parse(strict.stdout)).toMatchObject({ errors: 1, warnings: 0, diagnostics: [{ severity: 'error', rule: 'number-format' }] });
+  });
+
+  it.concurrent('writes the JSON shape of cli.md', async () => {
+    const r = await runCliAsync(['validate', '--format', 'json', '--lang', 'en'], { cwd: mixedFolder() });
+    const json = JSON.parse(r.stdout);
+    expect(Object.keys(json)).toEqual(['files', 'errors', 'warnings', 'diagnostics']);
+    expect(json).toMatchObject({ files: 5, errors: 1, warnings: 1 });
+    expect(json.diagnostics[0]).toEqual({
+      file: 'plans/bad.yaml',
+      line: 8,
+      column: 30,
+      severity: 'error',
+      rule: 'unknown-party',
+      message: "No party has the id 'nobody': declare it in parties.yaml or correct the id.",
+    });
+  });
+
+  it.concurrent('never prints a stack trace, however broken the folder', async () => {
+    const dir = tempFolder({
+      // Also odd YAML in the config, which is read early for its locale: yaml must not warn on stderr.
+      'phoihop.yaml': 'kind: config\nignore: 5\ntimezone: [x]\nmetrics: { a: 5 }\n? [a]\n: b\nx: !foo 1\n',
+      'parties.yaml': 'kind: parties\nparties: { id: x }\n',
+      'a.yaml': '\u0000\u0001',
+      'b.yaml': Uint8Array.of(0xff, 0xfe, 0x00),
+      'c.yaml': 'kind: plan\nid: [a]\ntitle: {}\nsigned: []\nperiod: {}\nparties: a\ntasks: [1, [2], { log: 5, every: 3 }]\n',
+      'd.yaml': 'kind: plan\nid: d\ntitle: D\nsigned: 2022-01-01\nperiod: 2022\nparties: [x, y]\nparent: d\ntasks:\n  - { id: t, title: T, lead: x, every: year, log: { 2022: { }, 2023: [], 2024: 2024-13-01 } }\n',
+      'e.yaml': '&a [*a]',
+      'f.yaml': '{ ? { ? [ : ] } }',
+    });
+    const runs = [[], ['--lang', 'vi'], ['--lang', 'en']].flatMap((lang) => ['text', 'json', 'github'].map((format) => runCliAsync(['validate', ...lang, '--format', format], { cwd: dir })));
+    for (const r of await Promise.all(runs)) {
+      expect(r.code).toBe(1);
+      expect(r.stderr).toBe('');
+      expect(r.stdout).not.toMatch(/\n\s+at |Error:|undefined/);
+    }
+  });
+});
+
+describe('validate: options', () => {
+  it.concurrent('takes global options before and after the command name', async () => {
+    const dir = mixedFolder();
+    const after = await runCliAsync(['validate', '-C', dir, '--lang', 'en', '--format', 'json']);
+    const before = await runCliAsync(['-C', dir, '--lang', 'en', '--format', 'json', 'validate']);
+    const mixed = await runCliAsync(['--lang', 'en', 'validate', '--dir', dir, '--format=json']);
+    expect(after.code).toBe(1);
+    expect(JSON.parse(after.stdout).errors).toBe(1);
+    expect(before.stdout).toBe(after.stdout);
+    expect(mixed.stdout).toBe(after.stdout);
+  });
+
+  it.concurrent('finds the folder upward from the current one', async () => {
+    const dir = mixedFolder();
+    const r = await runCliAsync(['validate', '--format', 'json'], { cwd: join(dir, 'plans') });
+    expect(JSON.parse(r.stdout).files).toBe(5);
+  });
+
+  it.concurrent.each([
+    [['--format', 'xml'], /xml/],
+    [['--lang', 'fr'], /fr/],
+    [['--as-of', '31/2/2022'], /31\/2\/2022/],
+    [['--bogus'], /bogus/],
+    [['-C', '/nonexistent/records'], /nonexistent/],
+  ])('refuses %j with exit 2 and a message', async (args, pattern) => {
+    const r = await runCliAsync(['validate', ...args], { cwd: mixedFolder() });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(pattern);
+    expect(r.stdout).toBe('');
+  });
+
+  it.concurrent('speaks the config locale when --lang is not given', async () => {
+    const dir = minimalFolder({ 'bad.yaml': PLAN('bad', 'tasks:\n  - { id: a, title: A, lead: nobody }\n') });
+    const vi = await runCliAsync(['validate'], { cwd: dir });
+    expect(vi.stdout).toContain('Không có cơ quan mã');
+    const en = tempFolder({ 'phoihop.yaml': 'kind: config\nlocale: en\n', 'x.yaml': 'kind: nope\n' });
+    const r = await runCliAsync(['validate'], { cwd: en });
+    expect(r.stdout).toContain("Unknown kind 'nope'");
+    expect((await runCliAsync(['validate', '--lang', 'vi'], { cwd: en })).stdout).toContain("Loại hồ sơ (kind) 'nope' không được hỗ trợ");
+  });
+});
+
+describe('validate: today', () => {
+  it('is the date in the config time zone, not the machine one', async () => {
+    const plan = PLAN('p', 'tasks:\n  - { id: a, title: A, lead: bdv-tu, status: done, done: 2026-11-23 }\n');
+    const now = Date.UTC(2026, 10, 22, 12, 0); // 23/11 02:00 in Kiritimati, 22/11 01:00 in Pago Pago
+    const warnings = async (timezone: string) => {
+      const dir = minimalFolder({ 'p.yaml': plan }, { 'phoihop.yaml': `kind: config\ntimezone: ${timezone}\n` });
+      const r = await runMain(['validate', '--format', 'json'], { cwd: dir, now });
+      return (JSON.parse(r.stdout) as { diagnostics: { rule: string }[] }).diagnostics.map((d) => d.rule);
+    };
+    expect(await warnings('Pacific/Kiritimati')).toEqual([]);
+    expect(await warnings('Pacific/Pago_Pago')).toEqual(['done-in-future']);
+  });
+});
+
+describe('validate: given paths', () => {
+  it.concurrent('reports only the given file, resolving references against the whole folder', async () => {
+    const dir = mixedFolder();
+    const r = await runCliAsync(['validate', '--format', 'json', 'plans/good.yaml'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({ files: 1, errors: 0, warnings: 0, diagnostics: [] });
+    const bad = await runCliAsync(['validate', '--format', 'json', 'plans/bad.yaml', 'plans/good.yaml'], { cwd: dir });
+    expect(bad.code).toBe(1);
+    expect(JSON.parse(bad.stdout)).toMatchObject({ files: 2, errors: 1, warnings: 0, diagnostics: [{ file: 'plans/bad.yaml', rule: 'unknown-party' }] });
+  });
+
+  it.concurrent('a folder path means the record files under it', async () => {
+    const dir = mixedFolder();
+    const r = await runCliAsync(['validate', '--format', 'json', 'plans'], { cwd: dir });
+    expect(JSON.parse(r.stdout)).toMatchObject({ files: 3, errors: 1, warnings: 1 });
+    const all = await runCliAsync(['validate', '--format', 'json', '.'], { cwd: dir });
+    expect(JSON.parse(all.stdout).files).toBe(5);
+  });
+
+  it.concurrent('takes paths from the current folder, or from the records folder as validate prints them', async () => {
+    const dir = mixedFolder();
+    const fromCwd = await runCliAsync(['validate', '-C', dir, '--format', 'json', join(dir, 'plans', 'bad.yaml')]);
+    const asPrinted = await runCliAsync(['validate', '-C', dir, '--format', 'json', 'plans/bad.yaml']);
+    expect(JSON.parse(fromCwd.stdout)).toMatchObject({ files: 1, errors: 1 });
+    expect(asPrinted.stdout).toBe(fromCwd.stdout);
+  });
+
+  it.concurrent('with no records folder around the current one, takes the folder of the given path', async () => {
+    const dir = mixedFolder();
+    const parent = join(dir, '..');
+    const name = dir.split('/').pop()!;
+    const file = await runCliAsync(['validate', '--format', 'json', `${name}/plans/bad.yaml`], { cwd: parent });
+    expect(JSON.parse(file.stdout)).toMatchObject({ files: 1, errors: 1, diagnostics: [{ file: 'plans/bad.yaml', rule: 'unknown-party' }] });
+    const folder = await runCliAsync(['validate', '--format', 'json', name], { cwd: parent });
+    expect(JSON.parse(folder.stdout)).toMatchObject({ files: 5, errors: 1, warnings: 1 });
+  });
+
+  it.concurrent('refuses a path outside the folder, a missing file and a file that is not a record', async () => {
+    const dir = mixedFolder();
+    const outside = await runCliAsync(['validate', '/etc/hostname'], { cwd: dir });
+    expect(outside.code).toBe(2);
+    expect(outside.stderr).toContain('/etc/hostname');
+    expect((await runCliAsync(['validate', '../elsewhere.yaml'], { cwd: dir })).code).toBe(2);
+    const missing = await runCliAsync(['validate', '--lang', 'en', 'plans/nope.yaml'], { cwd: dir });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('plans/nope.yaml');
+    expect((await runCliAsync(['validate', 'plans/README.md'], { cwd: dir })).code).toBe(2);
+  });
+});
+
+describe('validate: colour and the github format', () => {
+  it('uses colour only on a terminal, without NO_COLOR or --no-color', async () => {
+    const dir = mixedFolder();
+    const tty = await runMain(['validate'], { cwd: dir, isTTY: true });
+    expect(tty.stdout).toContain(ESC);
+    expect(tty.stdout.replace(/\u001b\[[0-9;]*m/g, '')).toBe((await runMain(['validate'], { cwd: dir })).stdout);
+    expect((await runMain(['validate'], { cwd: dir, isTTY: true, env: { NO_COLOR: '1' } })).stdout).not.toContain(ESC);
+    expect((await runMain(['validate', '--no-color'], { cwd: dir, isTTY: true })).stdout).not.toContain(ESC);
+    // Through a pipe, even with FORCE_COLOR-free env and no NO_COLOR: plain.
+    expect((await runCliAsync(['validate'], { cwd: dir })).stdout).not.toContain(ESC);
+    expect((await runCliAsync(['validate'], { cwd: dir, env: { NO_COLOR: '1' } })).stdout).not.toContain(ESC);
+  });
+
+  it('writes workflow annotations with paths from the current folder and escapes what GitHub needs escaped', async () => {
+    const root = tempFolder();
+    const dir = minimalFolder({
+      'kh:2022,a.yaml': PLAN('kh', 'tasks:\n  - { id: a, title: A, lead: bdv-tu, "50%\\r\\nx": 1 }\n'),
+    });
+    const r = await runCliAsync(['validate', '--format', 'github', '--lang', 'en', '-C', dir], { cwd: root });
+    expect(r.code).toBe(1);
+    const lines = r.stdout.split('\n');
+    const prefix = require_relative(root, dir);
+    expect(lines[0]).toBe(
+      `::error file=${prefix}/plans/kh%3A2022%2Ca.yaml,line=8,col=38,title=unknown-field::Unknown field '50%25%0D%0Ax': remove it or correct its name. If this is text after a comma inside { }, put the whole text in double quotes.`,
+    );
+    expect(lines[1]).toBe('1 error, 0 warnings in 3 files.');
+    expect(lines).toHaveLength(3);
+  });
+});
+
+/** The path from one folder to another with /, as the github format prints it. */
+function require_relative(from: string, to: string): string {
+  const a = from.split('/').filter(Boolean);
+  const b = to.split('/').filter(Boolean);
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return [...a.slice(i).map(() => '..'), ...b.slice(i)].join('/');
+}
