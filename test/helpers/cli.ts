@@ -1,10 +1,16 @@
 /** Runs the built CLI (`bin/phoihop.js`) as a real subprocess. */
 import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const BIN = fileURLToPath(new URL('../../bin/phoihop.js', import.meta.url));
 export const EXAMPLES = fileURLToPath(new URL('../../examples/', import.meta.url));
+/** The example records folders (those with a phoihop.yaml; examples/ci holds CI recipes, not records). */
+export const EXAMPLE_FOLDERS = readdirSync(EXAMPLES)
+  .filter((name) => existsSync(join(EXAMPLES, name, 'phoihop.yaml')))
+  .sort();
 
 export interface CliResult {
   stdout: string;

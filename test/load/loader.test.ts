@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { loadRecords } from '../../src/load/load.js';
 import { parseDate } from '../../src/model/dates.js';
 import { validateRecords } from '../../src/validate/validate.js';
-import { EXAMPLES } from '../helpers/cli.js';
+import { EXAMPLES, EXAMPLE_FOLDERS } from '../helpers/cli.js';
 import { InMemorySource } from '../helpers/memory-source.js';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/invalid/', import.meta.url));
@@ -40,7 +40,7 @@ async function diagnose(files: Record<string, string | Uint8Array>) {
 const places = (v: Awaited<ReturnType<typeof diagnose>>) => v.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.severity} ${d.rule}`);
 
 const fixtureNames = readdirSync(FIXTURES).filter((n) => statSync(join(FIXTURES, n)).isDirectory());
-const exampleNames = readdirSync(EXAMPLES).filter((n) => statSync(join(EXAMPLES, n)).isDirectory());
+const exampleNames = EXAMPLE_FOLDERS;
 
 describe('line ends, BOM and Unicode forms', () => {
   it.each(fixtureNames)('%s: CRLF and BOM+CRLF give the same diagnostics at the same places', async (name) => {

@@ -11,14 +11,13 @@ import { diagnosticMessage, KNOWN_RULES } from '../../src/i18n/diagnostics.js';
 import { loadRecords } from '../../src/load/load.js';
 import { parseDate } from '../../src/model/dates.js';
 import { validateRecords } from '../../src/validate/validate.js';
-import { EXAMPLES } from '../helpers/cli.js';
+import { EXAMPLES, EXAMPLE_FOLDERS } from '../helpers/cli.js';
 import { InMemorySource } from '../helpers/memory-source.js';
 
 const AS_OF = (parseDate('2026-11-22') as { day: number }).day;
 
 /** Every example file, as bytes, with the rest of its folder. */
-const folders = readdirSync(EXAMPLES)
-  .filter((n) => statSync(join(EXAMPLES, n)).isDirectory())
+const folders = EXAMPLE_FOLDERS
   .map((name) => {
     const files: Record<string, Uint8Array> = {};
     const walk = (dir: string) => {
