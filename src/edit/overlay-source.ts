@@ -2,7 +2,7 @@
  * A record source with some files replaced or added in memory: how an edit is
  * validated as part of the whole folder before anything is written.
  */
-import { RECORD_FILE, type RecordSource } from '../load/source.js';
+import { isRecordPath, type RecordSource } from '../load/source.js';
 
 export class OverlaySource implements RecordSource {
   readonly label: string;
@@ -17,7 +17,7 @@ export class OverlaySource implements RecordSource {
 
   async listRecordFiles(): Promise<string[]> {
     const paths = new Set(this.base ? await this.base.listRecordFiles() : []);
-    for (const path of this.files.keys()) if (RECORD_FILE.test(path) && !isInDotFolder(path)) paths.add(path);
+    for (const path of this.files.keys()) if (isRecordPath(path)) paths.add(path);
     return [...paths].sort();
   }
 
@@ -27,9 +27,4 @@ export class OverlaySource implements RecordSource {
     if (!this.base) throw new Error(`no such file: ${path}`);
     return this.base.readFile(path);
   }
-}
-
-/** The loader skips dot-folders (`.vscode`, `.phoihop`); so does the overlay. */
-function isInDotFolder(path: string): boolean {
-  return path.split('/').slice(0, -1).some((segment) => segment.startsWith('.') || segment === 'node_modules');
 }

@@ -14,7 +14,7 @@
 import type { Lang } from '../i18n/lang.js';
 import { splitNul } from './exec.js';
 import { assertNotOption, gitOk, isUnbornHead, locateRepo, type RepoLocation, resolveCommit, underPrefix } from './repo.js';
-import { isRecordPath } from './source.js';
+import { isRecordPath } from '../load/source.js';
 
 export async function changedRecordFiles(dir: string, ref: string, lang: Lang): Promise<Set<string>> {
   assertNotOption(ref, lang);

@@ -4,16 +4,10 @@
  * all. The work tree and the index are never touched.
  */
 import type { Lang } from '../i18n/lang.js';
-import { isSkippedFolder, RECORD_FILE, type RecordSource } from '../load/source.js';
+import { isRecordPath, type RecordSource } from '../load/source.js';
 import { splitNul } from './exec.js';
 import { gitOk, locateRepo, type RepoLocation, resolveCommit, underPrefix } from './repo.js';
 
-/** Whether a path below the records folder is one the work tree walker would load. */
-export function isRecordPath(rel: string): boolean {
-  const segments = rel.split('/');
-  const name = segments.pop() ?? '';
-  return RECORD_FILE.test(name) && !segments.some(isSkippedFolder);
-}
 
 interface TreeEntry {
   path: string;

@@ -17,3 +17,19 @@ export const RECORD_FILE = /\.ya?ml$/i;
 export function isSkippedFolder(name: string): boolean {
   return name.startsWith('.') || name === 'node_modules';
 }
+
+/**
+ * A file name that holds records: `*.yaml`/`*.yml`, but not a dot-file, so a
+ * records folder at a repository's root does not load `.gitlab-ci.yml` or
+ * `.pre-commit-config.yaml`.
+ */
+export function isRecordFileName(name: string): boolean {
+  return RECORD_FILE.test(name) && !name.startsWith('.');
+}
+
+/** Whether a path below the records folder (with `/`) is one the loader reads. */
+export function isRecordPath(rel: string): boolean {
+  const segments = rel.split('/');
+  const name = segments.pop() ?? '';
+  return isRecordFileName(name) && !segments.some(isSkippedFolder);
+}

@@ -1,7 +1,7 @@
 import type { Dirent } from 'node:fs';
 import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { join, relative, sep, isAbsolute } from 'node:path';
-import { isSkippedFolder, RECORD_FILE, type RecordSource } from './source.js';
+import { isRecordFileName, isSkippedFolder, type RecordSource } from './source.js';
 
 /** True when `inner` is `outer` or lies below it (both real paths). */
 function isInside(outer: string, inner: string): boolean {
@@ -40,9 +40,9 @@ export class WorkTreeSource implements RecordSource {
         const rel = relDir ? `${relDir}/${entry.name}` : entry.name;
         if (entry.isDirectory()) {
           if (!isSkippedFolder(entry.name)) await walk(full, rel);
-        } else if (entry.isFile() && RECORD_FILE.test(entry.name)) {
+        } else if (entry.isFile() && isRecordFileName(entry.name)) {
           found.set(full, rel);
-        } else if (entry.isSymbolicLink() && RECORD_FILE.test(entry.name)) {
+        } else if (entry.isSymbolicLink() && isRecordFileName(entry.name)) {
           links.push({ rel, full });
         }
       }

@@ -21,7 +21,7 @@ describe('WorkTreeSource', () => {
     expect(await new WorkTreeSource(dir).listRecordFiles()).toEqual(['Z.YAML', 'phoihop.yaml', 'plans/2022/a.yaml', 'plans/2022/b.yml']);
   });
 
-  it('skips dot-folders and node_modules at any depth', async () => {
+  it('skips dot-folders, dot-files and node_modules at any depth', async () => {
     const dir = tempFolder({
       'a.yaml': PLAN('a'),
       '.git/config.yaml': 'x',
@@ -30,9 +30,11 @@ describe('WorkTreeSource', () => {
       'plans/.drafts/d.yaml': 'x',
       'plans/node_modules/n.yaml': 'x',
       'plans/.hidden-file.yaml': PLAN('h'),
+      '.gitlab-ci.yml': 'stages: [test]\n',
+      '.pre-commit-config.yaml': 'repos: []\n',
     });
-    // A dot-file is not a dot-folder: it is still a record file.
-    expect(await new WorkTreeSource(dir).listRecordFiles()).toEqual(['a.yaml', 'plans/.hidden-file.yaml']);
+    // Dot-files are CI and tool settings (.gitlab-ci.yml at a repository root), never records.
+    expect(await new WorkTreeSource(dir).listRecordFiles()).toEqual(['a.yaml']);
   });
 
   it('never walks a symbolic link round a loop', async () => {
