@@ -1,6 +1,6 @@
 /** Reports on a folder with errors refuse (exit 1); warnings go to stderr and the report goes on. */
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli.js';
+import { EXAMPLES, runCli } from '../helpers/cli.js';
 import { minimalFolder } from '../helpers/folder.js';
 
 const plan = (extra: string) =>
@@ -32,5 +32,17 @@ describe('a folder with warnings', () => {
     expect(JSON.parse(r.stdout).items).toEqual([
       { plan: 'a', task: 't', occurrence: null, title: 'T', type: 'activity', due: '2023-03-01', daysLeft: 9, state: 'due-soon', lead: 'bdv-tu', support: [] },
     ]);
+  });
+});
+
+describe('warnings with a past --as-of', () => {
+  it('a report leaves out later completions quietly, but validate --as-of still lists them', () => {
+    const benTre = EXAMPLES + 'ben-tre';
+    const report = runCli(['summary', '-C', benTre, '--period', 'Q3/2017', '--as-of', '2017-10-20']);
+    expect(report.code).toBe(0);
+    expect(report.stderr).toBe('');
+    const validate = runCli(['validate', '-C', benTre, '--as-of', '2017-10-20', '--format', 'json']);
+    const rules = new Set(JSON.parse(validate.stdout).diagnostics.map((d: { rule: string }) => d.rule));
+    expect([...rules]).toEqual(['done-in-future']);
   });
 });
