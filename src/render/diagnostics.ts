@@ -36,16 +36,14 @@ export function renderDiagnosticsJson(report: DiagnosticReport, lang: Lang): str
     files: report.files,
     errors,
     warnings,
-    diagnostics: report.diagnostics.map((d) => ({
-      file: d.file,
-      line: d.line,
-      column: d.column,
-      severity: d.severity,
-      rule: d.rule,
-      message: diagnosticMessage(d, lang),
-    })),
+    diagnostics: report.diagnostics.map((d) => diagnosticJson(d, lang)),
   };
   return JSON.stringify(json, null, 2) + '\n';
+}
+
+/** One diagnostic in cli.md's JSON shape, its message in `lang`. */
+export function diagnosticJson(d: Diagnostic, lang: Lang) {
+  return { file: d.file, line: d.line, column: d.column, severity: d.severity, rule: d.rule, message: diagnosticMessage(d, lang) };
 }
 
 const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');

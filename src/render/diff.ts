@@ -9,7 +9,7 @@ import type { Lang } from '../i18n/lang.js';
 import { formatVi, parseDate } from '../model/dates.js';
 import { type Change, type DiffReport, type Json, occurrenceOf, taskOf } from '../reports/diff.js';
 import { countBySeverity, type Diagnostic } from '../validate/diagnostic.js';
-import { diagnosticLine } from './diagnostics.js';
+import { diagnosticJson, diagnosticLine } from './diagnostics.js';
 import type { Paint } from './paint.js';
 
 export const DIFF_FORMATS = ['text', 'markdown', 'json'] as const;
@@ -186,14 +186,7 @@ export function renderInvalidJson(from: string, to: string, sides: InvalidSide[]
       rev: s.rev,
       errors,
       warnings,
-      diagnostics: s.diagnostics.map((d) => ({
-        file: d.file,
-        line: d.line,
-        column: d.column,
-        severity: d.severity,
-        rule: d.rule,
-        message: diagnosticMessage(d, lang),
-      })),
+      diagnostics: s.diagnostics.map((d) => diagnosticJson(d, lang)),
     };
   });
   return JSON.stringify({ from, to, changes: null, invalid }, null, 2) + '\n';

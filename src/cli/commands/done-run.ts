@@ -1,4 +1,5 @@
 /** `done`: records a completion in a plan file, validated in memory first, written atomically. */
+import { openEditSession } from './edit-session.js';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { applyDone, type DoneRefusalCode } from '../../edit/done.js';
@@ -11,10 +12,10 @@ import { decodeUtf8 } from '../../load/decode.js';
 import { WorkTreeSource } from '../../load/worktree.js';
 import { formatISO, formatVi } from '../../model/dates.js';
 import { diagnosticLine } from '../../render/diagnostics.js';
-import { makePaint, type Paint } from '../../render/paint.js';
+import type { Paint } from '../../render/paint.js';
 import type { Diagnostic } from '../../validate/diagnostic.js';
 import { EXIT, type CliIO, type ExitCode, UsageError } from '../io.js';
-import { type GlobalOptions, openSession, parseAsOf, parseDateOption, parsePeriodOption, pickFormat } from '../session.js';
+import { type GlobalOptions, parseAsOf, parseDateOption, parsePeriodOption } from '../session.js';
 import type { DoneOptions } from './done.js';
 
 /** Refusals about the request are bad usage (2); those about the file's layout or the edit itself are failures (1). */
@@ -35,11 +36,7 @@ const REFUSAL_EXIT: Record<DoneRefusalCode, ExitCode> = {
 const NUMBER = /^-?\d+(\.\d+)?$/;
 
 export async function runDone(io: CliIO, options: GlobalOptions & DoneOptions, target: string): Promise<number> {
-  const session = openSession(io, options);
-  const lang = session.lang;
-  const paint = makePaint(session.color);
-  if (options.rev !== undefined) throw new UsageError(editMessage(lang, 'rev-not-editable'));
-  pickFormat(session, ['text'] as const, 'text');
+  const { session, lang, paint } = openEditSession(io, options);
   const m = /^\s*([^/\s]+)\/([^/\s]+)\s*$/.exec(target);
   if (!m) throw new UsageError(editMessage(lang, 'bad-target', { value: target }));
   const [, planId, taskId] = m;

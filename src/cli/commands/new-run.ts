@@ -1,4 +1,5 @@
 /** `new`: writes plans/<plan-id>.yaml from flags, after validating the folder with it in memory. */
+import { openEditSession } from './edit-session.js';
 import { lstat, mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { writeFileExclusive } from '../../edit/atomic-write.js';
@@ -9,20 +10,16 @@ import type { Lang } from '../../i18n/lang.js';
 import { WorkTreeSource } from '../../load/worktree.js';
 import { PLAN_TYPES, type PlanType } from '../../model/records.js';
 import { diagnosticLine } from '../../render/diagnostics.js';
-import { makePaint, type Paint } from '../../render/paint.js';
+import type { Paint } from '../../render/paint.js';
 import type { Diagnostic } from '../../validate/diagnostic.js';
 import { EXIT, type CliIO, UsageError } from '../io.js';
-import { type GlobalOptions, openSession, parseAsOf, parseDateOption, parsePeriodOption, pickFormat } from '../session.js';
+import { type GlobalOptions, parseAsOf, parseDateOption, parsePeriodOption } from '../session.js';
 import type { NewOptions } from './new.js';
 
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 export async function runNew(io: CliIO, options: GlobalOptions & NewOptions, planId: string): Promise<number> {
-  const session = openSession(io, options);
-  const lang = session.lang;
-  const paint = makePaint(session.color);
-  if (options.rev !== undefined) throw new UsageError(editMessage(lang, 'rev-not-editable'));
-  pickFormat(session, ['text'] as const, 'text');
+  const { session, lang, paint } = openEditSession(io, options);
   if (!SLUG.test(planId)) throw new UsageError(editMessage(lang, 'bad-id', { value: planId }));
   const title = options.title?.normalize('NFC').trim();
   const missing = [!title && '--title', !options.parties && '--parties', !options.period && '--period'].filter(Boolean);
