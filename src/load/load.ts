@@ -6,7 +6,8 @@
 import picomatch from 'picomatch';
 import type { Diagnostic } from '../validate/diagnostic.js';
 import { decodeUtf8 } from './decode.js';
-import { parseRecordText, type Pointer, type Position } from './parse.js';
+import { defaultParser, parseRecord, type ParserChoice } from './fast-parse.js';
+import type { Pointer, Position } from './parse.js';
 import type { RecordSource } from './source.js';
 
 export const KINDS = ['config', 'parties', 'plan'] as const;
@@ -29,7 +30,13 @@ export interface Loaded {
   diagnostics: Diagnostic[];
 }
 
-export async function loadRecords(source: RecordSource): Promise<Loaded> {
+export interface LoadOptions {
+  /** `yaml` parses every file on the positions path; the default (`fast`) gives the same result sooner. */
+  parser?: ParserChoice;
+}
+
+export async function loadRecords(source: RecordSource, options: LoadOptions = {}): Promise<Loaded> {
+  const parser = options.parser ?? defaultParser();
   const paths = await source.listRecordFiles();
   const diagnostics: Diagnostic[] = [];
   const parsed = new Map<string, RecordFile | undefined>();
@@ -47,7 +54,7 @@ export async function loadRecords(source: RecordSource): Promise<Loaded> {
       diagnostics.push({ file: path, line: decoded.line, column: decoded.column, severity: 'error', rule: 'invalid-utf8', args: {} });
       return undefined;
     }
-    const outcome = parseRecordText(path, decoded.text);
+    const outcome = parseRecord(path, decoded.text, parser);
     diagnostics.push(...outcome.diagnostics);
     if (outcome.data === undefined) return undefined;
     const data = outcome.data;

@@ -1,0 +1,227 @@
+/**
+ * The fast path for clean files. Parsing with the `yaml` package costs about
+ * ten times what js-yaml costs, and nine files in ten of a real folder have
+ * nothing to report. So a file is parsed with js-yaml when it uses only the
+ * plain subset of YAML that both parsers read alike, and with `yaml`
+ * (parse.ts, the single source of truth for diagnostics and positions) in
+ * every other case: when js-yaml throws, when the text has anything that
+ * could be read two ways, and, lazily, when a later stage needs a position.
+ *
+ * Speed never changes an answer: test/perf checks that the two paths give
+ * the same values and diagnostics on fixtures, on the YAML test suite and on
+ * generated files.
+ */
+import jsyaml from 'js-yaml';
+import { normalizeStrings, parseRecordText, type ParseOutcome, type Pointer, type Position } from './parse.js';
+
+/** Which parser reads clean files: `fast` (default) or `yaml` (the positions path for every file). */
+export type ParserChoice = 'fast' | 'yaml';
+
+/** `PHOIHOP_PARSER=yaml` turns the fast path off, to compare or to rule it out. */
+export function defaultParser(env: NodeJS.ProcessEnv = process.env): ParserChoice {
+  return env.PHOIHOP_PARSER === 'yaml' ? 'yaml' : 'fast';
+}
+
+/** Parses one file's text with the chosen parser; the outcome is the same either way. */
+export function parseRecord(file: string, text: string, parser: ParserChoice = defaultParser()): ParseOutcome {
+  if (parser === 'fast') {
+    const fast = fastParse(file, text);
+    if (fast) return fast;
+  }
+  return parseRecordText(file, text);
+}
+
+/**
+ * The js-yaml schema that resolves plain scalars exactly as `yaml`'s YAML 1.2
+ * core schema does: the same patterns, tried in the same order, built into
+ * the same values (js-yaml's own core schema differs on `0b1`, `-0x1F`,
+ * `+.5`…). Most plain scalars are text, so the first character rules most
+ * patterns out before any is tried.
+ */
+type Form = [RegExp, (s: string) => unknown];
+
+const FORMS: Record<'null' | 'bool' | 'int' | 'float', Form[]> = {
+  null: [[/^(?:~|[Nn]ull|NULL)?$/, () => null]],
+  bool: [[/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/, (s) => s[0] === 't' || s[0] === 'T']],
+  int: [
+    [/^0o[0-7]+$/, (s) => parseInt(s.substring(2), 8)],
+    [/^[-+]?[0-9]+$/, (s) => parseInt(s, 10)],
+    [/^0x[0-9a-fA-F]+$/, (s) => parseInt(s.substring(2), 16)],
+  ],
+  float: [
+    [/^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/, (s) => (s.slice(-3).toLowerCase() === 'nan' ? NaN : s[0] === '-' ? -Infinity : Infinity)],
+    [/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/, (s) => parseFloat(s)],
+    [/^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/, (s) => parseFloat(s)],
+  ],
+};
+
+/** Which tags a plain scalar starting with this character could have; text needs no pattern. */
+function candidates(s: string): ReadonlyArray<keyof typeof FORMS> {
+  if (s.length === 0) return ['null'];
+  const c = s.charCodeAt(0);
+  if (c >= 0x30 && c <= 0x39) return ['int', 'float']; // 0-9
+  if (c === 0x2b || c === 0x2d || c === 0x2e) return ['int', 'float']; // + - .
+  if (c === 0x7e || c === 0x6e || c === 0x4e) return ['null']; // ~ n N
+  if (c === 0x74 || c === 0x54 || c === 0x66 || c === 0x46) return ['bool']; // t T f F
+  return [];
+}
+
+function formOf(tag: keyof typeof FORMS, s: unknown): Form | undefined {
+  if (typeof s !== 'string' || !candidates(s).includes(tag)) return undefined;
+  return FORMS[tag].find(([test]) => test.test(s));
+}
+
+const scalarType = (tag: keyof typeof FORMS) =>
+  new jsyaml.Type(`tag:yaml.org,2002:${tag}`, {
+    kind: 'scalar',
+    resolve: (s: unknown) => formOf(tag, s) !== undefined,
+    construct: (s: string) => formOf(tag, s)![1](s),
+  });
+
+// One type per tag: js-yaml keeps only the last of several types with the same tag.
+const YAML_1_2_CORE = jsyaml.FAILSAFE_SCHEMA.extend({ implicit: [scalarType('null'), scalarType('bool'), scalarType('int'), scalarType('float')] });
+
+/**
+ * Text the fast path leaves to `yaml`, because the two parsers could read it
+ * differently or `yaml` would have something to say about it: tabs, control
+ * and special characters, a lone CR; anchors, aliases and tags (`&`, `*`,
+ * `!` at the start of a token); directives; explicit (`?`) and complex
+ * (`[a, b]:`) keys; merge keys and conflict markers; document end markers;
+ * `__proto__`. A false alarm only costs speed. Each test is a plain scan,
+ * and the ones that need context run only when their character is there.
+ */
+const SPECIAL_CHARACTER = /[\t\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]/;
+const LONE_CR = /\r(?!\n)/;
+const PROPERTY_OR_EXPLICIT_KEY = /(?:^|[\s[\]{},])(?:[&*!]|\?(?=[\s[\]{},]|$))/m;
+const LINE_START_MARKER = /^(?:%|={7}|>{7}|\|{7}|\.\.\.|---(?:[^\s]| +[^\s#]))/m;
+const FLOW_KEY = /[\]}] *:/;
+/** Keep chomping and indentation indicators: the two parsers differ on trailing lines. */
+const BLOCK_SCALAR_INDICATOR = /[|>](?:[-+]?[1-9]|[1-9]?\+)/;
+/** A line of spaces only: in a block scalar, the parsers differ on where its indentation comes from. */
+const SPACES_ONLY_LINE = /^ +\r?$/m;
+/** A sequence item with nothing after its dash: js-yaml lets a less indented item continue its sequence. */
+const EMPTY_SEQUENCE_ITEM = /^ *-(?: *| +#.*)\r?$/m;
+/** `yaml` wants white space before a comment that follows a flow collection, a quoted scalar, a block scalar header or `---`. */
+const GLUED_COMMENT = /[\]}"'|>-]#/;
+
+export function isSuspicious(text: string): boolean {
+  return (
+    SPECIAL_CHARACTER.test(text) ||
+    (text.includes('\r') && LONE_CR.test(text)) ||
+    (/[&*!?]/.test(text) && PROPERTY_OR_EXPLICIT_KEY.test(text)) ||
+    (/[%=>|.-]/.test(text) && LINE_START_MARKER.test(text)) ||
+    text.includes('<<') ||
+    FLOW_KEY.test(text) ||
+    GLUED_COMMENT.test(text) ||
+    BLOCK_SCALAR_INDICATOR.test(text) ||
+    EMPTY_SEQUENCE_ITEM.test(text) ||
+    (SPACES_ONLY_LINE.test(text) && /[|>]/.test(text)) ||
+    text.includes('__proto__')
+  );
+}
+
+/** The fast parse, or undefined when the file must go the positions path. */
+export function fastParse(file: string, text: string): ParseOutcome | undefined {
+  if (isSuspicious(text) || !flowCollectionsOnOneLine(text)) return undefined;
+  let value: unknown;
+  let warned = false;
+  try {
+    value = jsyaml.load(text, { schema: YAML_1_2_CORE, json: false, onWarning: () => void (warned = true) });
+  } catch {
+    return undefined;
+  }
+  // Not a mapping (empty, a list, a scalar): the positions path words the diagnostic.
+  if (warned || value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  if (!keysAgree(value)) return undefined;
+  let positions: ParseOutcome | undefined;
+  const locate = (pointer: Pointer, target?: 'key' | 'value'): Position => {
+    // Only a file with something to report needs positions: parse it again, the slow way, once.
+    positions ??= parseRecordText(file, text);
+    return positions.locate(pointer, target);
+  };
+  // Text already composed (NFC) parses to composed strings, unless escapes or joined lines build new ones.
+  const composed = !text.includes('\\') && text.normalize('NFC') === text;
+  return { data: composed ? value : normalizeStrings(value), diagnostics: [], locate };
+}
+
+/**
+ * js-yaml writes a null key as `"null"` where `yaml` writes `""`: any key
+ * spelled `null` sends the file the positions path (so does a quoted one).
+ */
+function keysAgree(value: unknown): boolean {
+  if (Array.isArray(value)) return value.every(keysAgree);
+  if (value !== null && typeof value === 'object') {
+    for (const key of Object.keys(value)) {
+      if (key === 'null') return false;
+      if (!keysAgree((value as Record<string, unknown>)[key])) return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * True when every flow collection (`[…]`, `{…}`) closes on the line it
+ * opens. `yaml` checks the indentation of multi-line flow collections and
+ * js-yaml does not, so those go the positions path. Quoted text and
+ * comments are skipped; anything unclear (a bracket closing first, a quote
+ * left open) counts as multi-line.
+ */
+export function flowCollectionsOnOneLine(text: string): boolean {
+  const opener = /[[{]/g;
+  let scannedTo = 0;
+  for (let m = opener.exec(text); m; m = opener.exec(text)) {
+    if (m.index < scannedTo) continue;
+    const lineStart = text.lastIndexOf('\n', m.index) + 1;
+    const newline = text.indexOf('\n', m.index);
+    const lineEnd = newline < 0 ? text.length : newline;
+    if (!closesOnLine(text, lineStart, lineEnd)) return false;
+    scannedTo = lineEnd;
+    opener.lastIndex = lineEnd;
+  }
+  return true;
+}
+
+/**
+ * Scans one line: brackets outside quotes and comments must balance without
+ * going below zero, and no collection may stand as a key in a flow mapping
+ * (`{ [a], b }`: js-yaml makes a string of it, `yaml` reports it).
+ */
+function closesOnLine(text: string, start: number, end: number): boolean {
+  const open: string[] = [];
+  let tokenStart = true;
+  let keyPosition = false;
+  for (let i = start; i < end; i++) {
+    const c = text[i];
+    if (c === '[' || c === '{') {
+      if (keyPosition) return false;
+      open.push(c);
+      keyPosition = c === '{';
+    } else if (c === ']' || c === '}') {
+      if (open.pop() === undefined) return false;
+      keyPosition = false;
+    } else if ((c === '"' || c === "'") && tokenStart) {
+      const close = closingQuote(text, i, c);
+      if (close < 0 || close >= end) return false;
+      i = close;
+      keyPosition = false;
+    } else if (c === '#' && tokenStart) break;
+    else if (c === ',') keyPosition = open[open.length - 1] === '{';
+    else if (c !== ' ') keyPosition = false;
+    tokenStart = c === ' ' || c === '\r' || c === '[' || c === '{' || c === ',' || c === ':';
+  }
+  return open.length === 0;
+}
+
+/** The index of the quote that closes the one at `start`, on the same line; -1 if none. */
+function closingQuote(text: string, start: number, quote: string): number {
+  for (let i = start + 1; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\n') return -1;
+    if (quote === '"' && c === '\\') i++;
+    else if (c === quote) {
+      if (quote === "'" && text[i + 1] === "'") i++;
+      else return i;
+    }
+  }
+  return -1;
+}
