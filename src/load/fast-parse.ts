@@ -71,11 +71,19 @@ function formOf(tag: keyof typeof FORMS, s: unknown): Form | undefined {
   return FORMS[tag].find(([test]) => test.test(s));
 }
 
+/** js-yaml calls resolve then construct on the same text: the form found first is kept for construct. */
+let lastText: string | undefined;
+let lastForm: Form | undefined;
+
 const scalarType = (tag: keyof typeof FORMS) =>
   new jsyaml.Type(`tag:yaml.org,2002:${tag}`, {
     kind: 'scalar',
-    resolve: (s: unknown) => formOf(tag, s) !== undefined,
-    construct: (s: string) => formOf(tag, s)![1](s),
+    resolve: (s: unknown) => {
+      const form = formOf(tag, s);
+      if (form) [lastText, lastForm] = [s as string, form];
+      return form !== undefined;
+    },
+    construct: (s: string) => (s === lastText && lastForm ? lastForm : formOf(tag, s)!)[1](s),
   });
 
 // One type per tag: js-yaml keeps only the last of several types with the same tag.
@@ -83,40 +91,42 @@ const YAML_1_2_CORE = jsyaml.FAILSAFE_SCHEMA.extend({ implicit: [scalarType('nul
 
 /**
  * Text the fast path leaves to `yaml`, because the two parsers could read it
- * differently or `yaml` would have something to say about it: tabs, control
- * and special characters, a lone CR; anchors, aliases and tags (`&`, `*`,
- * `!` at the start of a token); directives; explicit (`?`) and complex
- * (`[a, b]:`) keys; merge keys and conflict markers; document end markers;
- * `__proto__`. A false alarm only costs speed. Each test is a plain scan,
- * and the ones that need context run only when their character is there.
+ * differently or `yaml` would have something to say about it. Every check
+ * was found needed by the equivalence tests (test/perf) or by reading the
+ * parsers; a false alarm only costs speed. Each is a plain scan, and those
+ * that need context run only when a cheap search finds their character.
  */
-const SPECIAL_CHARACTER = /[\t\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]/;
+const SPECIAL_CHARACTER = /[\t\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]/; // tabs, controls, NEL, LS/PS, BOM
 const LONE_CR = /\r(?!\n)/;
-const PROPERTY_OR_EXPLICIT_KEY = /(?:^|[\s[\]{},])(?:[&*!]|\?(?=[\s[\]{},]|$))/m;
-const LINE_START_MARKER = /^(?:%|={7}|>{7}|\|{7}|\.\.\.|---(?:[^\s]| +[^\s#]))/m;
+/** Anchors, aliases, tags at the start of a token; explicit keys (`? `). */
+const PROPERTY_OR_EXPLICIT_KEY = /(?:^|[\s[\]{},])(?:[&*!]|\?(?=[\s[\]{},]|$))/;
+/** Directives, conflict markers, document end, and content after `---` on its line. */
+const LINE_START_MARKER = /(?:^|\n)(?:%|={7}|>{7}|\|{7}|\.\.\.|---(?:[^\s]| +[^\s#]))/;
+/** A flow collection used as a key (`[a, b]: x`, `{a: 1}:x`). */
 const FLOW_KEY = /[\]}] *:/;
-/** Keep chomping and indentation indicators: the two parsers differ on trailing lines. */
-const BLOCK_SCALAR_INDICATOR = /[|>](?:[-+]?[1-9]|[1-9]?\+)/;
-/** A line of spaces only: in a block scalar, the parsers differ on where its indentation comes from. */
-const SPACES_ONLY_LINE = /^ +\r?$/m;
-/** A sequence item with nothing after its dash: js-yaml lets a less indented item continue its sequence. */
-const EMPTY_SEQUENCE_ITEM = /^ *-(?: *| +#.*)\r?$/m;
 /** `yaml` wants white space before a comment that follows a flow collection, a quoted scalar, a block scalar header or `---`. */
 const GLUED_COMMENT = /[\]}"'|>-]#/;
+/** Keep chomping and indentation indicators: the two parsers differ on trailing lines. */
+const BLOCK_SCALAR_INDICATOR = /[|>](?:[-+]?[1-9]|[1-9]?\+)/;
+/** A sequence item with nothing after its dash: js-yaml lets a less indented item continue its sequence. */
+const EMPTY_SEQUENCE_ITEM = /(?:^|\n) *-(?: *| +#[^\n]*)\r?(?:\n|$)/;
+/** A line of spaces only: in a block scalar, the parsers differ on where its indentation comes from. */
+const SPACES_ONLY_LINE = /(?:^|\n) +\r?(?:\n|$)/;
 
 export function isSuspicious(text: string): boolean {
   return (
     SPECIAL_CHARACTER.test(text) ||
     (text.includes('\r') && LONE_CR.test(text)) ||
     (/[&*!?]/.test(text) && PROPERTY_OR_EXPLICIT_KEY.test(text)) ||
-    (/[%=>|.-]/.test(text) && LINE_START_MARKER.test(text)) ||
     text.includes('<<') ||
+    text.includes('__proto__') ||
+    ((text.startsWith('%') || text.includes('\n%') || text.includes('=======') || text.includes('>>>>>>>') || text.includes('|||||||') || text.includes('...') || text.includes('---')) &&
+      LINE_START_MARKER.test(text)) ||
     FLOW_KEY.test(text) ||
-    GLUED_COMMENT.test(text) ||
+    (text.includes('#') && GLUED_COMMENT.test(text)) ||
     BLOCK_SCALAR_INDICATOR.test(text) ||
     EMPTY_SEQUENCE_ITEM.test(text) ||
-    (SPACES_ONLY_LINE.test(text) && /[|>]/.test(text)) ||
-    text.includes('__proto__')
+    ((text.startsWith(' ') || text.includes(' \n') || text.includes(' \r') || text.endsWith(' ')) && /[|>]/.test(text) && SPACES_ONLY_LINE.test(text))
   );
 }
 
@@ -132,22 +142,33 @@ export function fastParse(file: string, text: string): ParseOutcome | undefined 
   }
   // Not a mapping (empty, a list, a scalar): the positions path words the diagnostic.
   if (warned || value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
-  if (!keysAgree(value)) return undefined;
+  if (NULL_KEY_POSSIBLE.test(text) && !keysAgree(value)) return undefined;
+  // Text already composed (NFC) parses to composed strings, unless escapes or joined lines build new ones.
+  const composed = !text.includes('\\') && text.normalize('NFC') === text;
+  return fastOutcome(file, text, composed ? value : normalizeStrings(value));
+}
+
+/**
+ * The outcome of a fast parse (here or in a worker): the value now, and
+ * positions only when a later stage asks for one, from `yaml`, parsed once.
+ */
+export function fastOutcome(file: string, text: string, data: unknown): ParseOutcome {
   let positions: ParseOutcome | undefined;
   const locate = (pointer: Pointer, target?: 'key' | 'value'): Position => {
-    // Only a file with something to report needs positions: parse it again, the slow way, once.
     positions ??= parseRecordText(file, text);
     return positions.locate(pointer, target);
   };
-  // Text already composed (NFC) parses to composed strings, unless escapes or joined lines build new ones.
-  const composed = !text.includes('\\') && text.normalize('NFC') === text;
-  return { data: composed ? value : normalizeStrings(value), diagnostics: [], locate };
+  return { data, diagnostics: [], locate };
 }
 
 /**
  * js-yaml writes a null key as `"null"` where `yaml` writes `""`: any key
  * spelled `null` sends the file the positions path (so does a quoted one).
+ * A null key is written `~`, `null` (any case yaml knows) or as nothing
+ * before the colon; text with none of those needs no walk.
  */
+const NULL_KEY_POSSIBLE = /~|null|Null|NULL|(?:^|[\n{,[?-])[ ]*:(?:\s|$)/;
+
 function keysAgree(value: unknown): boolean {
   if (Array.isArray(value)) return value.every(keysAgree);
   if (value !== null && typeof value === 'object') {

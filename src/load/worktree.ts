@@ -1,4 +1,5 @@
 import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { isSkippedFolder, RECORD_FILE, type RecordSource } from './source.js';
 
@@ -69,6 +70,10 @@ export class WorkTreeSource implements RecordSource {
 
   async readFile(path: string): Promise<Uint8Array> {
     return readFile(join(this.root, ...path.split('/')));
+  }
+
+  readFileSync(path: string): Uint8Array {
+    return readFileSync(join(this.root, ...path.split('/')));
   }
 }
 
