@@ -132,9 +132,8 @@ function main() {
 }
 
 function build() {
-  const tsc = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
-  const r = spawnSync(process.execPath, [tsc, '-p', join(ROOT, 'tsconfig.json')], { stdio: 'inherit' });
-  if (r.status !== 0) fail('the build (tsc) failed');
+  const r = spawnSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  if (r.status !== 0) fail('the build (npm run build) failed');
 }
 
 /** The folder for N plans, regenerated only when the generator, seed or N changed. */
