@@ -6,6 +6,7 @@
  *   npm run bench                 N = 1,000 and 10,000, 5 runs each
  *   npm run bench -- --quick      N = 1,000 only
  *   npm run bench -- --runs 7 --n 1000,5000 --seed 2026 --json bench/out/result.json
+ *   npm run bench -- --ablation   also validate with each speed-up turned off in turn (N = largest)
  *
  * Folders are generated (seeded) under bench/out/ and reused while the
  * generator, seed and N are unchanged. The CLI is built first (tsc).
@@ -38,6 +39,16 @@ const runs = Number(option('--runs', quick ? 3 : 5));
 const sizes = option('--n', quick ? '1000' : '1000,10000').split(',').map(Number);
 const seed = Number(option('--seed', 2026));
 const jsonOut = option('--json', undefined);
+const ablation = flag('--ablation');
+
+/** Each speed-up's switch, to time validate without it (the README records why each one is there). */
+const SPEED_UPS = [
+  { name: 'all speed-ups', env: {} },
+  { name: 'PHOIHOP_PARSER=yaml', env: { PHOIHOP_PARSER: 'yaml' } },
+  { name: 'PHOIHOP_SCHEMA_CHECK=compile', env: { PHOIHOP_SCHEMA_CHECK: 'compile' } },
+  { name: 'PHOIHOP_WORKERS=off', env: { PHOIHOP_WORKERS: 'off' } },
+  { name: 'PHOIHOP_WORKERS=on', env: { PHOIHOP_WORKERS: 'on' } },
+];
 
 main();
 
@@ -128,6 +139,16 @@ function main() {
       results.memory = { small, large, growth, kbPerPlan: perPlan };
     }
   }
+  if (ablation) {
+    const n = Math.max(...sizes);
+    const clean = ensureFolder(n, true);
+    const commands = SPEED_UPS.map((s) => ({ name: s.name, argv: [BIN, 'validate', '--as-of', AS_OF], env: s.env }));
+    const times = roundRobin(commands, runs, clean.dir);
+    say(`validate at N = ${n.toLocaleString('en')} (clean folder), one speed-up off at a time`);
+    for (const c of commands) say(row(c.name.padEnd(28), times.get(c.name)));
+    results.ablation = Object.fromEntries(commands.map((c) => [c.name, summarize(times.get(c.name))]));
+    say('');
+  }
   if (jsonOut) writeFileSync(jsonOut, JSON.stringify(results, null, 2) + '\n');
 }
 
@@ -161,7 +182,7 @@ function roundRobin(commands, count, cwd) {
   const times = new Map(commands.map((c) => [c.name, []]));
   for (let i = 0; i < count; i++) {
     const order = rotate(commands, i % commands.length);
-    for (const c of order) times.get(c.name).push(timeRun(c.argv, c.cwd ?? cwd));
+    for (const c of order) times.get(c.name).push(timeRun(c.argv, c.cwd ?? cwd, c.env));
   }
   return times;
 }
@@ -171,8 +192,8 @@ function rotate(list, by) {
 }
 
 /** One whole-process run: wall time, exit code, and peak RSS. */
-function timeRun(argv, cwd) {
-  const env = { ...process.env, NO_COLOR: '1' };
+function timeRun(argv, cwd, extraEnv = {}) {
+  const env = { ...process.env, NO_COLOR: '1', ...extraEnv };
   delete env.FORCE_COLOR;
   let file;
   let command;

@@ -4,7 +4,7 @@
  * things up: a file a thread leaves out, or a thread that fails, is loaded on
  * the main thread the ordinary way, so the result is the same either way.
  */
-import { availableParallelism } from 'node:os';
+import { availableParallelism, cpus } from 'node:os';
 import { Worker } from 'node:worker_threads';
 
 export interface WorkerInput {
@@ -28,16 +28,31 @@ export interface Parsed {
 export const WORKER_THRESHOLD = 500;
 
 /**
- * How many threads to start: one fewer than the cores, since the main
- * thread parses a share too. `PHOIHOP_WORKERS=off`, or `on` (any folder
- * size), overrides the threshold.
+ * How many threads to start: one for each other core that is free now (the
+ * main thread parses a share too). A core busy with other work is no help:
+ * on a shared 2-core machine a second thread made runs slower, not faster
+ * (README, Performance). How free the cores are is sampled over a few
+ * milliseconds while this thread waits. `PHOIHOP_WORKERS=off`, or `on` (one
+ * thread per other core, any folder size, any load), overrides all this.
  */
-export function workerCount(fileCount: number, env: NodeJS.ProcessEnv = process.env): number {
+export async function workerCount(fileCount: number, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const setting = env.PHOIHOP_WORKERS;
   if (setting === 'off' || setting === '0') return 0;
-  const helpers = availableParallelism() - 1;
-  if (setting === 'on') return Math.max(1, helpers);
-  return fileCount >= WORKER_THRESHOLD ? helpers : 0;
+  const cores = availableParallelism();
+  if (setting === 'on') return Math.max(1, cores - 1);
+  if (fileCount < WORKER_THRESHOLD || cores < 2) return 0;
+  return Math.max(0, Math.min(cores, Math.round(await freeCores())) - 1);
+}
+
+/** Cores idle over a short sample (all of them where the system does not say). */
+async function freeCores(sampleMs = 15): Promise<number> {
+  const idle = () => cpus().reduce((sum, c) => ({ idle: sum.idle + c.times.idle, total: sum.total + c.times.user + c.times.nice + c.times.sys + c.times.irq + c.times.idle }), { idle: 0, total: 0 });
+  const before = idle();
+  await new Promise((resolve) => setTimeout(resolve, sampleMs));
+  const after = idle();
+  const total = after.total - before.total;
+  if (total <= 0) return availableParallelism();
+  return (availableParallelism() * (after.idle - before.idle)) / total;
 }
 
 export interface Pool {
