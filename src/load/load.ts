@@ -98,8 +98,9 @@ export async function loadRecords(source: RecordSource, options: LoadOptions = {
   }
   const wanted = paths.filter((p) => p === CONFIG_FILE || !isIgnored(p));
   // A big work tree is parsed on every core: threads take shares while this thread does its own.
-  const threads = parser === 'fast' && source instanceof WorkTreeSource ? await workerCount(wanted.length) : 0;
-  const pool = threads > 0 && source instanceof WorkTreeSource ? startWorkers(source.root, wanted.filter((p) => !parsed.has(p)), threads) : undefined;
+  const root = parser === 'fast' && source instanceof WorkTreeSource ? source.root : undefined;
+  const threads = root ? await workerCount(wanted.length) : 0;
+  const pool = root && threads > 0 ? startWorkers(root, wanted.filter((p) => !parsed.has(p)), threads) : undefined;
   for (const path of wanted) {
     if (!parsed.has(path) && !pool?.assigned.has(path)) parsed.set(path, await readOne(path));
   }
