@@ -75,7 +75,7 @@ describe('validate answers the same, fast or not, threads or not', () => {
 
   it('on benchmark folders with planted mistakes of every kind', () => {
     const dir = tempFolder();
-    // 900 plans, 9 mistakes (one of each kind), NFD and CRLF files: above the thread threshold too.
+    // 900 plans, 9 mistakes (one of each kind), NFD and CRLF files; the setting above forces threads on.
     generateFolder(dir, { n: 900, seed: 11 });
     const out = expectSameCliOutput(dir);
     for (const rule of ['unknown-field', 'invalid-date', 'duplicate-key', 'yaml-syntax', 'unknown-party', 'done-without-date', 'missing-field', 'invalid-key']) {
