@@ -8,11 +8,14 @@ import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { cliMessage } from '../i18n/cli.js';
 import { isLang, type Lang } from '../i18n/lang.js';
-import { CONFIG_FILE, loadRecords } from '../load/load.js';
+import { CONFIG_FILE, type Loaded, loadRecords } from '../load/load.js';
 import type { RecordSource } from '../load/source.js';
 import { WorkTreeSource } from '../load/worktree.js';
-import { type Day, parseDate } from '../model/dates.js';
+import { type Day, isValidTimeZone, parseDate, todayIn } from '../model/dates.js';
 import { parsePeriod, type Period } from '../model/periods.js';
+import { DEFAULT_CONFIG } from '../model/records.js';
+import { normalizeConfig } from '../validate/normalize.js';
+import { checkSchema } from '../validate/schema-check.js';
 import { type Validated, validateRecords } from '../validate/validate.js';
 import { type CliIO, UsageError } from './io.js';
 
@@ -87,8 +90,17 @@ export async function recordSource(session: Session): Promise<RecordSource> {
 export async function loadValidated(session: Session, source?: RecordSource): Promise<Validated & { asOf: Day }> {
   const explicitAsOf = parseAsOf(session);
   const loaded = await loadRecords(source ?? (await recordSource(session)));
-  // One validation: today is found from the config's time zone inside, with the session's clock.
-  return validateRecords(loaded, { asOf: explicitAsOf, now: session.io.now() });
+  // Today in the config's time zone is found before validating, so the records are validated once.
+  const asOf = explicitAsOf ?? todayIn(configTimeZone(loaded), session.io.now());
+  return validateRecords(loaded, { asOf });
+}
+
+/** The time zone validateRecords uses: the root config's, when that config is valid and the zone exists. */
+function configTimeZone(loaded: Loaded): string {
+  const file = loaded.files.find((f) => f.path === CONFIG_FILE && f.kind === 'config');
+  if (!file || !checkSchema(file, [])) return DEFAULT_CONFIG.timezone;
+  const zone = normalizeConfig(file).timezone;
+  return isValidTimeZone(zone) ? zone : DEFAULT_CONFIG.timezone;
 }
 
 /** `--as-of`, parsed, or undefined when not given. */

@@ -6,8 +6,11 @@
 import picomatch from 'picomatch';
 import type { Diagnostic } from '../validate/diagnostic.js';
 import { decodeUtf8 } from './decode.js';
-import { parseRecordText, type Pointer, type Position } from './parse.js';
+import { defaultParser, fastOutcome, parseRecord, type ParserChoice } from './fast-parse.js';
+import type { Pointer, Position } from './parse.js';
 import type { RecordSource } from './source.js';
+import { type Parsed, startWorkers, workerCount } from './worker-pool.js';
+import { WorkTreeSource } from './worktree.js';
 
 export const KINDS = ['config', 'parties', 'plan'] as const;
 export type Kind = (typeof KINDS)[number];
@@ -31,15 +34,25 @@ export interface Loaded {
   diagnostics: Diagnostic[];
 }
 
-export async function loadRecords(source: RecordSource): Promise<Loaded> {
+export interface LoadOptions {
+  /** `yaml` parses every file on the positions path; the default (`fast`) gives the same result sooner. */
+  parser?: ParserChoice;
+}
+
+export async function loadRecords(source: RecordSource, options: LoadOptions = {}): Promise<Loaded> {
+  const parser = options.parser ?? defaultParser();
   const paths = await source.listRecordFiles();
   const diagnostics: Diagnostic[] = [];
   const parsed = new Map<string, RecordFile | undefined>();
 
+  // Files parsed ahead by worker threads (big work trees only); the rest are loaded here.
+  let ahead = new Map<string, Parsed>();
   const readOne = async (path: string): Promise<RecordFile | undefined> => {
+    const ready = ahead.get(path);
+    if (ready) return { path, kind: ready.data.kind as Kind, text: ready.text, data: ready.data, locate: fastOutcome(path, ready.text, ready.data).locate };
     let bytes: Uint8Array;
     try {
-      bytes = await source.readFile(path);
+      bytes = source.readFileSync ? source.readFileSync(path) : await source.readFile(path);
     } catch (error) {
       diagnostics.push(fileDiagnostic(path, 'read-error', { detail: (error as Error).message }));
       return undefined;
@@ -49,7 +62,7 @@ export async function loadRecords(source: RecordSource): Promise<Loaded> {
       diagnostics.push({ file: path, line: decoded.line, column: decoded.column, severity: 'error', rule: 'invalid-utf8', args: {} });
       return undefined;
     }
-    const outcome = parseRecordText(path, decoded.text);
+    const outcome = parseRecord(path, decoded.text, parser);
     diagnostics.push(...outcome.diagnostics);
     if (outcome.data === undefined) return undefined;
     const data = outcome.data;
@@ -87,6 +100,14 @@ export async function loadRecords(source: RecordSource): Promise<Loaded> {
     }
   }
   const wanted = paths.filter((p) => p === CONFIG_FILE || !isIgnored(p));
+  // A big work tree is parsed on every core: threads take shares while this thread does its own.
+  const root = parser === 'fast' && source instanceof WorkTreeSource ? source.root : undefined;
+  const threads = root ? await workerCount(wanted.length) : 0;
+  const pool = root && threads > 0 ? startWorkers(root, wanted.filter((p) => !parsed.has(p)), threads) : undefined;
+  for (const path of wanted) {
+    if (!parsed.has(path) && !pool?.assigned.has(path)) parsed.set(path, await readOne(path));
+  }
+  if (pool) ahead = await pool.results;
   for (const path of wanted) {
     if (!parsed.has(path)) parsed.set(path, await readOne(path));
   }

@@ -10,6 +10,11 @@ export interface RecordSource {
   listRecordFiles(): Promise<string[]>;
   /** The raw bytes of one file, by relative path. */
   readFile(path: string): Promise<Uint8Array>;
+  /**
+   * The same, without waiting, where the source can (the work tree): for
+   * thousands of small files a blocking read is several times faster.
+   */
+  readFileSync?(path: string): Uint8Array;
 }
 
 export const RECORD_FILE = /\.ya?ml$/i;

@@ -1,4 +1,4 @@
-import type { Dirent } from 'node:fs';
+import { type Dirent, readFileSync } from 'node:fs';
 import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { join, relative, sep, isAbsolute } from 'node:path';
 import { isRecordFileName, isSkippedFolder, type RecordSource } from './source.js';
@@ -61,6 +61,10 @@ export class WorkTreeSource implements RecordSource {
 
   async readFile(path: string): Promise<Uint8Array> {
     return readFile(join(this.root, ...path.split('/')));
+  }
+
+  readFileSync(path: string): Uint8Array {
+    return readFileSync(join(this.root, ...path.split('/')));
   }
 }
 

@@ -3,22 +3,18 @@
  * they are about: an unknown field at its key, a missing one at the mapping
  * that lacks it, anything else at the offending value.
  */
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { Kind, RecordFile } from '../load/load.js';
 import type { Pointer } from '../load/parse.js';
 import { loadSchema } from '../schemas.js';
+import { loadValidators } from './compiled-schemas.js';
 import type { Diagnostic, DiagnosticArgs } from './diagnostic.js';
 import { reporterFor } from './normalize.js';
 
 let validators: Map<Kind, ValidateFunction> | undefined;
 
 function validatorFor(kind: Kind): ValidateFunction {
-  if (!validators) {
-    // strict: false because draft-07 editor keywords (examples, default) are descriptive only.
-    const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
-    validators = new Map();
-    for (const k of ['config', 'parties', 'plan'] as const) validators.set(k, ajv.compile(loadSchema(k)));
-  }
+  validators ??= loadValidators();
   return validators.get(kind)!;
 }
 

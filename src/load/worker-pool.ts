@@ -1,0 +1,93 @@
+/**
+ * Parsing spread over worker threads, for big folders: each thread reads and
+ * fast-parses a share of the files (src/load/worker.ts). Threads only speed
+ * things up: a file a thread leaves out, or a thread that fails, is loaded on
+ * the main thread the ordinary way, so the result is the same either way.
+ */
+import { availableParallelism, cpus } from 'node:os';
+import { Worker } from 'node:worker_threads';
+
+export interface WorkerInput {
+  /** The work tree's folder. */
+  root: string;
+  /** The files this thread parses, relative, with `/`. */
+  paths: string[];
+}
+
+/** A file a thread read and parsed cleanly: decoded text and the plain value (NFC). */
+export interface Parsed {
+  path: string;
+  text: string;
+  data: Record<string, unknown>;
+}
+
+/**
+ * Below this many files, starting a thread (tens of milliseconds, with its
+ * own module loading, and the copy of its results) costs more than it saves:
+ * measured on 2 cores, a thread made 1,000 plans slower (1.0–1.1 → 1.1–1.2 s)
+ * and 2,000 and 3,000 plans faster (1.8 → 1.65 s, 2.5 → 2.2 s).
+ */
+export const WORKER_THRESHOLD = 1500;
+
+/**
+ * How many threads to start: one for each other core that is free now (the
+ * main thread parses a share too). A core busy with other work is no help:
+ * on a shared 2-core machine a second thread made runs slower, not faster
+ * (README, Performance). How free the cores are is sampled over a few
+ * milliseconds while this thread waits. `PHOIHOP_WORKERS=off`, or `on` (one
+ * thread per other core, any folder size, any load), overrides all this.
+ */
+export async function workerCount(fileCount: number, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const setting = env.PHOIHOP_WORKERS;
+  if (setting === 'off' || setting === '0') return 0;
+  const cores = availableParallelism();
+  if (setting === 'on') return Math.max(1, cores - 1);
+  if (fileCount < WORKER_THRESHOLD || cores < 2) return 0;
+  return Math.max(0, Math.min(cores, Math.round(await freeCores())) - 1);
+}
+
+/** Cores idle over a short sample (all of them where the system does not say). */
+async function freeCores(sampleMs = 15): Promise<number> {
+  const idle = () => cpus().reduce((sum, c) => ({ idle: sum.idle + c.times.idle, total: sum.total + c.times.user + c.times.nice + c.times.sys + c.times.irq + c.times.idle }), { idle: 0, total: 0 });
+  const before = idle();
+  await new Promise((resolve) => setTimeout(resolve, sampleMs));
+  const after = idle();
+  const total = after.total - before.total;
+  if (total <= 0) return availableParallelism();
+  return (availableParallelism() * (after.idle - before.idle)) / total;
+}
+
+export interface Pool {
+  /** The files the threads were given; the main thread parses the others meanwhile. */
+  assigned: Set<string>;
+  /** The files that came out clean, by path, once every thread has finished. */
+  results: Promise<Map<string, Parsed>>;
+}
+
+/** Starts `count` threads on all but a share of `paths`, the share the main thread keeps. */
+export function startWorkers(root: string, paths: string[], count: number): Pool {
+  const parts = count + 1;
+  const shares = Array.from({ length: count }, (_, k) => paths.filter((_, i) => i % parts === k + 1));
+  const parsed = new Map<string, Parsed>();
+  const results = Promise.all(shares.map((share) => runWorker({ root, paths: share }, parsed))).then(() => parsed);
+  return { assigned: new Set(shares.flat()), results };
+}
+
+function runWorker(input: WorkerInput, into: Map<string, Parsed>): Promise<void> {
+  return new Promise((resolve) => {
+    let worker: Worker;
+    try {
+      worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: input });
+    } catch {
+      resolve(); // no thread: the main thread loads these files
+      return;
+    }
+    worker.on('message', (batch: Parsed[] | null) => {
+      if (batch === null) return resolve();
+      for (const p of batch) into.set(p.path, p);
+    });
+    // A failed thread is not an error of the records: what it did not send is loaded on the main thread.
+    worker.on('error', () => resolve());
+    worker.on('exit', () => resolve());
+  });
+}

@@ -1,0 +1,42 @@
+/**
+ * A parsing thread: reads, decodes and fast-parses its share of a work
+ * tree's files and posts back the ones that came out clean. Anything else
+ * (unreadable, not UTF-8, not for the fast path, not a record) is left out,
+ * and the main thread loads it the ordinary way, diagnostics and all.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { decodeUtf8 } from './decode.js';
+import { fastParse } from './fast-parse.js';
+import { KINDS } from './load.js';
+import type { Parsed, WorkerInput } from './worker-pool.js';
+import { WorkTreeSource } from './worktree.js';
+
+const { root, paths } = workerData as WorkerInput;
+const source = new WorkTreeSource(root);
+const BATCH = 64;
+let batch: Parsed[] = [];
+
+for (const path of paths) {
+  const parsed = parseOne(path);
+  if (parsed) batch.push(parsed);
+  if (batch.length >= BATCH) {
+    parentPort!.postMessage(batch);
+    batch = [];
+  }
+}
+parentPort!.postMessage(batch);
+parentPort!.postMessage(null);
+
+function parseOne(path: string): Parsed | undefined {
+  let bytes: Uint8Array;
+  try {
+    bytes = source.readFileSync(path);
+  } catch {
+    return undefined;
+  }
+  const decoded = decodeUtf8(bytes);
+  if (!decoded.ok) return undefined;
+  const data = fastParse(path, decoded.text)?.data as Record<string, unknown> | undefined;
+  if (!data || !(KINDS as readonly unknown[]).includes(data.kind)) return undefined;
+  return { path, text: decoded.text, data };
+}
