@@ -19,10 +19,6 @@ export function processIO(): CliIO {
 }
 
 export async function main(argv: string[], io: CliIO = processIO()): Promise<number> {
-  // A reader that closes the pipe early (`| head`) is not an error.
-  process.stdout.on?.('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  });
   const state: RunState = { exitCode: EXIT.OK };
   const program = buildProgram(io, state);
   try {

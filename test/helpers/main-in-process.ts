@@ -12,21 +12,13 @@ export interface MainOptions {
 export async function runMain(args: string[], options: MainOptions): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
-  // main() listens for EPIPE on the real stdout on every call; keep the listener count flat across calls.
-  const before = process.stdout.listeners('error');
-  try {
-    const code = await main(args, {
-      stdout: (s) => void (stdout += s),
-      stderr: (s) => void (stderr += s),
-      cwd: options.cwd,
-      env: options.env ?? {},
-      isTTY: options.isTTY ?? false,
-      now: () => options.now ?? Date.now(),
-    });
-    return { stdout, stderr, code };
-  } finally {
-    for (const listener of process.stdout.listeners('error')) {
-      if (!before.includes(listener)) process.stdout.removeListener('error', listener as (...a: unknown[]) => void);
-    }
-  }
+  const code = await main(args, {
+    stdout: (s) => void (stdout += s),
+    stderr: (s) => void (stderr += s),
+    cwd: options.cwd,
+    env: options.env ?? {},
+    isTTY: options.isTTY ?? false,
+    now: () => options.now ?? Date.now(),
+  });
+  return { stdout, stderr, code };
 }

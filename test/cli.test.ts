@@ -1,0 +1,56 @@
+/** The command line as a whole: schema output, pipes closed early, argument checks shared by the reports. */
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { BIN, EXAMPLES, REPO_ROOT, runCli } from './helpers/cli.js';
+import { tempFolder } from './helpers/folder.js';
+// @ts-expect-error plain JS module of the benchmark
+import { generateFolder } from '../bench/generate.js';
+
+describe('phoihop schema', () => {
+  it.each(['config', 'parties', 'plan'])('prints the %s schema as shipped, as JSON', (kind) => {
+    const r = runCli(['schema', kind]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(readFileSync(`${REPO_ROOT}/schemas/${kind}.schema.json`, 'utf8'));
+    expect(JSON.parse(r.stdout).$schema).toBe('http://json-schema.org/draft-07/schema#');
+  });
+
+  it('refuses an unknown kind with exit 2', () => {
+    const r = runCli(['schema', 'budget', '--lang', 'en']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("No record kind 'budget'");
+  });
+});
+
+describe('a reader that closes the pipe early', () => {
+  it('ends the run quietly, with exit 0', async () => {
+    // 200 generated plans give a CSV far larger than a pipe's buffer, so the writer meets the closed pipe.
+    const dir = tempFolder();
+    generateFolder(dir, { n: 200, seed: 7, clean: true });
+    const args = ['deadlines', '-C', dir, '--as-of', '2026-11-22', '--within', '3650', '--format', 'csv'];
+    expect(runCli(args).stdout.length).toBeGreaterThan(256 * 1024);
+    const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
+    child.stdout.destroy();
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+  });
+});
+
+describe('period and date options', () => {
+  it('refuses a range that ends before it starts, and an impossible date, with exit 2', () => {
+    const dir = EXAMPLES + 'phu-yen';
+    expect(runCli(['summary', '-C', dir, '--period', '2026..2024']).code).toBe(2);
+    expect(runCli(['summary', '-C', dir, '--period', 'Q3/2026..Q1/2026']).code).toBe(2);
+    expect(runCli(['deadlines', '-C', dir, '--as-of', '29/2/2026']).code).toBe(2);
+  });
+
+  it('accepts a Vietnamese range with Vietnamese ends', () => {
+    const r = runCli(['summary', '-C', EXAMPLES + 'phu-yen', '--period', 'Q1/2026..H1/2026', '--as-of', '2026-11-22', '--format', 'json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).period).toEqual({ key: '2026-Q1..2026-H1', start: '2026-01-01', end: '2026-06-30' });
+  });
+});
