@@ -8,15 +8,12 @@ import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { cliMessage } from '../i18n/cli.js';
 import { isLang, type Lang } from '../i18n/lang.js';
-import { CONFIG_FILE, type Loaded, loadRecords } from '../load/load.js';
+import { CONFIG_FILE, loadRecords } from '../load/load.js';
 import type { RecordSource } from '../load/source.js';
 import { WorkTreeSource } from '../load/worktree.js';
-import { type Day, isValidTimeZone, parseDate, todayIn } from '../model/dates.js';
+import { type Day, parseDate, todayIn } from '../model/dates.js';
 import { parsePeriod, type Period } from '../model/periods.js';
-import { DEFAULT_CONFIG } from '../model/records.js';
-import { normalizeConfig } from '../validate/normalize.js';
-import { checkSchema } from '../validate/schema-check.js';
-import { type Validated, validateRecords } from '../validate/validate.js';
+import { configTimeZone, type Validated, validateRecords } from '../validate/validate.js';
 import { type CliIO, UsageError } from './io.js';
 
 /** The global options of cli.md, as commander gives them. */
@@ -93,14 +90,6 @@ export async function loadValidated(session: Session, source?: RecordSource): Pr
   // Today in the config's time zone is found before validating, so the records are validated once.
   const asOf = explicitAsOf ?? todayIn(configTimeZone(loaded), session.io.now());
   return validateRecords(loaded, { asOf });
-}
-
-/** The time zone validateRecords uses: the root config's, when that config is valid and the zone exists. */
-function configTimeZone(loaded: Loaded): string {
-  const file = loaded.files.find((f) => f.path === CONFIG_FILE && f.kind === 'config');
-  if (!file || !checkSchema(file, [])) return DEFAULT_CONFIG.timezone;
-  const zone = normalizeConfig(file).timezone;
-  return isValidTimeZone(zone) ? zone : DEFAULT_CONFIG.timezone;
 }
 
 /** `--as-of`, parsed, or undefined when not given. */

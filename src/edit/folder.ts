@@ -1,10 +1,9 @@
 /** Loading and validating a records folder for an edit: before it, and with the edit applied in memory. */
 import { loadRecords, type Loaded } from '../load/load.js';
 import type { RecordSource } from '../load/source.js';
-import { type Day, isValidTimeZone, todayIn } from '../model/dates.js';
-import { DEFAULT_CONFIG } from '../model/records.js';
+import { type Day, todayIn } from '../model/dates.js';
 import type { Diagnostic } from '../validate/diagnostic.js';
-import { type Validated, validateRecords } from '../validate/validate.js';
+import { configTimeZone, type Validated, validateRecords } from '../validate/validate.js';
 import { OverlaySource } from './overlay-source.js';
 
 export interface CheckedFolder {
@@ -19,8 +18,7 @@ export interface CheckedFolder {
 /** Loads and validates; the config's time zone decides "today". */
 export async function checkFolder(source: RecordSource, options: { asOf?: Day; now: number }): Promise<CheckedFolder> {
   const loaded = await loadRecords(source);
-  const first = validateRecords(loaded, { asOf: options.asOf ?? 0 });
-  const today = todayIn(safeZone(first.model.config.timezone), options.now);
+  const today = todayIn(configTimeZone(loaded), options.now);
   const asOf = options.asOf ?? today;
   return { loaded, validated: validateRecords(loaded, { asOf }), asOf, today };
 }
@@ -51,8 +49,4 @@ export function newWarnings(before: readonly Diagnostic[], after: readonly Diagn
     }
     return true;
   });
-}
-
-function safeZone(zone: string): string {
-  return isValidTimeZone(zone) ? zone : DEFAULT_CONFIG.timezone;
 }

@@ -5,8 +5,8 @@
 import type { Loaded, RecordFile } from '../load/load.js';
 import { CONFIG_FILE } from '../load/load.js';
 import type { Day } from '../model/dates.js';
-import { todayIn } from '../model/dates.js';
-import type { Model, Plan } from '../model/records.js';
+import { isValidTimeZone, todayIn } from '../model/dates.js';
+import { DEFAULT_CONFIG, type Model, type Plan } from '../model/records.js';
 import { type Diagnostic, sortDiagnostics } from './diagnostic.js';
 import { normalizeConfig, normalizeParties, normalizePlan, reporterFor } from './normalize.js';
 import type { PartyEntry, PlanEntry, RuleContext } from './rules/context.js';
@@ -91,4 +91,16 @@ function safeZone(zone: string): string {
   } catch {
     return 'Asia/Ho_Chi_Minh';
   }
+}
+
+/**
+ * The time zone that decides "today" for a folder: the root config's, when
+ * that config is schema-valid and the zone exists. Read before validating,
+ * so a folder is validated once.
+ */
+export function configTimeZone(loaded: Loaded): string {
+  const file = loaded.files.find((f) => f.path === CONFIG_FILE && f.kind === 'config');
+  if (!file || !checkSchema(file, [])) return DEFAULT_CONFIG.timezone;
+  const zone = normalizeConfig(file).timezone;
+  return isValidTimeZone(zone) ? zone : DEFAULT_CONFIG.timezone;
 }

@@ -1,21 +1,18 @@
 /** `done`: records a completion in a plan file, validated in memory first, written atomically. */
-import { openEditSession } from './edit-session.js';
+import { loadEditableFolder, openEditSession, printDiagnostics } from './edit-session.js';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { applyDone, type DoneRefusalCode } from '../../edit/done.js';
 import { writeFileAtomic } from '../../edit/atomic-write.js';
-import { checkFolder, checkWith, errorsOf, newWarnings } from '../../edit/folder.js';
+import { checkWith, errorsOf, newWarnings } from '../../edit/folder.js';
 import { lineChanges } from '../../edit/line-diff.js';
 import { editMessage } from '../../i18n/edit.js';
 import type { Lang } from '../../i18n/lang.js';
 import { decodeUtf8 } from '../../load/decode.js';
-import { WorkTreeSource } from '../../load/worktree.js';
 import { formatISO, formatVi } from '../../model/dates.js';
-import { diagnosticLine } from '../../render/diagnostics.js';
 import type { Paint } from '../../render/paint.js';
-import type { Diagnostic } from '../../validate/diagnostic.js';
 import { EXIT, type CliIO, type ExitCode, UsageError } from '../io.js';
-import { type GlobalOptions, parseAsOf, parseDateOption, parsePeriodOption } from '../session.js';
+import { type GlobalOptions, parseDateOption, parsePeriodOption } from '../session.js';
 import type { DoneOptions } from './done.js';
 
 /** Refusals about the request are bad usage (2); those about the file's layout or the edit itself are failures (1). */
@@ -47,13 +44,8 @@ export async function runDone(io: CliIO, options: GlobalOptions & DoneOptions, t
   const note = options.note?.normalize('NFC');
   const evidence = options.evidence?.normalize('NFC');
 
-  const source = new WorkTreeSource(session.dir);
-  const folder = await checkFolder(source, { asOf: parseAsOf(session), now: io.now() });
+  const { source, folder } = await loadEditableFolder(session, paint);
   const before = folder.validated.diagnostics;
-  if (errorsOf(before).length > 0) {
-    printDiagnostics(io, errorsOf(before), lang, paint);
-    throw new UsageError(editMessage(lang, 'folder-invalid'), EXIT.FAILURE);
-  }
   const model = folder.validated.model;
   const plan = model.plans.find((p) => p.id === planId);
   if (!plan) throw new UsageError(editMessage(lang, 'unknown-plan', { id: planId, known: model.plans.map((p) => p.id).join(', ') }));
@@ -120,8 +112,4 @@ function renderChanges(oldText: string, newText: string, paint: Paint): string[]
     const line = `  ${String(c.line).padStart(width)} ${sign} ${c.text}`;
     return c.kind === 'removed' ? paint.red(line) : paint.green(line);
   });
-}
-
-function printDiagnostics(io: CliIO, diagnostics: readonly Diagnostic[], lang: Lang, paint: Paint): void {
-  if (diagnostics.length > 0) io.stderr(diagnostics.map((d) => diagnosticLine(d, lang, paint)).join('\n') + '\n');
 }

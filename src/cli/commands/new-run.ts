@@ -1,19 +1,14 @@
 /** `new`: writes plans/<plan-id>.yaml from flags, after validating the folder with it in memory. */
-import { openEditSession } from './edit-session.js';
+import { loadEditableFolder, openEditSession, printDiagnostics } from './edit-session.js';
 import { lstat, mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { writeFileExclusive } from '../../edit/atomic-write.js';
-import { checkFolder, checkWith, errorsOf, newWarnings } from '../../edit/folder.js';
+import { checkWith, errorsOf, newWarnings } from '../../edit/folder.js';
 import { newPlanFile, schemaPath } from '../../edit/scaffold.js';
 import { editMessage } from '../../i18n/edit.js';
-import type { Lang } from '../../i18n/lang.js';
-import { WorkTreeSource } from '../../load/worktree.js';
 import { PLAN_TYPES, type PlanType } from '../../model/records.js';
-import { diagnosticLine } from '../../render/diagnostics.js';
-import type { Paint } from '../../render/paint.js';
-import type { Diagnostic } from '../../validate/diagnostic.js';
 import { EXIT, type CliIO, UsageError } from '../io.js';
-import { type GlobalOptions, parseAsOf, parseDateOption, parsePeriodOption } from '../session.js';
+import { type GlobalOptions, parseDateOption, parsePeriodOption } from '../session.js';
 import type { NewOptions } from './new.js';
 
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -32,13 +27,8 @@ export async function runNew(io: CliIO, options: GlobalOptions & NewOptions, pla
   const explicitSigned = options.signed !== undefined ? parseDateOption(lang, options.signed) : undefined;
   const number = options.number?.normalize('NFC').trim() || undefined;
 
-  const source = new WorkTreeSource(session.dir);
-  const folder = await checkFolder(source, { asOf: parseAsOf(session), now: io.now() });
+  const { source, folder } = await loadEditableFolder(session, paint);
   const before = folder.validated.diagnostics;
-  if (errorsOf(before).length > 0) {
-    printDiagnostics(io, errorsOf(before), lang, paint);
-    throw new UsageError(editMessage(lang, 'folder-invalid'), EXIT.FAILURE);
-  }
   // Any plan file counts, even one that fails its schema: its id is taken all the same.
   const holder = folder.loaded.files.find((f) => f.kind === 'plan' && f.data.id === planId);
   if (holder) throw new UsageError(editMessage(lang, 'id-exists', { id: planId, file: holder.path }));
@@ -95,8 +85,4 @@ async function exists(path: string): Promise<boolean> {
   } catch {
     return false;
   }
-}
-
-function printDiagnostics(io: CliIO, diagnostics: readonly Diagnostic[], lang: Lang, paint: Paint): void {
-  if (diagnostics.length > 0) io.stderr(diagnostics.map((d) => diagnosticLine(d, lang, paint)).join('\n') + '\n');
 }
