@@ -19,18 +19,25 @@ function toneColour(paint: Paint, tone: Tone | undefined): (s: string) => string
   return (s) => s;
 }
 
-/** cli-table3's own measure of a cell (ANSI stripped, widest line), so computed widths match its natural ones. */
-const { strlen } = createRequire(import.meta.url)('cli-table3/src/utils.js') as { strlen(text: string): number };
+interface TableUtils {
+  strlen(text: string): number;
+  pad(text: string, width: number, fill: string, align: string): string;
+  truncate(text: string, width: number, ellipsis?: string): string;
+  wordWrap(width: number, text: string, onWordBoundary?: boolean): string[];
+  colorizeLines(lines: string[]): string[];
+}
+/** cli-table3's own text helpers, so that long tables measure, wrap and cut text exactly as it does. */
+const utils = createRequire(import.meta.url)('cli-table3/src/utils.js') as TableUtils;
 
 /**
- * Rows per cli-table3 table. Its layout step is quadratic in the row count
- * (about 20 s for 10,000 rows), so long tables are drawn in slices with the
- * column widths fixed for the whole table and joined on a row separator; the
- * text is the same as one table would give (test/reports/table-slices.test.ts).
+ * Tables longer than this are drawn here rather than by cli-table3: its
+ * layout step is quadratic in the row count (about 20 s for 10,000 rows) and
+ * it measures every cell several times. The text is the same as cli-table3
+ * gives (test/reports/table-slices.test.ts compares the two).
  */
-export const TABLE_SLICE_ROWS = 200;
+export const LONG_TABLE_ROWS = 200;
 
-export function renderGrid(columns: Column[], rows: Row[], lang: Lang, paint: Paint, sliceRows = TABLE_SLICE_ROWS): string {
+export function renderGrid(columns: Column[], rows: Row[], lang: Lang, paint: Paint, longTableRows = LONG_TABLE_ROWS): string {
   const texts = rows.map((row) => row.cells.map((cell) => nfc(humanCell(cell, lang))));
   // A wrap width only where some cell is wider; otherwise the column keeps its natural width.
   const colWidths = columns.map((column, i) => {
@@ -45,33 +52,58 @@ export function renderGrid(columns: Column[], rows: Row[], lang: Lang, paint: Pa
       hAlign: columns[i]?.align ?? 'left',
     })),
   );
-  if (rows.length <= sliceRows) return drawTable(head, cells, colWidths);
-  // Natural widths as cli-table3 computes them over the whole table (text plus one space each side);
-  // those columns never wrap, as in one table.
-  const natural = colWidths.map((w, i) => w ?? Math.max(1, strlen(head[i] ?? '') + 2, ...cells.map((r) => (r[i] ? strlen(r[i].content) + 2 : 0))));
-  const fixed = cells.map((r) => r.map((cell, i) => (colWidths[i] === null ? { ...cell, wordWrap: false } : cell)));
-  const out: string[] = [];
-  for (let start = 0; start < fixed.length; start += sliceRows) {
-    const lines = drawTable(start === 0 ? head : undefined, fixed.slice(start, start + sliceRows), natural).split('\n');
-    const last = start + sliceRows >= fixed.length;
-    // Every slice after the first starts with a row separator instead of the top border.
-    if (start > 0) lines[0] = lines[0].replace('┌', '├').replaceAll('┬', '┼').replace('┐', '┤');
-    out.push(...(last ? lines : lines.slice(0, -1)));
-  }
+  if (rows.length > longTableRows && rows.every((row) => row.cells.length === columns.length)) return drawLongTable(head, cells, colWidths);
+  const table = new Table({
+    head,
+    style: { head: [], border: [] },
+    colWidths,
+    wordWrap: true,
+  });
+  for (const row of cells) table.push(row);
+  return table.toString();
+}
+
+/** Text cli-table3 measures as one column a character (no escape, control, combining, wide or emoji characters). */
+const NARROW = /^[\x20-\x7e\xc0-\u024f\u1e00-\u1eff]*$/;
+const measure = (s: string) => (NARROW.test(s) ? s.length : utils.strlen(s));
+
+/** cli-table3's drawing of a table without spans, with one space of padding each side and plain borders. */
+function drawLongTable(head: string[], rows: { content: string; hAlign: 'left' | 'right' }[][], colWidths: (number | null)[]): string {
+  const all = [head.map((content) => ({ content, hAlign: 'left' as const })), ...rows];
+  // A column's width: the one given (its text wraps), or its widest text plus the padding.
+  const widths = colWidths.map((w, i) => w ?? Math.max(1, ...all.map((r) => measure(r[i].content) + 2)));
+  const rule = (left: string, mid: string, right: string) => left + widths.map((w) => '─'.repeat(w)).join(mid) + right;
+  const out = [rule('┌', '┬', '┐')];
+  all.forEach((row, y) => {
+    if (y > 0) out.push(rule('├', '┼', '┤'));
+    const lines = row.map((cell, i) => cellLines(cell.content, colWidths[i] === null ? null : widths[i] - 2));
+    const height = Math.max(1, ...lines.map((l) => l.length));
+    for (let n = 0; n < height; n++) {
+      const parts = row.map((cell, i) => {
+        const w = widths[i] - 2;
+        const line = lines[i][n];
+        if (line === undefined) return ' '.repeat(w + 2);
+        return ' ' + fit(line, w, cell.hAlign) + ' ';
+      });
+      out.push('│' + parts.join('│') + '│');
+    }
+  });
+  out.push(rule('└', '┴', '┘'));
   return out.join('\n');
 }
 
-type TableCell = { content: string; hAlign: 'left' | 'right'; wordWrap?: boolean };
+function cellLines(content: string, wrapWidth: number | null): string[] {
+  const plain = !content.includes('\u001b');
+  if (wrapWidth === null) return plain ? content.split('\n') : utils.colorizeLines(content.split('\n'));
+  // Text that fits stays one line, as cli-table3's word wrap leaves it.
+  if (plain && content !== '' && content.trim() === content && NARROW.test(content) && content.length <= wrapWidth) return [content];
+  const wrapped = utils.wordWrap(wrapWidth, content, true);
+  return plain ? wrapped : utils.colorizeLines(wrapped);
+}
 
-function drawTable(head: string[] | undefined, rows: TableCell[][], colWidths: (number | null)[]): string {
-  const table = new Table({
-    head: head ?? [],
-    style: { head: [], border: [] },
-    colWidths: [...colWidths],
-    wordWrap: true,
-  });
-  for (const row of rows) table.push(row);
-  return table.toString();
+function fit(line: string, w: number, align: 'left' | 'right'): string {
+  if (NARROW.test(line) && line.length <= w) return align === 'right' ? ' '.repeat(w - line.length) + line : line + ' '.repeat(w - line.length);
+  return utils.pad(utils.truncate(line, w, '…'), w, ' ', align);
 }
 
 export function renderTableDocument(doc: Document, lang: Lang, paint: Paint): string {
