@@ -63,11 +63,17 @@ export function expandTask(plan: Plan, task: Task): Item[] {
     ];
   }
   const log = new Map(s.log.map((entry) => [entry.key, entry]));
-  return periodsOverlapping(s.every, s.from, s.until).map((period) => {
+  // Properties written out rather than spread from `base`: this runs for every occurrence of every plan.
+  return periodsOverlapping(s.every, s.from, s.until).map((period): Item => {
     const entry = log.get(period.key);
     const due = s.day !== undefined ? dayOfLastMonth(period, s.day) : period.end + s.offset;
     return {
-      ...base,
+      plan: base.plan,
+      task: base.task,
+      title: base.title,
+      type: base.type,
+      lead: base.lead,
+      support: base.support,
       occurrence: period.key,
       period,
       due,
