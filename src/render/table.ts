@@ -97,8 +97,33 @@ function cellLines(content: string, wrapWidth: number | null): string[] {
   if (wrapWidth === null) return plain ? content.split('\n') : utils.colorizeLines(content.split('\n'));
   // Text that fits stays one line, as cli-table3's word wrap leaves it.
   if (plain && content !== '' && content.trim() === content && NARROW.test(content) && content.length <= wrapWidth) return [content];
-  const wrapped = utils.wordWrap(wrapWidth, content, true);
+  const wrapped = plain && NARROW.test(content) ? narrowWordWrap(wrapWidth, content) : utils.wordWrap(wrapWidth, content, true);
   return plain ? wrapped : utils.colorizeLines(wrapped);
+}
+
+/** cli-table3's word wrap (utils.js wordWrap) for one line of narrow text, where a character is a column. */
+function narrowWordWrap(maxLength: number, input: string): string[] {
+  const lines: string[] = [];
+  const split = input.split(/(\s+)/g);
+  let line: string[] = [];
+  let lineLength = 0;
+  let whitespace: string | undefined;
+  for (let i = 0; i < split.length; i += 2) {
+    const word = split[i];
+    let newLength = lineLength + word.length;
+    if (lineLength > 0 && whitespace) newLength += whitespace.length;
+    if (newLength > maxLength) {
+      if (lineLength !== 0) lines.push(line.join(''));
+      line = [word];
+      lineLength = word.length;
+    } else {
+      line.push(whitespace || '', word);
+      lineLength = newLength;
+    }
+    whitespace = split[i + 1];
+  }
+  if (lineLength) lines.push(line.join(''));
+  return lines;
 }
 
 function fit(line: string, w: number, align: 'left' | 'right'): string {
