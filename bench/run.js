@@ -7,6 +7,7 @@
  *   npm run bench -- --quick      N = 1,000 only
  *   npm run bench -- --runs 7 --n 1000,5000 --seed 2026 --json bench/out/result.json
  *   npm run bench -- --ablation   also validate with each speed-up turned off in turn (N = largest)
+ *   npm run bench -- --n 10000 --only status,deadlines   only these next to validate (clean folder)
  *
  * Folders are generated (seeded) under bench/out/ and reused while the
  * generator, seed and N are unchanged. The CLI is built first (tsc).
@@ -40,6 +41,9 @@ const sizes = option('--n', quick ? '1000' : '1000,10000').split(',').map(Number
 const seed = Number(option('--seed', 2026));
 const jsonOut = option('--json', undefined);
 const ablation = flag('--ablation');
+/** `--only validate,status`: time only these commands on the clean folder (and skip the mixed folder unless validate is one). */
+const only = option('--only', undefined)?.split(',');
+const selected = (name) => !only || only.some((o) => name.endsWith(` ${o}`) || name === o);
 
 /** Each speed-up's switch, to time validate without it (the README records why each one is there). */
 const SPEED_UPS = [
@@ -89,9 +93,11 @@ function main() {
 
     // ajv-cli stops at the first file it cannot parse (exit 2), so the pairs run on the clean folder,
     // where it reads every file; the mixed folder times validate with its diagnostics.
-    const mixedTimes = roundRobin([{ name: 'phoihop validate', argv: [BIN, 'validate', '--as-of', AS_OF] }], runs, mixed.dir);
-    say('  mixed folder (1% of plans with a mistake)');
-    say(row('phoihop validate', mixedTimes.get('phoihop validate')));
+    const mixedTimes = roundRobin([{ name: 'phoihop validate', argv: [BIN, 'validate', '--as-of', AS_OF] }], selected('phoihop validate') ? runs : 0, mixed.dir);
+    if (selected('phoihop validate')) {
+      say('  mixed folder (1% of plans with a mistake)');
+      say(row('phoihop validate', mixedTimes.get('phoihop validate')));
+    }
 
     // validate, ajv-cli and the reports interleaved on the clean folder (the reports refuse a folder with errors).
     const commands = [
@@ -100,26 +106,26 @@ function main() {
       { name: 'phoihop status', argv: [BIN, 'status', '--as-of', AS_OF] },
       { name: 'phoihop deadlines', argv: [BIN, 'deadlines', '--as-of', AS_OF] },
       { name: 'phoihop summary', argv: [BIN, 'summary', '--as-of', AS_OF] },
-    ];
+    ].filter((c) => c.name === 'phoihop validate' || selected(c.name));
     const cleanTimes = roundRobin(commands, runs, clean.dir);
     say('  clean folder');
     for (const c of commands) say(row(c.name, cleanTimes.get(c.name)));
     const v = cleanTimes.get('phoihop validate');
     const a = cleanTimes.get('ajv-cli validate');
     // Each round runs both once, back to back: the ratio is taken within a round, then the median.
-    const pairRatios = v.map((r, i) => (isOk(r) && isOk(a[i]) ? r.seconds / a[i].seconds : NaN)).filter(Number.isFinite);
+    const pairRatios = a ? v.map((r, i) => (isOk(r) && isOk(a[i]) ? r.seconds / a[i].seconds : NaN)).filter(Number.isFinite) : [];
     const pairedRatio = pairRatios.length ? median(pairRatios) : NaN;
-    say(`  ratio validate / ajv-cli (median of ${pairRatios.length} paired runs): ${fmtRatio(pairedRatio)}   (target ≤ 1.0)`);
+    if (a) say(`  ratio validate / ajv-cli (median of ${pairRatios.length} paired runs): ${fmtRatio(pairedRatio)}   (target ≤ 1.0)`);
     const validateClean = summarize(v);
     const sizeResult = {
       plans: n,
       meanBytes: mixed.meanBytes,
       meanLines: mixed.meanLines,
       invalid: mixed.invalid,
-      mixed: { validate: summarize(mixedTimes.get('phoihop validate')) },
-      clean: { validate: validateClean, ajvCli: summarize(a), ratioValidateToAjvCli: pairedRatio },
+      mixed: { validate: selected('phoihop validate') ? summarize(mixedTimes.get('phoihop validate')) : undefined },
+      clean: { validate: validateClean, ajvCli: a ? summarize(a) : undefined, ratioValidateToAjvCli: pairedRatio },
     };
-    for (const name of ['phoihop status', 'phoihop deadlines', 'phoihop summary']) {
+    for (const name of ['phoihop status', 'phoihop deadlines', 'phoihop summary'].filter(selected)) {
       const s = summarize(cleanTimes.get(name));
       const ratio = s.ok && validateClean.ok ? s.median / validateClean.median : NaN;
       sizeResult.clean[name.split(' ')[1]] = { ...s, ratioToValidate: ratio };
@@ -131,7 +137,7 @@ function main() {
 
   if (sizes.length > 1) {
     const [small, large] = [Math.min(...sizes), Math.max(...sizes)];
-    const rss = (n) => results.sizes[n].mixed.validate.rssMB;
+    const rss = (n) => results.sizes[n].mixed.validate?.rssMB;
     if (rss(small) && rss(large)) {
       const growth = rss(large) / rss(small);
       const perPlan = ((rss(large) - rss(small)) * 1024) / (large - small);

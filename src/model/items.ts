@@ -63,11 +63,17 @@ export function expandTask(plan: Plan, task: Task): Item[] {
     ];
   }
   const log = new Map(s.log.map((entry) => [entry.key, entry]));
-  return periodsOverlapping(s.every, s.from, s.until).map((period) => {
+  // Properties written out rather than spread from `base`: this runs for every occurrence of every plan.
+  return periodsOverlapping(s.every, s.from, s.until).map((period): Item => {
     const entry = log.get(period.key);
     const due = s.day !== undefined ? dayOfLastMonth(period, s.day) : period.end + s.offset;
     return {
-      ...base,
+      plan: base.plan,
+      task: base.task,
+      title: base.title,
+      type: base.type,
+      lead: base.lead,
+      support: base.support,
       occurrence: period.key,
       period,
       due,
@@ -89,6 +95,18 @@ export function expandPlan(plan: Plan): Item[] {
 export function expandItems(source: Model | readonly Plan[]): Item[] {
   const plans = 'plans' in source ? source.plans : source;
   return plans.flatMap((plan) => plan.tasks.flatMap((task) => expandTask(plan, task))).sort(compareItems);
+}
+
+/**
+ * The items of every plan (or of the plans given) that `keep` accepts, sorted:
+ * the same list as `expandItems(source).filter(keep)`, without sorting the
+ * items a report leaves out (most of them, on a big folder).
+ */
+export function expandItemsWhere(source: Model | readonly Plan[], keep: (item: Item) => boolean): Item[] {
+  const plans = 'plans' in source ? source.plans : source;
+  const kept: Item[] = [];
+  for (const plan of plans) for (const task of plan.tasks) for (const item of expandTask(plan, task)) if (keep(item)) kept.push(item);
+  return kept.sort(compareItems);
 }
 
 /** Due date, then plan id, task id, occurrence; items without a due date last. */

@@ -187,10 +187,16 @@ export function periodsOverlapping(every: Every, start: Day, end: Day): Period[]
  * `2022`, `2022-07`); YAML gives a year key as a number.
  */
 export function parseOccurrenceKey(every: Every, key: string | number): Period | undefined {
+  // Normalising and the schedule rule both read every log key of every plan; the keys repeat across plans.
+  const cacheKey = `${every}|${typeof key}|${key}`;
+  if (occurrenceKeys.has(cacheKey)) return occurrenceKeys.get(cacheKey);
   const r = parsePeriod(typeof key === 'number' ? key : String(key));
-  if (!r.ok || r.period.kind !== every) return undefined;
-  return r.period;
+  const period = r.ok && r.period.kind === every ? r.period : undefined;
+  // Bounded by the distinct keys seen: a few per year and granularity.
+  if (occurrenceKeys.size < 100_000) occurrenceKeys.set(cacheKey, period);
+  return period;
 }
+const occurrenceKeys = new Map<string, Period | undefined>();
 
 /** The last day of a period's last month, clamped to `day`: for `day:` schedules. */
 export function dayOfLastMonth(p: Period, day: number): Day {

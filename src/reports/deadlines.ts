@@ -3,7 +3,7 @@
  * within a window, soonest first. Pure: model and options in, data out.
  */
 import type { Day } from '../model/dates.js';
-import { expandItems } from '../model/items.js';
+import { expandItemsWhere, isDoneBy } from '../model/items.js';
 import { type ItemStatus, itemStatus } from './status.js';
 import type { Model, TaskType } from '../model/records.js';
 
@@ -39,7 +39,9 @@ export function deadlinesReport(model: Model, options: DeadlinesOptions): Deadli
   const within = options.within ?? model.config.soon;
   const { asOf, party, plan, type } = options;
   const items: Deadline[] = [];
-  for (const item of expandItems(model)) {
+  // Only items not done, not cancelled and due by the end of the window can be overdue or due soon (itemState).
+  const candidates = expandItemsWhere(model, (item) => !isDoneBy(item, asOf) && !item.cancelled && item.due !== null && item.due <= asOf + within);
+  for (const item of candidates) {
     if (plan !== undefined && item.plan !== plan) continue;
     if (type !== undefined && item.type !== type) continue;
     if (party !== undefined && item.lead !== party && !item.support.includes(party)) continue;

@@ -104,8 +104,9 @@ export function statusReport(model: Model, options: StatusOptions): StatusReport
   const soon = options.soon ?? model.config.soon;
   const plans = model.plans
     .filter((plan) => options.party === undefined || plan.parties.includes(options.party))
-    .map((plan) => planStatus(plan, options.asOf, soon))
-    .filter((row) => options.all || row.state !== 'ended');
+    // Ended plans are left out before their items are counted (a row's state is the plan's state).
+    .filter((plan) => options.all || planState(plan, options.asOf) !== 'ended')
+    .map((plan) => planStatus(plan, options.asOf, soon));
   return { asOf: options.asOf, party: options.party, all: Boolean(options.all), plans };
 }
 

@@ -3,7 +3,7 @@
  * review (tổng kết) is written from. Pure: model, period and as-of day in, data out.
  */
 import type { Day } from '../model/dates.js';
-import { expandItems, isDoneBy, type Item, planState, type PlanState } from '../model/items.js';
+import { expandItemsWhere, isDoneBy, type Item, planState, type PlanState } from '../model/items.js';
 import { nextPeriod, overlaps, type Period } from '../model/periods.js';
 import { inForce, type Model, type Plan, type Results, TASK_TYPES, type TaskType } from '../model/records.js';
 import { type ItemStatus, itemStatus } from './status.js';
@@ -71,7 +71,9 @@ const inPeriod = (day: Day | null | undefined, period: Period) => day !== null &
 export function summaryReport(model: Model, options: SummaryOptions): SummaryReport {
   const { asOf, period } = options;
   const soon = model.config.soon;
-  const items = expandItems(model);
+  const following = nextPeriod(period);
+  // Only items due in the period or the next one, or done in the period, are counted below.
+  const items = expandItemsWhere(model, (item) => inPeriod(item.due, period) || inPeriod(item.done, period) || inPeriod(item.due, following));
   const status = (item: Item) => itemStatus(item, asOf, soon);
 
   const plans = model.plans
@@ -96,7 +98,6 @@ export function summaryReport(model: Model, options: SummaryOptions): SummaryRep
     .sort((a, b) => (a.done as Day) - (b.done as Day))
     .map(status);
 
-  const following = nextPeriod(period);
   const nextItems = items.filter((item) => inPeriod(item.due, following)).map(status).filter((s) => s.state !== 'done' && s.state !== 'cancelled');
 
   return {

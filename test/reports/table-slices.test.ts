@@ -1,0 +1,28 @@
+/** A long table drawn by our own code reads exactly as cli-table3 draws it (see LONG_TABLE_ROWS). */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { type Column, type Row, text } from '../../src/render/document.js';
+import { makePaint, PLAIN } from '../../src/render/paint.js';
+import { renderGrid } from '../../src/render/table.js';
+
+const words = fc.array(fc.constantFrom('Sở', 'Giáo', 'dục', 'và', 'Đào', 'tạo', 'báo cáo', 'quý', 'x', '12', 'Ủy ban nhân dân tỉnh', '', '全角', '✅', 'Hòa', 'a-very-long-unbroken-word-here'), { maxLength: 8 });
+const cellText = words.map((w) => w.join(' '));
+
+describe('long tables', () => {
+  it('equal cli-table3 for any rows, widths, alignments and tones, with and without colour', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ header: fc.constantFrom('Hạn', 'Nội dung', 'Kế hoạch dài', 'N'), align: fc.constantFrom<'left' | 'right' | undefined>('left', 'right', undefined), wrap: fc.option(fc.integer({ min: 4, max: 20 }), { nil: undefined }) }), { minLength: 1, maxLength: 5 }),
+        fc.array(fc.tuple(fc.array(cellText, { minLength: 5, maxLength: 5 }), fc.constantFrom<Row['tone']>('overdue', 'due-soon', undefined)), { minLength: 0, maxLength: 30 }),
+        fc.integer({ min: 0, max: 8 }),
+        fc.boolean(),
+        (columns: Column[], data, longTableRows, colour) => {
+          const rows: Row[] = data.map(([cells, tone]) => ({ cells: cells.slice(0, columns.length).map((t) => text(t)), tone }));
+          const paint = colour ? makePaint(true) : PLAIN;
+          expect(renderGrid(columns, rows, "vi", paint, longTableRows)).toBe(renderGrid(columns, rows, 'vi', paint, Number.POSITIVE_INFINITY));
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+});
