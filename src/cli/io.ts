@@ -1,6 +1,7 @@
 /** What the CLI may touch of the outside world; tests pass their own. */
 export interface CliIO {
-  stdout: (text: string) => void;
+  /** Text, or text already encoded as UTF-8 (a long report). */
+  stdout: (text: string | Uint8Array) => void;
   stderr: (text: string) => void;
   cwd: string;
   env: Record<string, string | undefined>;

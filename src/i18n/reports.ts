@@ -140,8 +140,14 @@ export function planTypeName(lang: Lang, type: PlanType): string {
 
 /** A date as the reader writes it: 30/09/2022 in Vietnamese, ISO in English. */
 export function formatDay(lang: Lang, day: Day): string {
-  return lang === 'vi' ? formatVi(day) : formatISO(day);
+  // Long reports print the same few thousand days over and over.
+  const known = formattedDays[lang].get(day);
+  if (known !== undefined) return known;
+  const text = lang === 'vi' ? formatVi(day) : formatISO(day);
+  if (formattedDays[lang].size < 100_000) formattedDays[lang].set(day, text);
+  return text;
 }
+const formattedDays: Record<Lang, Map<Day, string>> = { vi: new Map(), en: new Map() };
 
 const NUMBER_FORMATS: Record<Lang, Intl.NumberFormat> = {
   vi: new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 }),

@@ -13,7 +13,9 @@
  * `validate` prints the same bytes either way (fixtures included).
  */
 import jsyaml from 'js-yaml';
+import { type CoreTag, type Form, formOf } from './core-scalars.js';
 import { normalizeStrings, parseRecordText, type ParseOutcome, type Pointer, type Position } from './parse.js';
+import { parseSubset } from './subset-parse.js';
 
 /** Which parser reads clean files: `fast` (default) or `yaml` (the positions path for every file). */
 export type ParserChoice = 'fast' | 'yaml';
@@ -34,49 +36,13 @@ export function parseRecord(file: string, text: string, parser: ParserChoice = d
 
 /**
  * The js-yaml schema that resolves plain scalars exactly as `yaml`'s YAML 1.2
- * core schema does: the same patterns, tried in the same order, built into
- * the same values (js-yaml's own core schema differs on `0b1`, `-0x1F`,
- * `+.5`…). Most plain scalars are text, so the first character rules most
- * patterns out before any is tried.
+ * core schema does (core-scalars.ts).
  */
-type Form = [RegExp, (s: string) => unknown];
-
-const FORMS: Record<'null' | 'bool' | 'int' | 'float', Form[]> = {
-  null: [[/^(?:~|[Nn]ull|NULL)?$/, () => null]],
-  bool: [[/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/, (s) => s[0] === 't' || s[0] === 'T']],
-  int: [
-    [/^0o[0-7]+$/, (s) => parseInt(s.substring(2), 8)],
-    [/^[-+]?[0-9]+$/, (s) => parseInt(s, 10)],
-    [/^0x[0-9a-fA-F]+$/, (s) => parseInt(s.substring(2), 16)],
-  ],
-  float: [
-    [/^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/, (s) => (s.slice(-3).toLowerCase() === 'nan' ? NaN : s[0] === '-' ? -Infinity : Infinity)],
-    [/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/, (s) => parseFloat(s)],
-    [/^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/, (s) => parseFloat(s)],
-  ],
-};
-
-/** Which tags a plain scalar starting with this character could have; text needs no pattern. */
-function candidates(s: string): ReadonlyArray<keyof typeof FORMS> {
-  if (s.length === 0) return ['null'];
-  const c = s.charCodeAt(0);
-  if (c >= 0x30 && c <= 0x39) return ['int', 'float']; // 0-9
-  if (c === 0x2b || c === 0x2d || c === 0x2e) return ['int', 'float']; // + - .
-  if (c === 0x7e || c === 0x6e || c === 0x4e) return ['null']; // ~ n N
-  if (c === 0x74 || c === 0x54 || c === 0x66 || c === 0x46) return ['bool']; // t T f F
-  return [];
-}
-
-function formOf(tag: keyof typeof FORMS, s: unknown): Form | undefined {
-  if (typeof s !== 'string' || !candidates(s).includes(tag)) return undefined;
-  return FORMS[tag].find(([test]) => test.test(s));
-}
-
 /** js-yaml calls resolve then construct on the same text: the form found first is kept for construct. */
 let lastText: string | undefined;
 let lastForm: Form | undefined;
 
-const scalarType = (tag: keyof typeof FORMS) =>
+const scalarType = (tag: CoreTag) =>
   new jsyaml.Type(`tag:yaml.org,2002:${tag}`, {
     kind: 'scalar',
     resolve: (s: unknown) => {
@@ -280,18 +246,22 @@ function emptySequenceItemAt(text: string, dash: number): boolean {
 
 /** The fast parse, or undefined when the file must go the positions path. */
 export function fastParse(file: string, text: string): ParseOutcome | undefined {
-  const scan = scanText(text);
-  if (scan === SUSPICIOUS || !flowCollectionsOnOneLine(text)) return undefined;
-  let value: unknown;
-  let warned = false;
-  try {
-    value = jsyaml.load(text, { schema: YAML_1_2_CORE, json: false, onWarning: () => void (warned = true) });
-  } catch {
-    return undefined;
+  // The subset reader takes most record files on its own; js-yaml takes what the scan lets through of the rest.
+  let value: unknown = parseSubset(text);
+  let scan = 0;
+  if (value === undefined) {
+    scan = scanText(text);
+    if (scan === SUSPICIOUS || !flowCollectionsOnOneLine(text)) return undefined;
+    let warned = false;
+    try {
+      value = jsyaml.load(text, { schema: YAML_1_2_CORE, json: false, onWarning: () => void (warned = true) });
+    } catch {
+      return undefined;
+    }
+    // Not a mapping (empty, a list, a scalar): the positions path words the diagnostic.
+    if (warned || value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
+    if (scan & NULL_KEY && !keysAgree(value)) return undefined;
   }
-  // Not a mapping (empty, a list, a scalar): the positions path words the diagnostic.
-  if (warned || value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
-  if (scan & NULL_KEY && !keysAgree(value)) return undefined;
   // Text already composed (NFC) parses to composed strings, unless escapes or joined lines build new ones.
   const composed = !(scan & BACKSLASH) && text.normalize('NFC') === text;
   return fastOutcome(file, text, composed ? value : normalizeStrings(value));

@@ -83,10 +83,20 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const VI_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
 
 /** The result of reading a date: a day, or why the text is not one. */
-export type DateParse = { ok: true; day: Day } | { ok: false; reason: 'format' | 'calendar' };
+export type DateParse = Readonly<{ ok: true; day: Day } | { ok: false; reason: 'format' | 'calendar' }>;
 
 /** Reads `YYYY-MM-DD` or `D/M/YYYY`; `31/2/2022` is rejected as not a calendar date. */
 export function parseDate(text: string): DateParse {
+  // A folder repeats the same few thousand dates many times over.
+  const known = readDates.get(text);
+  if (known) return known;
+  const parsed = readDate(text);
+  if (readDates.size < 100_000) readDates.set(text, parsed);
+  return parsed;
+}
+const readDates = new Map<string, DateParse>();
+
+function readDate(text: string): DateParse {
   const s = text.trim();
   let m = ISO_DATE.exec(s);
   let ymd: [number, number, number] | undefined;

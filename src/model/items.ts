@@ -5,8 +5,8 @@
  * `expandItems` so that everyone counts the same items.
  */
 import type { Day } from './dates.js';
-import { dayOfLastMonth, periodsOverlapping, type Period } from './periods.js';
-import { inForce, type Model, type Plan, type Results, type Task, type TaskType } from './records.js';
+import { dayOfLastMonth, type Every, periodsOverlapping, type Period } from './periods.js';
+import { inForce, type LogEntry, type Model, type Plan, type Results, type Task, type TaskType } from './records.js';
 
 /** One thing to be done by a day (or ongoing), with what the records say about its completion. */
 export interface Item {
@@ -36,55 +36,82 @@ export const ITEM_STATES: readonly ItemState[] = ['done', 'cancelled', 'overdue'
 export type Timeliness = 'on-time' | 'late';
 export type PlanState = 'upcoming' | 'active' | 'ended';
 
-/** The items of one task, in occurrence order. */
-export function expandTask(plan: Plan, task: Task): Item[] {
-  const base = {
-    plan: plan.id,
-    task: task.id,
-    title: task.title,
-    type: task.type,
-    lead: task.lead,
-    support: task.support,
-  };
+/** What a report can tell about an item before it is built: its due date and completion. */
+export type ItemFacts = Pick<Item, 'due' | 'done' | 'cancelled'>;
+
+/**
+ * The items of one task, in occurrence order. With `keep`, only the items it
+ * accepts are built: a report on a big folder leaves most occurrences out.
+ */
+export function expandTask(plan: Plan, task: Task, keep?: (facts: ItemFacts) => boolean): Item[] {
   const s = task.schedule;
   if (s.kind === 'one-off') {
-    return [
-      {
-        ...base,
-        occurrence: null,
-        period: null,
-        due: s.due ?? null,
-        done: s.status === 'done' ? s.done : undefined,
-        cancelled: s.status === 'cancelled',
-        results: s.results,
-        evidence: s.evidence,
-        note: task.note,
-      },
-    ];
+    const item: Item = {
+      plan: plan.id,
+      task: task.id,
+      title: task.title,
+      type: task.type,
+      lead: task.lead,
+      support: task.support,
+      occurrence: null,
+      period: null,
+      due: s.due ?? null,
+      done: s.status === 'done' ? s.done : undefined,
+      cancelled: s.status === 'cancelled',
+      results: s.results,
+      evidence: s.evidence,
+      note: task.note,
+    };
+    return !keep || keep(item) ? [item] : [];
   }
-  const log = new Map(s.log.map((entry) => [entry.key, entry]));
-  // Properties written out rather than spread from `base`: this runs for every occurrence of every plan.
-  return periodsOverlapping(s.every, s.from, s.until).map((period): Item => {
-    const entry = log.get(period.key);
-    const due = s.day !== undefined ? dayOfLastMonth(period, s.day) : period.end + s.offset;
-    return {
-      plan: base.plan,
-      task: base.task,
-      title: base.title,
-      type: base.type,
-      lead: base.lead,
-      support: base.support,
+  const items: Item[] = [];
+  const log = s.log;
+  // The log is sorted by start, as the periods are: one walk pairs them (the last entry of a period wins).
+  let next = 0;
+  const facts: ItemFacts = { due: null, done: undefined, cancelled: false };
+  for (const period of occurrencePeriods(s.every, s.from, s.until)) {
+    while (next < log.length && log[next].period.start < period.start) next++;
+    let entry: LogEntry | undefined;
+    while (next < log.length && log[next].period.start === period.start) entry = log[next++];
+    facts.due = s.day !== undefined ? dayOfLastMonth(period, s.day) : period.end + s.offset;
+    facts.done = entry && !entry.cancelled ? entry.done : undefined;
+    facts.cancelled = entry?.cancelled ?? false;
+    if (keep && !keep(facts)) continue;
+    // Properties written out: this runs for every occurrence of every plan.
+    items.push({
+      plan: plan.id,
+      task: task.id,
+      title: task.title,
+      type: task.type,
+      lead: task.lead,
+      support: task.support,
       occurrence: period.key,
       period,
-      due,
-      done: entry && !entry.cancelled ? entry.done : undefined,
-      cancelled: entry?.cancelled ?? false,
+      due: facts.due,
+      done: facts.done,
+      cancelled: facts.cancelled,
       results: entry?.results ?? {},
       evidence: entry?.evidence,
       note: entry?.note,
-    };
-  });
+    });
+  }
+  return items;
 }
+
+/**
+ * periodsOverlapping, kept: many tasks of a folder recur over the same
+ * bounds. The lists and periods are shared, never changed.
+ */
+function occurrencePeriods(every: Every, from: Day, until: Day): readonly Period[] {
+  const key = `${every}|${from}|${until}`;
+  let periods = occurrenceLists.get(key);
+  if (!periods) {
+    periods = periodsOverlapping(every, from, until);
+    if (occurrenceLists.size < 10_000) occurrenceLists.set(key, periods);
+  }
+  return periods;
+}
+const occurrenceLists = new Map<string, readonly Period[]>();
 
 /** Every item of one plan, sorted (see compareItems). */
 export function expandPlan(plan: Plan): Item[] {
@@ -102,10 +129,10 @@ export function expandItems(source: Model | readonly Plan[]): Item[] {
  * the same list as `expandItems(source).filter(keep)`, without sorting the
  * items a report leaves out (most of them, on a big folder).
  */
-export function expandItemsWhere(source: Model | readonly Plan[], keep: (item: Item) => boolean): Item[] {
+export function expandItemsWhere(source: Model | readonly Plan[], keep: (facts: ItemFacts) => boolean): Item[] {
   const plans = 'plans' in source ? source.plans : source;
   const kept: Item[] = [];
-  for (const plan of plans) for (const task of plan.tasks) for (const item of expandTask(plan, task)) if (keep(item)) kept.push(item);
+  for (const plan of plans) for (const task of plan.tasks) for (const item of expandTask(plan, task, keep)) kept.push(item);
   return kept.sort(compareItems);
 }
 
@@ -124,7 +151,7 @@ function cmp<T extends string | number>(a: T, b: T): number {
 }
 
 /** Whether the item was completed on or before `asOf` (a later completion is not yet true then). */
-export function isDoneBy(item: Item, asOf: Day): boolean {
+export function isDoneBy(item: Pick<Item, 'done'>, asOf: Day): boolean {
   return item.done !== undefined && item.done <= asOf;
 }
 

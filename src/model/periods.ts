@@ -187,16 +187,27 @@ export function periodsOverlapping(every: Every, start: Day, end: Day): Period[]
  * `2022`, `2022-07`); YAML gives a year key as a number.
  */
 export function parseOccurrenceKey(every: Every, key: string | number): Period | undefined {
-  // Normalising and the schedule rule both read every log key of every plan; the keys repeat across plans.
-  const cacheKey = `${every}|${typeof key}|${key}`;
-  if (occurrenceKeys.has(cacheKey)) return occurrenceKeys.get(cacheKey);
   const r = parsePeriod(typeof key === 'number' ? key : String(key));
-  const period = r.ok && r.period.kind === every ? r.period : undefined;
-  // Bounded by the distinct keys seen: a few per year and granularity.
-  if (occurrenceKeys.size < 100_000) occurrenceKeys.set(cacheKey, period);
+  return r.ok && r.period.kind === every ? r.period : undefined;
+}
+
+/**
+ * The occurrence a `log` key names (a mapping key: always text, `2022` for a
+ * year), or undefined when it is not one of `every`. Normalising and the
+ * schedule rule read every log key of every plan, and the keys repeat across
+ * plans, so answers are kept: a few per year and granularity, bounded.
+ * The periods returned are shared: never change one.
+ */
+export function occurrenceOfLogKey(every: Every, key: string): Period | undefined {
+  let byKey = logKeys.get(every);
+  if (!byKey) logKeys.set(every, (byKey = new Map()));
+  const known = byKey.get(key);
+  if (known !== undefined || byKey.has(key)) return known ?? undefined;
+  const period = parseOccurrenceKey(every, /^\d+$/.test(key) ? Number(key) : key);
+  if (byKey.size < 50_000) byKey.set(key, period ?? null);
   return period;
 }
-const occurrenceKeys = new Map<string, Period | undefined>();
+const logKeys = new Map<Every, Map<string, Period | null>>();
 
 /** The last day of a period's last month, clamped to `day`: for `day:` schedules. */
 export function dayOfLastMonth(p: Period, day: number): Day {

@@ -6,6 +6,7 @@
 import { createRequire } from 'node:module';
 import Table from 'cli-table3';
 import type { Lang } from '../i18n/lang.js';
+import { ByteBuilder, decode, encode } from './bytes.js';
 import { type Block, type Cell, type Column, type Document, humanCell, type Row, type Tone } from './document.js';
 import type { Paint } from './paint.js';
 
@@ -37,7 +38,16 @@ const utils = createRequire(import.meta.url)('cli-table3/src/utils.js') as Table
  */
 export const LONG_TABLE_ROWS = 200;
 
+/** A table as text: cli-table3's, or the same text drawn here for a long table. */
 export function renderGrid(columns: Column[], rows: Row[], lang: Lang, paint: Paint, longTableRows = LONG_TABLE_ROWS): string {
+  const out = new ByteBuilder();
+  writeGrid(out, columns, rows, lang, paint, longTableRows);
+  return decode(out.result());
+}
+
+function writeGrid(out: ByteBuilder, columns: Column[], rows: Row[], lang: Lang, paint: Paint, longTableRows = LONG_TABLE_ROWS): void {
+  const head = columns.map((c) => paint.bold(nfc(c.header)));
+  if (rows.length > longTableRows && rows.every((row) => row.cells.length === columns.length)) return drawLongTable(out, columns, head, rows, lang, paint);
   const texts = rows.map((row) => row.cells.map((cell) => nfc(humanCell(cell, lang))));
   // A wrap width only where some cell is wider; otherwise the column keeps its natural width.
   const colWidths = columns.map((column, i) => {
@@ -45,51 +55,116 @@ export function renderGrid(columns: Column[], rows: Row[], lang: Lang, paint: Pa
     const widest = Math.max(width(nfc(column.header)), ...texts.map((r) => width(r[i] ?? '')));
     return widest > column.wrap ? column.wrap + 2 : null;
   });
-  const head = columns.map((c) => paint.bold(nfc(c.header)));
-  const cells = rows.map((row, r) =>
-    row.cells.map((cell: Cell, i) => ({
-      content: toneColour(paint, cell.tone ?? row.tone)(texts[r][i]),
-      hAlign: columns[i]?.align ?? 'left',
-    })),
-  );
-  if (rows.length > longTableRows && rows.every((row) => row.cells.length === columns.length)) return drawLongTable(head, cells, colWidths);
   const table = new Table({
     head,
     style: { head: [], border: [] },
     colWidths,
     wordWrap: true,
   });
-  for (const row of cells) table.push(row);
-  return table.toString();
+  for (const [r, row] of rows.entries()) {
+    table.push(row.cells.map((cell: Cell, i) => ({ content: toneColour(paint, cell.tone ?? row.tone)(texts[r][i]), hAlign: columns[i]?.align ?? 'left' })));
+  }
+  out.text(table.toString());
 }
 
 /** Text cli-table3 measures as one column a character (no escape, control, combining, wide or emoji characters). */
 const NARROW = /^[\x20-\x7e\xc0-\u024f\u1e00-\u1eff]*$/;
 const measure = (s: string) => (NARROW.test(s) ? s.length : utils.strlen(s));
 
-/** cli-table3's drawing of a table without spans, with one space of padding each side and plain borders. */
-function drawLongTable(head: string[], rows: { content: string; hAlign: 'left' | 'right' }[][], colWidths: (number | null)[]): string {
-  const all = [head.map((content) => ({ content, hAlign: 'left' as const })), ...rows];
-  // A column's width: the one given (its text wraps), or its widest text plus the padding.
-  const widths = colWidths.map((w, i) => w ?? Math.max(1, ...all.map((r) => measure(r[i].content) + 2)));
-  const rule = (left: string, mid: string, right: string) => left + widths.map((w) => '─'.repeat(w)).join(mid) + right;
-  const out = [rule('┌', '┬', '┐')];
-  all.forEach((row, y) => {
-    if (y > 0) out.push(rule('├', '┼', '┤'));
-    const lines = row.map((cell, i) => cellLines(cell.content, colWidths[i] === null ? null : widths[i] - 2));
-    const height = Math.max(1, ...lines.map((l) => l.length));
-    for (let n = 0; n < height; n++) {
-      const parts = row.map((cell, i) => {
-        const w = widths[i] - 2;
-        const line = lines[i][n];
-        if (line === undefined) return ' '.repeat(w + 2);
-        return ' ' + fit(line, w, cell.hAlign) + ' ';
-      });
-      out.push('│' + parts.join('│') + '│');
+/** A cell drawn for a long table: its lines, padded, each with the border after it, as UTF-8. */
+interface DrawnCell {
+  lines: Uint8Array[];
+  size: number;
+}
+
+const TONES: readonly (Tone | undefined)[] = [undefined, 'overdue', 'due-soon'];
+
+/**
+ * cli-table3's drawing of a table without spans, with one space of padding
+ * each side and plain borders, as UTF-8. Each distinct cell of a column (its
+ * text and tone) is normalised, measured, wrapped, padded and encoded once: a
+ * long report repeats most of its cells (states, parties, titles, dates).
+ */
+function drawLongTable(out: ByteBuilder, columns: Column[], head: string[], rows: Row[], lang: Lang, paint: Paint): void {
+  const n = columns.length;
+  // Each cell as the number of its text among its column's distinct texts: one lookup a cell, then indexing.
+  const distinct = columns.map(() => new Map<string, number>());
+  const texts: string[][] = columns.map(() => []);
+  const cellText = new Int32Array(rows.length * n);
+  const cellTone = new Uint8Array(rows.length * n);
+  rows.forEach((row, r) => {
+    for (let i = 0; i < n; i++) {
+      const cell = row.cells[i];
+      const text = humanCell(cell, lang);
+      let k = distinct[i].get(text);
+      if (k === undefined) {
+        k = texts[i].push(nfc(text)) - 1;
+        distinct[i].set(text, k);
+      }
+      cellText[r * n + i] = k;
+      cellTone[r * n + i] = TONES.indexOf(cell.tone ?? row.tone);
     }
   });
-  out.push(rule('└', '┴', '┘'));
-  return out.join('\n');
+  // A wrap width only where some cell is wider (as writeGrid decides for cli-table3).
+  const colWidths = columns.map((column, i) => {
+    if (column.wrap === undefined) return null;
+    let widest = width(nfc(column.header));
+    for (const t of texts[i]) widest = Math.max(widest, width(t));
+    return widest > column.wrap ? column.wrap + 2 : null;
+  });
+  // A column's width: the one given (its text wraps), or its widest text plus the padding (colour adds no width).
+  const widths = colWidths.map((w, i) => {
+    if (w !== null) return w;
+    let widest = Math.max(1, measure(head[i]) + 2);
+    for (const t of texts[i]) widest = Math.max(widest, measure(t) + 2);
+    return widest;
+  });
+  const aligns = columns.map((c) => c.align ?? 'left');
+  const drawCell = (i: number, content: string, align: 'left' | 'right'): DrawnCell => {
+    const w = widths[i] - 2;
+    const lines = cellLines(content, colWidths[i] === null ? null : w).map((line) => encode(' ' + fit(line, w, align) + ' │'));
+    return { lines, size: lines.reduce((sum, line) => sum + line.length, 0) };
+  };
+  // drawn[tone][column][text]
+  const drawn = TONES.map(() => columns.map((): (DrawnCell | undefined)[] => []));
+  const draw = (r: number, i: number): DrawnCell => {
+    const k = cellText[r * n + i];
+    const tone = cellTone[r * n + i];
+    return (drawn[tone][i][k] ??= drawCell(i, toneColour(paint, TONES[tone])(texts[i][k]), aligns[i]));
+  };
+  const rule = (left: string, mid: string, right: string) => left + widths.map((w) => '─'.repeat(w)).join(mid) + right;
+  const blanks = widths.map((w) => encode(' '.repeat(w) + '│'));
+  const top = encode(rule('┌', '┬', '┐') + '\n');
+  const separator = encode(rule('├', '┼', '┤') + '\n');
+  // The table's last line ends without a line break, as cli-table3's does.
+  const bottom = encode(rule('└', '┴', '┘'));
+  const leftBorder = encode('│');
+  const newline = encode('\n');
+  const heightOf = (cells: DrawnCell[]) => {
+    let height = 1;
+    for (const cell of cells) if (cell.lines.length > height) height = cell.lines.length;
+    return height;
+  };
+  const allRows = [head.map((h, i) => drawCell(i, h, 'left')), ...rows.map((_, r) => Array.from({ length: n }, (_, i) => draw(r, i)))];
+  // The size is known before the copying: one allocation, not a doubling buffer's dozen.
+  let size = top.length + bottom.length;
+  for (const cells of allRows) {
+    const height = heightOf(cells);
+    size += separator.length + height * (leftBorder.length + newline.length);
+    for (let i = 0; i < n; i++) size += cells[i].size + blanks[i].length * (height - cells[i].lines.length);
+  }
+  out.reserve(size);
+  out.bytes(top);
+  allRows.forEach((cells, r) => {
+    if (r > 0) out.bytes(separator);
+    const height = heightOf(cells);
+    for (let line = 0; line < height; line++) {
+      out.bytes(leftBorder);
+      for (let i = 0; i < n; i++) out.bytes(cells[i].lines[line] ?? blanks[i]);
+      out.bytes(newline);
+    }
+  });
+  out.bytes(bottom);
 }
 
 function cellLines(content: string, wrapWidth: number | null): string[] {
@@ -132,24 +207,33 @@ function fit(line: string, w: number, align: 'left' | 'right'): string {
 }
 
 export function renderTableDocument(doc: Document, lang: Lang, paint: Paint): string {
-  const out: string[] = [];
+  return decode(renderTableBytes(doc, lang, paint));
+}
+
+/** The document as UTF-8, as the CLI writes it (see bytes.ts). */
+export function renderTableBytes(doc: Document, lang: Lang, paint: Paint): Uint8Array {
+  const out = new ByteBuilder();
+  // Blocks are lines joined by line breaks, the whole ending with one: nothing at all is one line break.
+  if (doc.length === 0) out.text('\n');
   let previous: Block['kind'] | undefined;
   for (const block of doc) {
     // A blank line before each section, but a heading stays next to its table.
-    if (previous !== undefined && (block.kind === 'heading' || (block.kind === 'table' && previous !== 'heading'))) out.push('');
+    if (previous !== undefined && (block.kind === 'heading' || (block.kind === 'table' && previous !== 'heading'))) out.text('\n');
     switch (block.kind) {
       case 'title':
       case 'heading':
-        out.push(paint.bold(nfc(block.text)));
+        out.text(paint.bold(nfc(block.text)) + '\n');
         break;
       case 'lines':
-        out.push(...block.lines.map(nfc));
+        for (const line of block.lines) out.text(nfc(line) + '\n');
         break;
       case 'table':
-        out.push(block.rows.length === 0 && block.empty !== undefined ? nfc(block.empty) : renderGrid(block.columns, block.rows, lang, paint));
+        if (block.rows.length === 0 && block.empty !== undefined) out.text(nfc(block.empty));
+        else writeGrid(out, block.columns, block.rows, lang, paint);
+        out.text('\n');
         break;
     }
     previous = block.kind;
   }
-  return out.join('\n') + '\n';
+  return out.result();
 }

@@ -6,7 +6,7 @@
 import type { RecordFile } from '../load/load.js';
 import type { Pointer } from '../load/parse.js';
 import { type Day, parseDate } from '../model/dates.js';
-import { type Every, parsePeriod, type Period, parseOccurrenceKey } from '../model/periods.js';
+import { type Every, occurrenceOfLogKey, parsePeriod, type Period } from '../model/periods.js';
 import {
   type Config,
   DEFAULT_CONFIG,
@@ -37,11 +37,22 @@ export function reporterFor(file: RecordFile, diagnostics: Diagnostic[]): Report
 
 /** Reads a date field; reports `invalid-date` when it is not a calendar day. */
 function readDate(value: unknown, pointer: Pointer, report: Reporter): Day | undefined {
+  const day = dayOf(value);
+  if (day !== INVALID) return day;
+  report(pointer, 'invalid-date', { value: value as string });
+  return undefined;
+}
+
+const INVALID = -Infinity;
+
+/**
+ * A date field's day, undefined when absent, or INVALID, for the caller to
+ * report: fields read once per log entry build their pointer only then.
+ */
+function dayOf(value: unknown): Day | undefined {
   if (typeof value !== 'string') return undefined;
   const r = parseDate(value);
-  if (r.ok) return r.day;
-  report(pointer, 'invalid-date', { value });
-  return undefined;
+  return r.ok ? r.day : INVALID;
 }
 
 function readPeriod(value: unknown, pointer: Pointer, report: Reporter): Period | undefined {
@@ -129,10 +140,16 @@ function normalizeTask(
     const from = readDate(t.from, [...at, 'from'], report) ?? span.start;
     const until = readDate(t.until, [...at, 'until'], report) ?? (period ? period.end : span.end);
     const log: LogEntry[] = [];
-    for (const [key, value] of Object.entries(obj(t.log))) {
-      const occurrence = parseOccurrenceKey(every, /^\d+$/.test(key) ? Number(key) : key);
+    const rawLog = obj(t.log);
+    for (const key of Object.keys(rawLog)) {
+      const value = rawLog[key];
+      const occurrence = occurrenceOfLogKey(every, key);
       const entry = typeof value === 'string' ? { done: value } : obj(value);
-      const done = readDate(entry.done, typeof value === 'string' ? [...at, 'log', key] : [...at, 'log', key, 'done'], report);
+      let done = dayOf(entry.done);
+      if (done === INVALID) {
+        report(typeof value === 'string' ? [...at, 'log', key] : [...at, 'log', key, 'done'], 'invalid-date', { value: entry.done as string });
+        done = undefined;
+      }
       // A key of the wrong granularity is reported by the rules; it makes no item.
       if (!occurrence) continue;
       log.push({

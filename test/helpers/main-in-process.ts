@@ -13,7 +13,7 @@ export async function runMain(args: string[], options: MainOptions): Promise<Cli
   let stdout = '';
   let stderr = '';
   const code = await main(args, {
-    stdout: (s) => void (stdout += s),
+    stdout: (s) => void (stdout += typeof s === 'string' ? s : new TextDecoder().decode(s)),
     stderr: (s) => void (stderr += s),
     cwd: options.cwd,
     env: options.env ?? {},

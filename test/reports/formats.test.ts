@@ -21,7 +21,7 @@ const columns = (s: string) => [...stripAnsi(s).normalize('NFD').replace(/\p{M}/
 async function inProcess(args: string[], options: { isTTY: boolean; env?: Record<string, string> }) {
   let stdout = '';
   let stderr = '';
-  const io: CliIO = { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), cwd: REPO_ROOT, env: options.env ?? {}, isTTY: options.isTTY, now: () => Date.now() };
+  const io: CliIO = { stdout: (s) => void (stdout += typeof s === 'string' ? s : new TextDecoder().decode(s)), stderr: (s) => void (stderr += s), cwd: REPO_ROOT, env: options.env ?? {}, isTTY: options.isTTY, now: () => Date.now() };
   const code = await main(args, io);
   return { code, stdout, stderr };
 }

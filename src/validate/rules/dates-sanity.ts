@@ -25,6 +25,7 @@ export const datesSanity: Rule = (ctx) => {
         completion(s.done, ['tasks', i, 'done']);
       } else {
         for (const log of s.log) {
+          if (log.done === undefined || (log.done <= ctx.asOf && log.done >= plan.signed)) continue;
           // Schema-valid log keys are already canonical, so the key finds the raw entry.
           const raw = record(record(list(entry.raw.tasks)[i]).log)[log.key];
           const pointer = typeof raw === 'string' ? ['tasks', i, 'log', log.key] : ['tasks', i, 'log', log.key, 'done'];

@@ -1,5 +1,5 @@
 import { formatISO } from '../../model/dates.js';
-import { type Every, overlaps, parseOccurrenceKey } from '../../model/periods.js';
+import { type Every, occurrenceOfLogKey, overlaps } from '../../model/periods.js';
 import type { Rule } from './context.js';
 import { list, record } from './context.js';
 
@@ -40,7 +40,7 @@ export const schedule: Rule = (ctx) => {
         return;
       }
       for (const key of Object.keys(record(task.log))) {
-        const occurrence = parseOccurrenceKey(task.every as Every, /^\d+$/.test(key) ? Number(key) : key);
+        const occurrence = occurrenceOfLogKey(task.every as Every, key);
         if (!occurrence) {
           entry.report(['tasks', i, 'log', key], 'log-key-granularity', { key, every: String(task.every) }, 'error', 'key');
         } else if (!overlaps(occurrence, { start: from, end: until })) {
