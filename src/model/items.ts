@@ -5,8 +5,8 @@
  * `expandItems` so that everyone counts the same items.
  */
 import type { Day } from './dates.js';
-import { dayOfLastMonth, type Every, periodsOverlapping, type Period } from './periods.js';
-import { inForce, type LogEntry, type Model, type Plan, type Results, type Task, type TaskType } from './records.js';
+import { dayOfLastMonth, periodsOverlapping, type Period } from './periods.js';
+import { inForce, type LogEntry, type Model, type Plan, type RecurringSchedule, type Results, type Task, type TaskType } from './records.js';
 
 /** One thing to be done by a day (or ongoing), with what the records say about its completion. */
 export interface Item {
@@ -69,11 +69,13 @@ export function expandTask(plan: Plan, task: Task, keep?: (facts: ItemFacts) => 
   // The log is sorted by start, as the periods are: one walk pairs them (the last entry of a period wins).
   let next = 0;
   const facts: ItemFacts = { due: null, done: undefined, cancelled: false };
-  for (const period of occurrencePeriods(s.every, s.from, s.until)) {
+  const { periods, dues } = occurrences(s);
+  for (let k = 0; k < periods.length; k++) {
+    const period = periods[k];
     while (next < log.length && log[next].period.start < period.start) next++;
     let entry: LogEntry | undefined;
     while (next < log.length && log[next].period.start === period.start) entry = log[next++];
-    facts.due = s.day !== undefined ? dayOfLastMonth(period, s.day) : period.end + s.offset;
+    facts.due = dues[k];
     facts.done = entry && !entry.cancelled ? entry.done : undefined;
     facts.cancelled = entry?.cancelled ?? false;
     if (keep && !keep(facts)) continue;
@@ -99,19 +101,21 @@ export function expandTask(plan: Plan, task: Task, keep?: (facts: ItemFacts) => 
 }
 
 /**
- * periodsOverlapping, kept: many tasks of a folder recur over the same
- * bounds. The lists and periods are shared, never changed.
+ * A recurring schedule's occurrences and their due days, kept: many tasks of
+ * a folder recur over the same bounds. Shared, never changed.
  */
-function occurrencePeriods(every: Every, from: Day, until: Day): readonly Period[] {
-  const key = `${every}|${from}|${until}`;
-  let periods = occurrenceLists.get(key);
-  if (!periods) {
-    periods = periodsOverlapping(every, from, until);
-    if (occurrenceLists.size < 10_000) occurrenceLists.set(key, periods);
+function occurrences(s: RecurringSchedule): { periods: readonly Period[]; dues: Int32Array } {
+  const key = `${s.every}|${s.from}|${s.until}|${s.day ?? ''}|${s.offset}`;
+  let known = occurrenceLists.get(key);
+  if (!known) {
+    const periods = periodsOverlapping(s.every, s.from, s.until);
+    const dues = Int32Array.from(periods, (period) => (s.day !== undefined ? dayOfLastMonth(period, s.day) : period.end + s.offset));
+    known = { periods, dues };
+    if (occurrenceLists.size < 10_000) occurrenceLists.set(key, known);
   }
-  return periods;
+  return known;
 }
-const occurrenceLists = new Map<string, readonly Period[]>();
+const occurrenceLists = new Map<string, { periods: readonly Period[]; dues: Int32Array }>();
 
 /** Every item of one plan, sorted (see compareItems). */
 export function expandPlan(plan: Plan): Item[] {
