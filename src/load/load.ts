@@ -9,7 +9,7 @@ import { decodeUtf8 } from './decode.js';
 import { defaultParser, fastOutcome, parseRecord, type ParserChoice } from './fast-parse.js';
 import type { Pointer, Position } from './parse.js';
 import type { RecordSource } from './source.js';
-import { type Parsed, startWorkers, workerCount } from './worker-pool.js';
+import { CHUNK, type Parsed, startWorkers, workerCount } from './worker-pool.js';
 import { WorkTreeSource } from './worktree.js';
 
 export const KINDS = ['config', 'parties', 'plan'] as const;
@@ -100,14 +100,19 @@ export async function loadRecords(source: RecordSource, options: LoadOptions = {
     }
   }
   const wanted = paths.filter((p) => p === CONFIG_FILE || !isIgnored(p));
-  // A big work tree is parsed on every core: threads take shares while this thread does its own.
+  // A big work tree is parsed on every core: threads and this one take chunks of files until none are left.
   const root = parser === 'fast' && source instanceof WorkTreeSource ? source.root : undefined;
   const threads = root ? await workerCount(wanted.length) : 0;
-  const pool = root && threads > 0 ? startWorkers(root, wanted.filter((p) => !parsed.has(p)), threads) : undefined;
-  for (const path of wanted) {
-    if (!parsed.has(path) && !pool?.assigned.has(path)) parsed.set(path, await readOne(path));
+  if (root && threads > 0) {
+    const shared = wanted.filter((p) => !parsed.has(p));
+    const pool = startWorkers(root, shared, threads);
+    for (let start = pool.claim(); start >= 0; start = pool.claim()) {
+      for (const path of shared.slice(start, start + CHUNK)) parsed.set(path, await readOne(path));
+      // Lets the threads' batches in as they come, rather than all at the end.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    ahead = await pool.results;
   }
-  if (pool) ahead = await pool.results;
   for (const path of wanted) {
     if (!parsed.has(path)) parsed.set(path, await readOne(path));
   }

@@ -10,8 +10,23 @@ import { Worker } from 'node:worker_threads';
 export interface WorkerInput {
   /** The work tree's folder. */
   root: string;
-  /** The files this thread parses, relative, with `/`. */
+  /** The files to share out, relative, with `/`. */
   paths: string[];
+  /** The next index of `paths` to take, shared by every thread (see claimChunk). */
+  next: SharedArrayBuffer;
+}
+
+/** Files taken at a time: small enough to end together, big enough that taking costs nothing. */
+export const CHUNK = 32;
+
+/**
+ * The first index of the next chunk of files for this thread, or -1 when all
+ * are taken. Threads take chunks as they go, so a thread that starts late or
+ * runs on a busy core simply takes fewer: nobody waits for a fixed share.
+ */
+export function claimChunk(next: Int32Array, total: number): number {
+  const start = Atomics.add(next, 0, CHUNK);
+  return start < total ? start : -1;
 }
 
 /** A file a thread read and parsed cleanly: decoded text and the plain value (NFC). */
@@ -58,19 +73,19 @@ async function freeCores(sampleMs = 15): Promise<number> {
 }
 
 export interface Pool {
-  /** The files the threads were given; the main thread parses the others meanwhile. */
-  assigned: Set<string>;
+  /** Takes the next chunk for the calling (main) thread: its first index, or -1. */
+  claim: () => number;
   /** The files that came out clean, by path, once every thread has finished. */
   results: Promise<Map<string, Parsed>>;
 }
 
-/** Starts `count` threads on all but a share of `paths`, the share the main thread keeps. */
+/** Starts `count` threads that take chunks of `paths`; the main thread takes chunks too, with `claim`. */
 export function startWorkers(root: string, paths: string[], count: number): Pool {
-  const parts = count + 1;
-  const shares = Array.from({ length: count }, (_, k) => paths.filter((_, i) => i % parts === k + 1));
+  const next = new SharedArrayBuffer(4);
+  const counter = new Int32Array(next);
   const parsed = new Map<string, Parsed>();
-  const results = Promise.all(shares.map((share) => runWorker({ root, paths: share }, parsed))).then(() => parsed);
-  return { assigned: new Set(shares.flat()), results };
+  const results = Promise.all(Array.from({ length: count }, () => runWorker({ root, paths, next }, parsed))).then(() => parsed);
+  return { claim: () => claimChunk(counter, paths.length), results };
 }
 
 function runWorker(input: WorkerInput, into: Map<string, Parsed>): Promise<void> {
@@ -79,7 +94,7 @@ function runWorker(input: WorkerInput, into: Map<string, Parsed>): Promise<void>
     try {
       worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: input });
     } catch {
-      resolve(); // no thread: the main thread loads these files
+      resolve(); // no thread: the main thread takes every chunk
       return;
     }
     worker.on('message', (batch: Parsed[] | null) => {

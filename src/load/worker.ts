@@ -1,6 +1,7 @@
 /**
- * A parsing thread: reads, decodes and fast-parses its share of a work
- * tree's files and posts back the ones that came out clean. Anything else
+ * A parsing thread: takes chunks of a work tree's files as it goes (the main
+ * thread takes chunks too), reads, decodes and fast-parses them, and posts
+ * back the ones that came out clean. Anything else
  * (unreadable, not UTF-8, not for the fast path, not a record) is left out,
  * and the main thread loads it the ordinary way, diagnostics and all.
  */
@@ -8,23 +9,21 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { decodeUtf8 } from './decode.js';
 import { fastParse } from './fast-parse.js';
 import { KINDS } from './load.js';
-import type { Parsed, WorkerInput } from './worker-pool.js';
+import { CHUNK, claimChunk, type Parsed, type WorkerInput } from './worker-pool.js';
 import { WorkTreeSource } from './worktree.js';
 
-const { root, paths } = workerData as WorkerInput;
+const { root, paths, next } = workerData as WorkerInput;
 const source = new WorkTreeSource(root);
-const BATCH = 64;
-let batch: Parsed[] = [];
+const counter = new Int32Array(next);
 
-for (const path of paths) {
-  const parsed = parseOne(path);
-  if (parsed) batch.push(parsed);
-  if (batch.length >= BATCH) {
-    parentPort!.postMessage(batch);
-    batch = [];
+for (let start = claimChunk(counter, paths.length); start >= 0; start = claimChunk(counter, paths.length)) {
+  const batch: Parsed[] = [];
+  for (const path of paths.slice(start, start + CHUNK)) {
+    const parsed = parseOne(path);
+    if (parsed) batch.push(parsed);
   }
+  parentPort!.postMessage(batch);
 }
-parentPort!.postMessage(batch);
 parentPort!.postMessage(null);
 
 function parseOne(path: string): Parsed | undefined {
