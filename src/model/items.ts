@@ -79,43 +79,63 @@ export function expandTask(plan: Plan, task: Task, keep?: (facts: ItemFacts) => 
     facts.done = entry && !entry.cancelled ? entry.done : undefined;
     facts.cancelled = entry?.cancelled ?? false;
     if (keep && !keep(facts)) continue;
-    // Properties written out: this runs for every occurrence of every plan.
-    items.push({
-      plan: plan.id,
-      task: task.id,
-      title: task.title,
-      type: task.type,
-      lead: task.lead,
-      support: task.support,
-      occurrence: period.key,
-      period,
-      due: facts.due,
-      done: facts.done,
-      cancelled: facts.cancelled,
-      results: entry?.results ?? {},
-      evidence: entry?.evidence,
-      note: entry?.note,
-    });
+    items.push(occurrenceItem(plan, task, period, facts, entry));
   }
   return items;
+}
+
+/** One occurrence of a recurring task as an item. */
+function occurrenceItem(plan: Plan, task: Task, period: Period, facts: ItemFacts, entry: LogEntry | undefined): Item {
+  // Properties written out, not spread: this runs for every occurrence a report keeps.
+  return {
+    plan: plan.id,
+    task: task.id,
+    title: task.title,
+    type: task.type,
+    lead: task.lead,
+    support: task.support,
+    occurrence: period.key,
+    period,
+    due: facts.due,
+    done: facts.done,
+    cancelled: facts.cancelled,
+    results: entry?.results ?? {},
+    evidence: entry?.evidence,
+    note: entry?.note,
+  };
 }
 
 /**
  * A recurring schedule's occurrences and their due days, kept: many tasks of
  * a folder recur over the same bounds. Shared, never changed.
  */
-function occurrences(s: RecurringSchedule): { periods: readonly Period[]; dues: Int32Array } {
-  const key = `${s.every}|${s.from}|${s.until}|${s.day ?? ''}|${s.offset}`;
-  let known = occurrenceLists.get(key);
+function occurrences(s: RecurringSchedule): Occurrences {
+  // Keyed by numbers, not a built string: this runs for every recurring task of every report.
+  const byFrom = occurrenceLists[s.day !== undefined ? 'day' : 'offset'];
+  const key = s.day ?? s.offset;
+  const path = [s.every, s.from, s.until] as const;
+  let level: Map<unknown, unknown> = byFrom;
+  for (const step of path) {
+    let next = level.get(step) as Map<unknown, unknown> | undefined;
+    if (!next) level.set(step, (next = new Map()));
+    level = next;
+  }
+  let known = level.get(key) as Occurrences | undefined;
   if (!known) {
     const periods = periodsOverlapping(s.every, s.from, s.until);
     const dues = Int32Array.from(periods, (period) => (s.day !== undefined ? dayOfLastMonth(period, s.day) : period.end + s.offset));
     known = { periods, dues };
-    if (occurrenceLists.size < 10_000) occurrenceLists.set(key, known);
+    if (occurrenceCount++ < 10_000) level.set(key, known);
   }
   return known;
 }
-const occurrenceLists = new Map<string, { periods: readonly Period[]; dues: Int32Array }>();
+interface Occurrences {
+  periods: readonly Period[];
+  dues: Int32Array;
+}
+/** By due rule (a day of the month, or an offset), then every, from, until, and the day or offset. */
+const occurrenceLists = { day: new Map<unknown, unknown>(), offset: new Map<unknown, unknown>() };
+let occurrenceCount = 0;
 
 /** Every item of one plan, sorted (see compareItems). */
 export function expandPlan(plan: Plan): Item[] {
@@ -138,6 +158,59 @@ export function expandItemsWhere(source: Model | readonly Plan[], keep: (facts: 
   const kept: Item[] = [];
   for (const plan of plans) for (const task of plan.tasks) for (const item of expandTask(plan, task, keep)) kept.push(item);
   return kept.sort(compareItems);
+}
+
+/** A span of days, both ends included. */
+export interface Span {
+  start: Day;
+  end: Day;
+}
+
+const within = (day: Day | null | undefined, span: Span): boolean => day !== null && day !== undefined && span.start <= day && day <= span.end;
+
+/**
+ * The items due in `due` or done in `done`, sorted: what `summary` counts.
+ * The same list as `expandItemsWhere` with that test, without walking every
+ * occurrence of every recurring task: only the occurrences whose due date
+ * can fall in `due`, and those the log records as done in `done`.
+ */
+export function itemsDueOrDoneIn(source: Model | readonly Plan[], due: Span, done: Span): Item[] {
+  const plans = 'plans' in source ? source.plans : source;
+  const keep = (facts: ItemFacts) => within(facts.due, due) || within(facts.done, done);
+  const kept: Item[] = [];
+  for (const plan of plans) {
+    for (const task of plan.tasks) {
+      const s = task.schedule;
+      if (s.kind === 'one-off') kept.push(...expandTask(plan, task, keep));
+      else for (const period of occurrencesDueOrDone(s, due, done)) kept.push(...expandOccurrence(plan, task, s, period, keep));
+    }
+  }
+  return kept.sort(compareItems);
+}
+
+/** The occurrences of a recurring schedule that may be due in `due` or were done in `done`. */
+function occurrencesDueOrDone(s: RecurringSchedule, due: Span, done: Span): Period[] {
+  const found = new Map<Day, Period>();
+  // A due day is a day of the period's last month, so the period overlaps `due`; or it is the
+  // period's last day plus the offset, so the period overlaps `due` moved back by the offset.
+  const shift = s.day !== undefined ? 0 : s.offset;
+  const from = Math.max(s.from, due.start - shift);
+  const to = Math.min(s.until, due.end - shift);
+  if (from <= to) for (const period of periodsOverlapping(s.every, from, to)) found.set(period.start, period);
+  for (const entry of s.log) {
+    if (within(entry.done, done) && !entry.cancelled && entry.period.start <= s.until && entry.period.end >= s.from) found.set(entry.period.start, entry.period);
+  }
+  return [...found.values()];
+}
+
+/** One occurrence as an item (when `keep` accepts it): what expandTask builds for it. */
+function expandOccurrence(plan: Plan, task: Task, s: RecurringSchedule, period: Period, keep: (facts: ItemFacts) => boolean): Item[] {
+  let entry: LogEntry | undefined;
+  // The last entry of the period wins, as in expandTask.
+  for (const e of s.log) if (e.period.start === period.start) entry = e;
+  const due = s.day !== undefined ? dayOfLastMonth(period, s.day) : period.end + s.offset;
+  const facts: ItemFacts = { due, done: entry && !entry.cancelled ? entry.done : undefined, cancelled: entry?.cancelled ?? false };
+  return keep(facts) ? [occurrenceItem(plan, task, period, facts, entry)] : [];
 }
 
 /** Due date, then plan id, task id, occurrence; items without a due date last. */

@@ -138,9 +138,25 @@ export function parsePeriod(input: string | number, opts: PeriodParseOptions = {
   return { ok: true, period: rangePeriod(left.period, right.period) };
 }
 
-/** The period of granularity `every` that holds day `d`. */
+/**
+ * The period of granularity `every` that holds day `d`. Reports expand every
+ * occurrence of every recurring task, and the same few hundred periods come
+ * back each time: they are made once and shared (never change one).
+ */
 export function periodContaining(every: Every, d: Day): Period {
   const { year, month } = ymdFromDay(d);
+  const key = year * 16 + month;
+  const made = madePeriods[every];
+  let period = made.get(key);
+  if (!period) {
+    period = makePeriodContaining(every, year, month);
+    made.set(key, period);
+  }
+  return period;
+}
+const madePeriods: Record<Every, Map<number, Period>> = { year: new Map(), half: new Map(), quarter: new Map(), month: new Map() };
+
+function makePeriodContaining(every: Every, year: number, month: number): Period {
   switch (every) {
     case 'year':
       return yearPeriod(year);

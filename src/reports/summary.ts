@@ -3,7 +3,7 @@
  * review (tổng kết) is written from. Pure: model, period and as-of day in, data out.
  */
 import type { Day } from '../model/dates.js';
-import { expandItemsWhere, isDoneBy, type Item, planState, type PlanState } from '../model/items.js';
+import { isDoneBy, type Item, itemsDueOrDoneIn, planState, type PlanState } from '../model/items.js';
 import { nextPeriod, overlaps, type Period } from '../model/periods.js';
 import { inForce, type Model, type Plan, type Results, TASK_TYPES, type TaskType } from '../model/records.js';
 import { type ItemStatus, itemStatus } from './status.js';
@@ -73,7 +73,8 @@ export function summaryReport(model: Model, options: SummaryOptions): SummaryRep
   const soon = model.config.soon;
   const following = nextPeriod(period);
   // Only items due in the period or the next one, or done in the period, are counted below.
-  const items = expandItemsWhere(model, (item) => inPeriod(item.due, period) || inPeriod(item.done, period) || inPeriod(item.due, following));
+  // The following period starts the day after this one ends: together, one span of due days.
+  const items = itemsDueOrDoneIn(model, { start: period.start, end: following.end }, period);
   const status = (item: Item) => itemStatus(item, asOf, soon);
 
   const plans = model.plans
