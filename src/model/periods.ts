@@ -145,18 +145,28 @@ export function parsePeriod(input: string | number, opts: PeriodParseOptions = {
  */
 export function periodContaining(every: Every, d: Day): Period {
   const { year, month } = ymdFromDay(d);
-  const key = year * 16 + month;
+  return periodAt(every, year, firstMonth(every, month));
+}
+
+const MONTHS: Record<Every, number> = { month: 1, quarter: 3, half: 6, year: 12 };
+
+/** The first month of the period of granularity `every` that holds `month`. */
+const firstMonth = (every: Every, month: number) => month - ((month - 1) % MONTHS[every]);
+
+/** The period of granularity `every` that starts with `month` of `year`. */
+function periodAt(every: Every, year: number, month: number): Period {
   const made = madePeriods[every];
+  const key = year * 16 + month;
   let period = made.get(key);
   if (!period) {
-    period = makePeriodContaining(every, year, month);
+    period = makePeriodAt(every, year, month);
     made.set(key, period);
   }
   return period;
 }
 const madePeriods: Record<Every, Map<number, Period>> = { year: new Map(), half: new Map(), quarter: new Map(), month: new Map() };
 
-function makePeriodContaining(every: Every, year: number, month: number): Period {
+function makePeriodAt(every: Every, year: number, month: number): Period {
   switch (every) {
     case 'year':
       return yearPeriod(year);
@@ -192,8 +202,18 @@ export function nextPeriod(p: Period): Period {
 export function periodsOverlapping(every: Every, start: Day, end: Day): Period[] {
   const out: Period[] = [];
   if (end < start) return out;
-  for (let p = periodContaining(every, start); p.start <= end; p = periodContaining(every, p.end + 1)) {
+  // Month by month from the first period: no calendar conversion per period.
+  const step = MONTHS[every];
+  const first = ymdFromDay(start);
+  let year = first.year;
+  let month = firstMonth(every, first.month);
+  for (let p = periodAt(every, year, month); p.start <= end; p = periodAt(every, year, month)) {
     out.push(p);
+    month += step;
+    if (month > 12) {
+      month -= 12;
+      year++;
+    }
   }
   return out;
 }
