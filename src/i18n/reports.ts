@@ -166,6 +166,14 @@ export function formatPercent(share: number): string {
 
 /** `còn 14 ngày`, `hôm nay`, `quá 38 ngày`; `14 days left`, `today`, `38 days overdue`. */
 export function daysLeftText(lang: Lang, days: number): string {
+  // A long report repeats the same few thousand counts.
+  let text = daysLeftTexts[lang].get(days);
+  if (text === undefined) daysLeftTexts[lang].set(days, (text = daysLeftWords(lang, days)));
+  return text;
+}
+const daysLeftTexts: Record<Lang, Map<number, string>> = { vi: new Map(), en: new Map() };
+
+function daysLeftWords(lang: Lang, days: number): string {
   if (days === 0) return lang === 'vi' ? 'hôm nay' : 'today';
   const n = Math.abs(days);
   if (lang === 'vi') return days > 0 ? `còn ${n} ngày` : `quá ${n} ngày`;
@@ -182,6 +190,14 @@ const EN_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July
  * `Q3 2022`, `H1 2022`, `May 2022`, `2022`, `2022–2026`, `2022-05-12 to 2026-12-31`.
  */
 export function periodName(lang: Lang, period: Pick<Period, 'start' | 'end'>): string {
+  // Periods are shared objects (model/periods.ts): a long report names each one once.
+  let name = periodNames[lang].get(period);
+  if (name === undefined) periodNames[lang].set(period, (name = namePeriod(lang, period)));
+  return name;
+}
+const periodNames: Record<Lang, WeakMap<Pick<Period, 'start' | 'end'>, string>> = { vi: new WeakMap(), en: new WeakMap() };
+
+function namePeriod(lang: Lang, period: Pick<Period, 'start' | 'end'>): string {
   const s = ymdFromDay(period.start);
   const e = ymdFromDay(period.end);
   const next = ymdFromDay(period.end + 1);

@@ -18,8 +18,14 @@ export function partyName(model: Model, id: string): string {
 }
 
 export function partyNames(model: Model, ids: readonly string[]): string {
-  return ids.map((id) => partyName(model, id)).join(', ');
+  // Every item of a task shares its list of supporting parties: a long report joins each list once.
+  let byList = joinedNames.get(model);
+  if (!byList) joinedNames.set(model, (byList = new WeakMap()));
+  let names = byList.get(ids);
+  if (names === undefined) byList.set(ids, (names = ids.map((id) => partyName(model, id)).join(', ')));
+  return names;
 }
+const joinedNames = new WeakMap<Model, WeakMap<readonly string[], string>>();
 
 export function toneOf(state: ItemStatus['state']): Tone | undefined {
   return state === 'overdue' ? 'overdue' : state === 'due-soon' ? 'due-soon' : undefined;
