@@ -5,7 +5,7 @@
  * `expandItems` so that everyone counts the same items.
  */
 import type { Day } from './dates.js';
-import { dayOfLastMonth, periodsOverlapping, type Period } from './periods.js';
+import { dayOfLastMonth, periodContaining, periodsOverlapping, type Period } from './periods.js';
 import { inForce, type LogEntry, type Model, type Plan, type RecurringSchedule, type Results, type Task, type TaskType } from './records.js';
 
 /** One thing to be done by a day (or ongoing), with what the records say about its completion. */
@@ -42,8 +42,10 @@ export type ItemFacts = Pick<Item, 'due' | 'done' | 'cancelled'>;
 /**
  * The items of one task, in occurrence order. With `keep`, only the items it
  * accepts are built: a report on a big folder leaves most occurrences out.
+ * With `dueBy`, the caller promises that `keep` accepts no item due later
+ * (nor one without a due date), and later occurrences are not even walked.
  */
-export function expandTask(plan: Plan, task: Task, keep?: (facts: ItemFacts) => boolean): Item[] {
+export function expandTask(plan: Plan, task: Task, keep?: (facts: ItemFacts) => boolean, dueBy = Infinity): Item[] {
   const s = task.schedule;
   if (s.kind === 'one-off') {
     const item: Item = {
@@ -69,13 +71,12 @@ export function expandTask(plan: Plan, task: Task, keep?: (facts: ItemFacts) => 
   // The log is sorted by start, as the periods are: one walk pairs them (the last entry of a period wins).
   let next = 0;
   const facts: ItemFacts = { due: null, done: undefined, cancelled: false };
-  const { periods, dues } = occurrences(s);
-  for (let k = 0; k < periods.length; k++) {
-    const period = periods[k];
+  // A due day lies in the period's last month, or `offset` days after its end: later periods are due later.
+  for (const period of occurrencesOverlapping(s, -Infinity, s.day !== undefined ? dueBy : dueBy - s.offset)) {
     while (next < log.length && log[next].period.start < period.start) next++;
     let entry: LogEntry | undefined;
     while (next < log.length && log[next].period.start === period.start) entry = log[next++];
-    facts.due = dues[k];
+    facts.due = s.day !== undefined ? dayOfLastMonth(period, s.day) : period.end + s.offset;
     facts.done = entry && !entry.cancelled ? entry.done : undefined;
     facts.cancelled = entry?.cancelled ?? false;
     if (keep && !keep(facts)) continue;
@@ -105,37 +106,6 @@ function occurrenceItem(plan: Plan, task: Task, period: Period, facts: ItemFacts
   };
 }
 
-/**
- * A recurring schedule's occurrences and their due days, kept: many tasks of
- * a folder recur over the same bounds. Shared, never changed.
- */
-function occurrences(s: RecurringSchedule): Occurrences {
-  // Keyed by numbers, not a built string: this runs for every recurring task of every report.
-  const byFrom = occurrenceLists[s.day !== undefined ? 'day' : 'offset'];
-  const key = s.day ?? s.offset;
-  const path = [s.every, s.from, s.until] as const;
-  let level: Map<unknown, unknown> = byFrom;
-  for (const step of path) {
-    let next = level.get(step) as Map<unknown, unknown> | undefined;
-    if (!next) level.set(step, (next = new Map()));
-    level = next;
-  }
-  let known = level.get(key) as Occurrences | undefined;
-  if (!known) {
-    const periods = periodsOverlapping(s.every, s.from, s.until);
-    const dues = Int32Array.from(periods, (period) => (s.day !== undefined ? dayOfLastMonth(period, s.day) : period.end + s.offset));
-    known = { periods, dues };
-    if (occurrenceCount++ < 10_000) level.set(key, known);
-  }
-  return known;
-}
-interface Occurrences {
-  periods: readonly Period[];
-  dues: Int32Array;
-}
-/** By due rule (a day of the month, or an offset), then every, from, until, and the day or offset. */
-const occurrenceLists = { day: new Map<unknown, unknown>(), offset: new Map<unknown, unknown>() };
-let occurrenceCount = 0;
 
 /** Every item of one plan, sorted (see compareItems). */
 export function expandPlan(plan: Plan): Item[] {
@@ -153,10 +123,10 @@ export function expandItems(source: Model | readonly Plan[]): Item[] {
  * the same list as `expandItems(source).filter(keep)`, without sorting the
  * items a report leaves out (most of them, on a big folder).
  */
-export function expandItemsWhere(source: Model | readonly Plan[], keep: (facts: ItemFacts) => boolean): Item[] {
+export function expandItemsWhere(source: Model | readonly Plan[], keep: (facts: ItemFacts) => boolean, dueBy = Infinity): Item[] {
   const plans = 'plans' in source ? source.plans : source;
   const kept: Item[] = [];
-  for (const plan of plans) for (const task of plan.tasks) for (const item of expandTask(plan, task, keep)) kept.push(item);
+  for (const plan of plans) for (const task of plan.tasks) for (const item of expandTask(plan, task, keep, dueBy)) kept.push(item);
   return kept.sort(compareItems);
 }
 
@@ -188,15 +158,26 @@ export function itemsDueOrDoneIn(source: Model | readonly Plan[], due: Span, don
   return kept.sort(compareItems);
 }
 
+/**
+ * The occurrences of a recurring schedule (the periods that overlap its
+ * `from`..`until`) that also overlap [lo, hi]. Not periodsOverlapping of the
+ * two spans' intersection: a period can overlap both when they do not meet
+ * (`from` on the 25th, `day: 1`, so the first occurrence is due before `from`).
+ */
+function occurrencesOverlapping(s: RecurringSchedule, lo: Day, hi: Day): Period[] {
+  if (s.until < s.from) return [];
+  const first = periodContaining(s.every, s.from);
+  const last = periodContaining(s.every, s.until);
+  return periodsOverlapping(s.every, Math.max(first.start, lo), Math.min(last.end, hi));
+}
+
 /** The occurrences of a recurring schedule that may be due in `due` or were done in `done`. */
 function occurrencesDueOrDone(s: RecurringSchedule, due: Span, done: Span): Period[] {
   const found = new Map<Day, Period>();
   // A due day is a day of the period's last month, so the period overlaps `due`; or it is the
   // period's last day plus the offset, so the period overlaps `due` moved back by the offset.
   const shift = s.day !== undefined ? 0 : s.offset;
-  const from = Math.max(s.from, due.start - shift);
-  const to = Math.min(s.until, due.end - shift);
-  if (from <= to) for (const period of periodsOverlapping(s.every, from, to)) found.set(period.start, period);
+  for (const period of occurrencesOverlapping(s, due.start - shift, due.end - shift)) found.set(period.start, period);
   for (const entry of s.log) {
     if (within(entry.done, done) && !entry.cancelled && entry.period.start <= s.until && entry.period.end >= s.from) found.set(entry.period.start, entry.period);
   }

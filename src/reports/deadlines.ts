@@ -40,7 +40,8 @@ export function deadlinesReport(model: Model, options: DeadlinesOptions): Deadli
   const { asOf, party, plan, type } = options;
   const items: Deadline[] = [];
   // Only items not done, not cancelled and due by the end of the window can be overdue or due soon (itemState).
-  const candidates = expandItemsWhere(model, (item) => !isDoneBy(item, asOf) && !item.cancelled && item.due !== null && item.due <= asOf + within);
+  const dueBy = asOf + within;
+  const candidates = expandItemsWhere(model, (item) => !isDoneBy(item, asOf) && !item.cancelled && item.due !== null && item.due <= dueBy, dueBy);
   for (const item of candidates) {
     if (plan !== undefined && item.plan !== plan) continue;
     if (type !== undefined && item.type !== type) continue;
