@@ -145,7 +145,12 @@ function drawLongTable(out: ByteBuilder, columns: Column[], head: string[], rows
     for (const cell of cells) if (cell.lines.length > height) height = cell.lines.length;
     return height;
   };
-  const allRows = [head.map((h, i) => drawCell(i, h, 'left')), ...rows.map((_, r) => Array.from({ length: n }, (_, i) => draw(r, i)))];
+  const allRows: DrawnCell[][] = [head.map((h, i) => drawCell(i, h, 'left'))];
+  for (let r = 0; r < rows.length; r++) {
+    const cells: DrawnCell[] = new Array(n);
+    for (let i = 0; i < n; i++) cells[i] = draw(r, i);
+    allRows.push(cells);
+  }
   // The size is known before the copying: one allocation, not a doubling buffer's dozen.
   let size = top.length + bottom.length;
   for (const cells of allRows) {
