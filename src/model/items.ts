@@ -48,23 +48,9 @@ export type ItemFacts = Pick<Item, 'due' | 'done' | 'cancelled'>;
 export function expandTask(plan: Plan, task: Task, keep?: (facts: ItemFacts) => boolean, dueBy = Infinity): Item[] {
   const s = task.schedule;
   if (s.kind === 'one-off') {
-    const item: Item = {
-      plan: plan.id,
-      task: task.id,
-      title: task.title,
-      type: task.type,
-      lead: task.lead,
-      support: task.support,
-      occurrence: null,
-      period: null,
-      due: s.due ?? null,
-      done: s.status === 'done' ? s.done : undefined,
-      cancelled: s.status === 'cancelled',
-      results: s.results,
-      evidence: s.evidence,
-      note: task.note,
-    };
-    return !keep || keep(item) ? [item] : [];
+    const facts: ItemFacts = { due: s.due ?? null, done: s.status === 'done' ? s.done : undefined, cancelled: s.status === 'cancelled' };
+    if (keep && !keep(facts)) return [];
+    return [makeItem(plan, task, null, facts, { results: s.results, evidence: s.evidence, note: task.note })];
   }
   const items: Item[] = [];
   const log = s.log;
@@ -80,13 +66,13 @@ export function expandTask(plan: Plan, task: Task, keep?: (facts: ItemFacts) => 
     facts.done = entry && !entry.cancelled ? entry.done : undefined;
     facts.cancelled = entry?.cancelled ?? false;
     if (keep && !keep(facts)) continue;
-    items.push(occurrenceItem(plan, task, period, facts, entry));
+    items.push(makeItem(plan, task, period, facts, entry));
   }
   return items;
 }
 
-/** One occurrence of a recurring task as an item. */
-function occurrenceItem(plan: Plan, task: Task, period: Period, facts: ItemFacts, entry: LogEntry | undefined): Item {
+/** An item: one-off (no period) or one occurrence, with what its record or log entry says of its completion. */
+function makeItem(plan: Plan, task: Task, period: Period | null, facts: ItemFacts, record: Pick<LogEntry, 'results' | 'evidence' | 'note'> | undefined): Item {
   // Properties written out, not spread: this runs for every occurrence a report keeps.
   return {
     plan: plan.id,
@@ -95,14 +81,14 @@ function occurrenceItem(plan: Plan, task: Task, period: Period, facts: ItemFacts
     type: task.type,
     lead: task.lead,
     support: task.support,
-    occurrence: period.key,
+    occurrence: period ? period.key : null,
     period,
     due: facts.due,
     done: facts.done,
     cancelled: facts.cancelled,
-    results: entry?.results ?? {},
-    evidence: entry?.evidence,
-    note: entry?.note,
+    results: record?.results ?? {},
+    evidence: record?.evidence,
+    note: record?.note,
   };
 }
 
@@ -191,7 +177,7 @@ function expandOccurrence(plan: Plan, task: Task, s: RecurringSchedule, period: 
   for (const e of s.log) if (e.period.start === period.start) entry = e;
   const due = s.day !== undefined ? dayOfLastMonth(period, s.day) : period.end + s.offset;
   const facts: ItemFacts = { due, done: entry && !entry.cancelled ? entry.done : undefined, cancelled: entry?.cancelled ?? false };
-  return keep(facts) ? [occurrenceItem(plan, task, period, facts, entry)] : [];
+  return keep(facts) ? [makeItem(plan, task, period, facts, entry)] : [];
 }
 
 /** Due date, then plan id, task id, occurrence; items without a due date last. */
