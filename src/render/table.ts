@@ -120,9 +120,11 @@ function drawLongTable(out: ByteBuilder, columns: Column[], head: string[], rows
     return widest;
   });
   const aligns = columns.map((c) => c.align ?? 'left');
+  // The left border goes with the first column's lines and the line break with the last's: fewer, longer copies.
+  const edges = (i: number, line: string) => (i === 0 ? '│' : '') + line + (i === n - 1 ? '\n' : '');
   const drawCell = (i: number, content: string, align: 'left' | 'right'): DrawnCell => {
     const w = widths[i] - 2;
-    const lines = cellLines(content, colWidths[i] === null ? null : w).map((line) => encode(' ' + fit(line, w, align) + ' │'));
+    const lines = cellLines(content, colWidths[i] === null ? null : w).map((line) => encode(edges(i, ' ' + fit(line, w, align) + ' │')));
     return { lines, size: lines.reduce((sum, line) => sum + line.length, 0) };
   };
   // drawn[tone][column][text]
@@ -133,13 +135,11 @@ function drawLongTable(out: ByteBuilder, columns: Column[], head: string[], rows
     return (drawn[tone][i][k] ??= drawCell(i, toneColour(paint, TONES[tone])(texts[i][k]), aligns[i]));
   };
   const rule = (left: string, mid: string, right: string) => left + widths.map((w) => '─'.repeat(w)).join(mid) + right;
-  const blanks = widths.map((w) => encode(' '.repeat(w) + '│'));
+  const blanks = widths.map((w, i) => encode(edges(i, ' '.repeat(w) + '│')));
   const top = encode(rule('┌', '┬', '┐') + '\n');
   const separator = encode(rule('├', '┼', '┤') + '\n');
   // The table's last line ends without a line break, as cli-table3's does.
   const bottom = encode(rule('└', '┴', '┘'));
-  const leftBorder = encode('│');
-  const newline = encode('\n');
   const heightOf = (cells: DrawnCell[]) => {
     let height = 1;
     for (const cell of cells) if (cell.lines.length > height) height = cell.lines.length;
@@ -155,21 +155,30 @@ function drawLongTable(out: ByteBuilder, columns: Column[], head: string[], rows
   let size = top.length + bottom.length;
   for (const cells of allRows) {
     const height = heightOf(cells);
-    size += separator.length + height * (leftBorder.length + newline.length);
+    size += separator.length;
     for (let i = 0; i < n; i++) size += cells[i].size + blanks[i].length * (height - cells[i].lines.length);
   }
-  out.reserve(size);
-  out.bytes(top);
-  allRows.forEach((cells, r) => {
-    if (r > 0) out.bytes(separator);
+  const buffer = out.reserve(size);
+  let at = out.length;
+  buffer.set(top, at);
+  at += top.length;
+  for (let r = 0; r < allRows.length; r++) {
+    const cells = allRows[r];
+    if (r > 0) {
+      buffer.set(separator, at);
+      at += separator.length;
+    }
     const height = heightOf(cells);
     for (let line = 0; line < height; line++) {
-      out.bytes(leftBorder);
-      for (let i = 0; i < n; i++) out.bytes(cells[i].lines[line] ?? blanks[i]);
-      out.bytes(newline);
+      for (let i = 0; i < n; i++) {
+        const chunk = cells[i].lines[line] ?? blanks[i];
+        buffer.set(chunk, at);
+        at += chunk.length;
+      }
     }
-  });
-  out.bytes(bottom);
+  }
+  buffer.set(bottom, at);
+  out.advance(at + bottom.length - out.length);
 }
 
 function cellLines(content: string, wrapWidth: number | null): string[] {
