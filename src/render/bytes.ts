@@ -1,46 +1,76 @@
 /**
- * Output built as UTF-8 bytes. A long table is tens of megabytes of text
- * made of a few thousand distinct cells: copying their encoded bytes costs a
- * fraction of building, joining and then encoding one huge string.
+ * Output built as UTF-8 bytes, in chunks. A long table is tens of megabytes
+ * of text made of a few thousand distinct cells: copying their encoded bytes
+ * costs a fraction of building, joining and then encoding one huge string.
+ * Chunks are handed out as they fill, so the text is never held whole, and
+ * each is a fresh buffer, since its reader may keep it (an asynchronous pipe).
  */
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
-export class ByteBuilder {
-  // allocUnsafe: every byte handed out has been written; zeroing tens of megabytes first would be wasted.
-  private buffer: Uint8Array = Buffer.allocUnsafe(1 << 16);
-  private written = 0;
+/** Large enough that one write a chunk costs nothing, small enough to be reused memory, not fresh pages. */
+export const CHUNK_BYTES = 1 << 20;
 
-  get length(): number {
-    return this.written;
+export class ByteChunks {
+  private full: Uint8Array[] = [];
+  private buffer: Uint8Array;
+  private used = 0;
+
+  constructor(private readonly chunkBytes = CHUNK_BYTES) {
+    // allocUnsafe: every byte handed out has been written; zeroing them first would be wasted.
+    this.buffer = Buffer.allocUnsafe(chunkBytes);
   }
 
-  text(s: string): void {
-    // UTF-16 code units become at most 3 bytes each.
-    this.reserve(s.length * 3);
-    this.written += encoder.encodeInto(s, this.buffer.subarray(this.written)).written;
-  }
-
-  result(): Uint8Array {
-    return this.buffer.subarray(0, this.written);
+  /** Where the next byte goes in the buffer `room` returns. */
+  get offset(): number {
+    return this.used;
   }
 
   /**
-   * Room for `extra` more bytes, for a caller that copies many small chunks
-   * itself (a long table): it writes from `length` on, then calls `advance`.
+   * A buffer with room for `size` more bytes from `offset` on, for a caller
+   * that copies many small pieces itself (a long table), then calls `advance`.
    */
-  reserve(extra: number): Uint8Array {
-    if (this.written + extra > this.buffer.length) {
-      const grown = Buffer.allocUnsafe(Math.max(this.buffer.length * 2, this.written + extra));
-      grown.set(this.buffer.subarray(0, this.written));
-      this.buffer = grown;
+  room(size: number): Uint8Array {
+    if (this.used + size > this.buffer.length) {
+      this.hand();
+      this.buffer = Buffer.allocUnsafe(Math.max(this.chunkBytes, size));
     }
     return this.buffer;
   }
 
-  /** Counts `n` bytes written into the buffer `reserve` returned. */
+  /** Counts `n` bytes copied into the buffer `room` returned. */
   advance(n: number): void {
-    this.written += n;
+    this.used += n;
+  }
+
+  text(s: string): void {
+    // UTF-16 code units become at most 3 bytes each.
+    const buffer = this.room(s.length * 3);
+    this.used += encoder.encodeInto(s, buffer.subarray(this.used)).written;
+  }
+
+  /** Whether a chunk is filled and waits to be taken. */
+  get ready(): boolean {
+    return this.full.length > 0;
+  }
+
+  /** The chunks filled since the last call. */
+  take(): Uint8Array[] {
+    const full = this.full;
+    this.full = [];
+    return full;
+  }
+
+  /** The chunks not yet taken, the last one only as far as it is filled. */
+  finish(): Uint8Array[] {
+    this.hand();
+    return this.take();
+  }
+
+  private hand(): void {
+    if (this.used > 0) this.full.push(this.buffer.subarray(0, this.used));
+    this.buffer = Buffer.allocUnsafe(0);
+    this.used = 0;
   }
 }
 

@@ -3,7 +3,7 @@
  * CRLF line ends, RFC 4180 quoting; headers in the reader's language, dates
  * ISO (Excel reads them as dates) and numbers plain.
  */
-import { type Document, rawCell } from './document.js';
+import { allRows, type Document, rawCell } from './document.js';
 
 const BOM = '\uFEFF';
 
@@ -27,7 +27,7 @@ export function renderCsvDocument(doc: Document): string {
     const table = tables[0];
     if (table.kind === 'table') {
       records.push(record(table.columns.map((c) => c.header)));
-      for (const row of table.rows) records.push(record(row.cells.map(rawCell)));
+      for (const row of allRows(table.rows)) records.push(record(row.cells.map(rawCell)));
     }
   } else {
     let pendingBreak = false;
@@ -42,7 +42,7 @@ export function renderCsvDocument(doc: Document): string {
       } else {
         if (pendingBreak) records.push('');
         records.push(record(block.columns.map((c) => c.header)));
-        for (const row of block.rows) records.push(record(row.cells.map(rawCell)));
+        for (const row of allRows(block.rows)) records.push(record(row.cells.map(rawCell)));
         pendingBreak = true;
       }
     }

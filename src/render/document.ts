@@ -30,6 +30,28 @@ export interface Row {
   tone?: Tone;
 }
 
+/**
+ * A table's rows: an array, or rows made one at a time as a renderer asks
+ * for them (`rowsOf`). A long report's cells then live only while they are
+ * drawn, instead of all until the whole table is done.
+ */
+export interface Rows {
+  readonly length: number;
+  /** The row at `index`, from 0 to length - 1. */
+  at(index: number): Row | undefined;
+}
+
+/** One row for each item, made when asked for. */
+export function rowsOf<T>(items: readonly T[], row: (item: T) => Row): Rows {
+  return { length: items.length, at: (index) => (index >= 0 && index < items.length ? row(items[index]) : undefined) };
+}
+
+/** Every row, for a renderer that needs them all at once. */
+export function allRows(rows: Rows): readonly Row[] {
+  if (Array.isArray(rows)) return rows as Row[];
+  return Array.from({ length: rows.length }, (_, index) => rows.at(index) as Row);
+}
+
 export type Block =
   /** The report's first heading. */
   | { kind: 'title'; text: string }
@@ -37,7 +59,7 @@ export type Block =
   /** Lines shown one under the other. */
   | { kind: 'lines'; lines: string[] }
   /** A table; `empty` is said instead when it has no rows (CSV still writes the header). */
-  | { kind: 'table'; columns: Column[]; rows: Row[]; empty?: string };
+  | { kind: 'table'; columns: Column[]; rows: Rows; empty?: string };
 
 export type Document = Block[];
 

@@ -3,7 +3,7 @@
  * one paragraph per line of text, and GFM tables (numbers right-aligned).
  */
 import type { Lang } from '../i18n/lang.js';
-import { type Column, type Document, humanCell, type Row } from './document.js';
+import { allRows, type Column, type Document, humanCell, type Rows } from './document.js';
 
 /** Keeps text literal inside Markdown: no accidental emphasis, code or table breaks. */
 export function escapeMarkdown(s: string): string {
@@ -13,12 +13,12 @@ export function escapeMarkdown(s: string): string {
     .replace(/([\\`*_|<>[\]])/g, '\\$1');
 }
 
-function renderGrid(columns: Column[], rows: Row[], lang: Lang): string {
+function renderGrid(columns: Column[], rows: Rows, lang: Lang): string {
   const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
   const out = [
     line(columns.map((c) => escapeMarkdown(c.header))),
     line(columns.map((c) => (c.align === 'right' ? '---:' : '---'))),
-    ...rows.map((row) => line(row.cells.map((cell) => escapeMarkdown(humanCell(cell, lang))))),
+    ...allRows(rows).map((row) => line(row.cells.map((cell) => escapeMarkdown(humanCell(cell, lang))))),
   ];
   return out.join('\n');
 }

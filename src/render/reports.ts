@@ -12,7 +12,7 @@ import type { Document } from './document.js';
 import { deadlinesJson, planItemsJson, statusJson, summaryJson } from './json.js';
 import { renderMarkdownDocument } from './markdown.js';
 import type { Paint } from './paint.js';
-import { renderTableBytes } from './table.js';
+import { renderTableChunks } from './table.js';
 import { deadlinesDocument } from './views/deadlines.js';
 import { planItemsDocument, statusDocument } from './views/status.js';
 import { summaryDocument } from './views/summary.js';
@@ -30,8 +30,8 @@ export interface RenderContext {
   paint: Paint;
 }
 
-/** Text, or the same text already encoded as UTF-8 (long tables, see bytes.ts). */
-export type Renderer = (report: ReportData, ctx: RenderContext) => string | Uint8Array;
+/** Text, or the same text as UTF-8 chunks made as they are written (tables, see bytes.ts). */
+export type Renderer = (report: ReportData, ctx: RenderContext) => string | Iterable<Uint8Array>;
 
 /** The report laid out for people, in the reader's language. */
 export function reportDocument(r: ReportData, ctx: RenderContext): Document {
@@ -62,7 +62,7 @@ function json(r: ReportData): string {
 }
 
 export const renderers = {
-  table: (r, ctx) => renderTableBytes(reportDocument(r, ctx), ctx.lang, ctx.paint),
+  table: (r, ctx) => renderTableChunks(reportDocument(r, ctx), ctx.lang, ctx.paint),
   markdown: (r, ctx) => renderMarkdownDocument(reportDocument(r, ctx), ctx.lang),
   csv: (r, ctx) => renderCsvDocument(reportDocument(r, ctx)),
   json: (r) => json(r),

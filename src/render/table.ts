@@ -6,8 +6,8 @@
 import { createRequire } from 'node:module';
 import Table from 'cli-table3';
 import type { Lang } from '../i18n/lang.js';
-import { ByteBuilder, decode, encode } from './bytes.js';
-import { type Block, type Cell, type Column, type Document, humanCell, type Row, type Tone } from './document.js';
+import { ByteChunks, CHUNK_BYTES, decode, encode } from './bytes.js';
+import { allRows, type Block, type Cell, type Column, type Document, humanCell, type Rows, type Tone } from './document.js';
 import type { Paint } from './paint.js';
 
 const nfc = (s: string) => s.normalize('NFC');
@@ -39,16 +39,23 @@ const utils = createRequire(import.meta.url)('cli-table3/src/utils.js') as Table
 export const LONG_TABLE_ROWS = 200;
 
 /** A table as text: cli-table3's, or the same text drawn here for a long table. */
-export function renderGrid(columns: Column[], rows: Row[], lang: Lang, paint: Paint, longTableRows = LONG_TABLE_ROWS): string {
-  const out = new ByteBuilder();
-  writeGrid(out, columns, rows, lang, paint, longTableRows);
-  return decode(out.result());
+export function renderGrid(columns: Column[], rows: Rows, lang: Lang, paint: Paint, longTableRows = LONG_TABLE_ROWS): string {
+  return decodeAll(renderGridChunks(columns, rows, lang, paint, longTableRows));
 }
 
-function writeGrid(out: ByteBuilder, columns: Column[], rows: Row[], lang: Lang, paint: Paint, longTableRows = LONG_TABLE_ROWS): void {
+/** The same as UTF-8 chunks of about `chunkBytes` each (tests make them small). */
+export function renderGridChunks(columns: Column[], rows: Rows, lang: Lang, paint: Paint, longTableRows = LONG_TABLE_ROWS, chunkBytes = CHUNK_BYTES): Uint8Array[] {
+  const out = new ByteChunks(chunkBytes);
+  return [...writeGrid(out, columns, rows, lang, paint, longTableRows), ...out.finish()];
+}
+
+/** Writes a table to `out`, handing out the chunks it fills as it goes (a long table is tens of megabytes). */
+function* writeGrid(out: ByteChunks, columns: Column[], rows: Rows, lang: Lang, paint: Paint, longTableRows = LONG_TABLE_ROWS): Generator<Uint8Array> {
   const head = columns.map((c) => paint.bold(nfc(c.header)));
-  if (rows.length > longTableRows && rows.every((row) => row.cells.length === columns.length)) return drawLongTable(out, columns, head, rows, lang, paint);
-  const texts = rows.map((row) => row.cells.map((cell) => nfc(humanCell(cell, lang))));
+  const indexed = rows.length > longTableRows ? indexCells(columns, rows, lang) : undefined;
+  if (indexed) return yield* drawLongTable(out, columns, head, indexed, paint);
+  const list = allRows(rows);
+  const texts = list.map((row) => row.cells.map((cell) => nfc(humanCell(cell, lang))));
   // A wrap width only where some cell is wider; otherwise the column keeps its natural width.
   const colWidths = columns.map((column, i) => {
     if (column.wrap === undefined) return null;
@@ -61,11 +68,13 @@ function writeGrid(out: ByteBuilder, columns: Column[], rows: Row[], lang: Lang,
     colWidths,
     wordWrap: true,
   });
-  for (const [r, row] of rows.entries()) {
+  for (const [r, row] of list.entries()) {
     table.push(row.cells.map((cell: Cell, i) => ({ content: toneColour(paint, cell.tone ?? row.tone)(texts[r][i]), hAlign: columns[i]?.align ?? 'left' })));
   }
   out.text(table.toString());
 }
+
+const decodeAll = (chunks: Uint8Array[]) => decode(Buffer.concat(chunks));
 
 /** Text cli-table3 measures as one column a character (no escape, control, combining, wide or emoji characters). */
 const NARROW = /^[\x20-\x7e\xc0-\u024f\u1e00-\u1eff]*$/;
@@ -79,32 +88,54 @@ interface DrawnCell {
 
 const TONES: readonly (Tone | undefined)[] = [undefined, 'overdue', 'due-soon'];
 
+/** A long table's cells, each as the number of its text among its column's distinct texts, and of its tone. */
+interface IndexedCells {
+  rowCount: number;
+  /** Each column's distinct texts, NFC. */
+  texts: string[][];
+  /** Row r, column i at r * columns + i. */
+  text: Int32Array;
+  tone: Uint8Array;
+}
+
+/**
+ * Each row is asked for once and left behind: what is kept is a number a
+ * cell. Undefined when some row has more or fewer cells than the columns
+ * (cli-table3 then draws the table).
+ */
+function indexCells(columns: Column[], rows: Rows, lang: Lang): IndexedCells | undefined {
+  const n = columns.length;
+  const distinct = columns.map(() => new Map<string, number>());
+  const texts: string[][] = columns.map(() => []);
+  const text = new Int32Array(rows.length * n);
+  const tone = new Uint8Array(rows.length * n);
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows.at(r);
+    if (row === undefined || row.cells.length !== n) return undefined;
+    for (let i = 0; i < n; i++) {
+      const cell = row.cells[i];
+      const human = humanCell(cell, lang);
+      let k = distinct[i].get(human);
+      if (k === undefined) {
+        k = texts[i].push(nfc(human)) - 1;
+        distinct[i].set(human, k);
+      }
+      text[r * n + i] = k;
+      tone[r * n + i] = TONES.indexOf(cell.tone ?? row.tone);
+    }
+  }
+  return { rowCount: rows.length, texts, text, tone };
+}
+
 /**
  * cli-table3's drawing of a table without spans, with one space of padding
  * each side and plain borders, as UTF-8. Each distinct cell of a column (its
- * text and tone) is normalised, measured, wrapped, padded and encoded once: a
- * long report repeats most of its cells (states, parties, titles, dates).
+ * text and tone) is measured, wrapped, padded and encoded once: a long report
+ * repeats most of its cells (states, parties, titles, dates).
  */
-function drawLongTable(out: ByteBuilder, columns: Column[], head: string[], rows: Row[], lang: Lang, paint: Paint): void {
+function* drawLongTable(out: ByteChunks, columns: Column[], head: string[], cells: IndexedCells, paint: Paint): Generator<Uint8Array> {
   const n = columns.length;
-  // Each cell as the number of its text among its column's distinct texts: one lookup a cell, then indexing.
-  const distinct = columns.map(() => new Map<string, number>());
-  const texts: string[][] = columns.map(() => []);
-  const cellText = new Int32Array(rows.length * n);
-  const cellTone = new Uint8Array(rows.length * n);
-  rows.forEach((row, r) => {
-    for (let i = 0; i < n; i++) {
-      const cell = row.cells[i];
-      const text = humanCell(cell, lang);
-      let k = distinct[i].get(text);
-      if (k === undefined) {
-        k = texts[i].push(nfc(text)) - 1;
-        distinct[i].set(text, k);
-      }
-      cellText[r * n + i] = k;
-      cellTone[r * n + i] = TONES.indexOf(cell.tone ?? row.tone);
-    }
-  });
+  const { texts } = cells;
   // A wrap width only where some cell is wider (as writeGrid decides for cli-table3).
   const colWidths = columns.map((column, i) => {
     if (column.wrap === undefined) return null;
@@ -130,55 +161,39 @@ function drawLongTable(out: ByteBuilder, columns: Column[], head: string[], rows
   // drawn[tone][column][text]
   const drawn = TONES.map(() => columns.map((): (DrawnCell | undefined)[] => []));
   const draw = (r: number, i: number): DrawnCell => {
-    const k = cellText[r * n + i];
-    const tone = cellTone[r * n + i];
+    const k = cells.text[r * n + i];
+    const tone = cells.tone[r * n + i];
     return (drawn[tone][i][k] ??= drawCell(i, toneColour(paint, TONES[tone])(texts[i][k]), aligns[i]));
   };
   const rule = (left: string, mid: string, right: string) => left + widths.map((w) => '─'.repeat(w)).join(mid) + right;
   const blanks = widths.map((w, i) => encode(edges(i, ' '.repeat(w) + '│')));
-  const top = encode(rule('┌', '┬', '┐') + '\n');
   const separator = encode(rule('├', '┼', '┤') + '\n');
-  // The table's last line ends without a line break, as cli-table3's does.
-  const bottom = encode(rule('└', '┴', '┘'));
-  const heightOf = (cells: DrawnCell[]) => {
+  out.text(rule('┌', '┬', '┐') + '\n');
+  const row: DrawnCell[] = head.map((h, i) => drawCell(i, h, 'left'));
+  for (let r = -1; r < cells.rowCount; r++) {
+    if (r >= 0) for (let i = 0; i < n; i++) row[i] = draw(r, i);
     let height = 1;
-    for (const cell of cells) if (cell.lines.length > height) height = cell.lines.length;
-    return height;
-  };
-  const allRows: DrawnCell[][] = [head.map((h, i) => drawCell(i, h, 'left'))];
-  for (let r = 0; r < rows.length; r++) {
-    const cells: DrawnCell[] = new Array(n);
-    for (let i = 0; i < n; i++) cells[i] = draw(r, i);
-    allRows.push(cells);
-  }
-  // The size is known before the copying: one allocation, not a doubling buffer's dozen.
-  let size = top.length + bottom.length;
-  for (const cells of allRows) {
-    const height = heightOf(cells);
-    size += separator.length;
-    for (let i = 0; i < n; i++) size += cells[i].size + blanks[i].length * (height - cells[i].lines.length);
-  }
-  const buffer = out.reserve(size);
-  let at = out.length;
-  buffer.set(top, at);
-  at += top.length;
-  for (let r = 0; r < allRows.length; r++) {
-    const cells = allRows[r];
-    if (r > 0) {
+    for (let i = 0; i < n; i++) if (row[i].lines.length > height) height = row[i].lines.length;
+    let size = r >= 0 ? separator.length : 0;
+    for (let i = 0; i < n; i++) size += row[i].size + blanks[i].length * (height - row[i].lines.length);
+    const buffer = out.room(size);
+    let at = out.offset;
+    if (r >= 0) {
       buffer.set(separator, at);
       at += separator.length;
     }
-    const height = heightOf(cells);
     for (let line = 0; line < height; line++) {
       for (let i = 0; i < n; i++) {
-        const chunk = cells[i].lines[line] ?? blanks[i];
-        buffer.set(chunk, at);
-        at += chunk.length;
+        const piece = row[i].lines[line] ?? blanks[i];
+        buffer.set(piece, at);
+        at += piece.length;
       }
     }
+    out.advance(size);
+    if (out.ready) yield* out.take();
   }
-  buffer.set(bottom, at);
-  out.advance(at + bottom.length - out.length);
+  // The table's last line ends without a line break, as cli-table3's does.
+  out.text(rule('└', '┴', '┘'));
 }
 
 function cellLines(content: string, wrapWidth: number | null): string[] {
@@ -221,12 +236,12 @@ function fit(line: string, w: number, align: 'left' | 'right'): string {
 }
 
 export function renderTableDocument(doc: Document, lang: Lang, paint: Paint): string {
-  return decode(renderTableBytes(doc, lang, paint));
+  return decodeAll([...renderTableChunks(doc, lang, paint)]);
 }
 
-/** The document as UTF-8, as the CLI writes it (see bytes.ts). */
-export function renderTableBytes(doc: Document, lang: Lang, paint: Paint): Uint8Array {
-  const out = new ByteBuilder();
+/** The document as UTF-8, in chunks as they are made, as the CLI writes it (see bytes.ts). */
+export function* renderTableChunks(doc: Document, lang: Lang, paint: Paint): Generator<Uint8Array> {
+  const out = new ByteChunks();
   // Blocks are lines joined by line breaks, the whole ending with one: nothing at all is one line break.
   if (doc.length === 0) out.text('\n');
   let previous: Block['kind'] | undefined;
@@ -243,11 +258,11 @@ export function renderTableBytes(doc: Document, lang: Lang, paint: Paint): Uint8
         break;
       case 'table':
         if (block.rows.length === 0 && block.empty !== undefined) out.text(nfc(block.empty));
-        else writeGrid(out, block.columns, block.rows, lang, paint);
+        else yield* writeGrid(out, block.columns, block.rows, lang, paint);
         out.text('\n');
         break;
     }
     previous = block.kind;
   }
-  return out.result();
+  yield* out.finish();
 }

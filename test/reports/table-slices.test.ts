@@ -1,9 +1,9 @@
 /** A long table drawn by our own code reads exactly as cli-table3 draws it (see LONG_TABLE_ROWS). */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type Column, type Row, text } from '../../src/render/document.js';
+import { type Column, type Row, rowsOf, text } from '../../src/render/document.js';
 import { makePaint, PLAIN } from '../../src/render/paint.js';
-import { renderGrid } from '../../src/render/table.js';
+import { renderGrid, renderGridChunks } from '../../src/render/table.js';
 
 const words = fc.array(fc.constantFrom('Sở', 'Giáo', 'dục', 'và', 'Đào', 'tạo', 'báo cáo', 'quý', 'x', '12', 'Ủy ban nhân dân tỉnh', '', '全角', '✅', 'Hòa', 'a-very-long-unbroken-word-here'), { maxLength: 8 });
 const cellText = words.map((w) => w.join(' '));
@@ -20,6 +20,34 @@ describe('long tables', () => {
           const rows: Row[] = data.map(([cells, tone]) => ({ cells: cells.slice(0, columns.length).map((t) => text(t)), tone }));
           const paint = colour ? makePaint(true) : PLAIN;
           expect(renderGrid(columns, rows, "vi", paint, longTableRows)).toBe(renderGrid(columns, rows, 'vi', paint, Number.POSITIVE_INFINITY));
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+});
+
+describe('long tables in chunks', () => {
+  it('read the same from rows made when asked and cut into small chunks, each chunk whole UTF-8, each row asked for once', () => {
+    const utf8 = new TextDecoder('utf-8', { fatal: true });
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ header: fc.constantFrom('Hạn', 'Nội dung', 'N'), align: fc.constantFrom<'left' | 'right' | undefined>('left', 'right', undefined), wrap: fc.option(fc.integer({ min: 4, max: 20 }), { nil: undefined }) }), { minLength: 1, maxLength: 4 }),
+        fc.array(fc.tuple(fc.array(cellText, { minLength: 4, maxLength: 4 }), fc.constantFrom<Row['tone']>('overdue', 'due-soon', undefined)), { minLength: 1, maxLength: 40 }),
+        fc.integer({ min: 0, max: 8 }),
+        fc.integer({ min: 1, max: 400 }),
+        fc.boolean(),
+        (columns: Column[], data, longTableRows, chunkBytes, colour) => {
+          const rows: Row[] = data.map(([cells, tone]) => ({ cells: cells.slice(0, columns.length).map((t) => text(t)), tone }));
+          const asked = rows.map(() => 0);
+          const lazy = rowsOf(rows.map((_, r) => r), (r) => (asked[r]++, rows[r]));
+          const paint = colour ? makePaint(true) : PLAIN;
+          const chunks = renderGridChunks(columns, lazy, 'vi', paint, longTableRows, chunkBytes);
+          const pieces = chunks.map((chunk) => utf8.decode(chunk));
+          expect(pieces.join('')).toBe(renderGrid(columns, rows, 'vi', paint, Number.POSITIVE_INFINITY));
+          if (rows.length > longTableRows) expect(asked.every((n) => n === 1)).toBe(true);
+          // Chunks much smaller than a row: the table is really cut, between rows.
+          if (rows.length > longTableRows && chunkBytes < 40) expect(chunks.length).toBeGreaterThan(1);
         },
       ),
       { numRuns: 150 },

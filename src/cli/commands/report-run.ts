@@ -47,7 +47,9 @@ export async function openReport(io: CliIO, options: GlobalOptions, checkOptions
 
 export function writeReport(run: ReportRun, report: ReportData): void {
   const paint = makePaint(run.session.color);
-  run.session.io.stdout(renderers[run.format](report, { lang: run.session.lang, model: run.model, paint }));
+  const output = renderers[run.format](report, { lang: run.session.lang, model: run.model, paint });
+  if (typeof output === 'string') run.session.io.stdout(output);
+  else for (const chunk of output) run.session.io.stdout(chunk);
 }
 
 export function requirePlan(run: ReportRun, id: string): Plan {

@@ -1,7 +1,7 @@
 /** `status` for people: one row per plan, or one plan's items. */
 import { formatPercent, lines, periodName, planStateName, word } from '../../i18n/reports.js';
 import type { PlanItemsReport, PlanStatus, StatusReport } from '../../reports/status.js';
-import { date, type Document, num, type Row, text } from '../document.js';
+import { date, type Document, num, type Row, rowsOf, text } from '../document.js';
 import { columns, daysLeftCell, occurrenceCell, partyName, stateCell, toneOf, typeCell, type ViewContext } from './common.js';
 
 function filterLine(ctx: ViewContext, party: string | undefined): string[] {
@@ -18,7 +18,7 @@ function nextText(row: PlanStatus, ctx: ViewContext): string {
 
 export function statusDocument(report: StatusReport, ctx: ViewContext): Document {
   const { lang } = ctx;
-  const rows: Row[] = report.plans.map((row) => {
+  const rows = rowsOf(report.plans, (row): Row => {
     const c = row.items;
     return {
       cells: [
@@ -76,7 +76,7 @@ export function planItemsDocument(report: PlanItemsReport, ctx: ViewContext): Do
     planStateName(lang, state),
   ].join(' · ');
   const counts = lines.counts(lang, items) + (progress === null ? '' : ` (${word(lang, 'progress').toLowerCase()} ${formatPercent(progress)})`);
-  const rows: Row[] = report.items.map((s) => ({
+  const rows = rowsOf(report.items, (s): Row => ({
     cells: [
       s.item.due === null ? text(word(lang, 'none')) : date(s.item.due),
       text(s.item.task),

@@ -7,7 +7,7 @@ import type { Lang } from '../../i18n/lang.js';
 import { formatNumber, lines, periodName, planStateName, taskTypeName, timelinessName, word } from '../../i18n/reports.js';
 import type { Model, Results } from '../../model/records.js';
 import { sumResults, TALLY_KEYS, type Tally, type SummaryReport } from '../../reports/summary.js';
-import { type Block, type Column, date, type Document, num, type Row, text } from '../document.js';
+import { type Block, type Column, date, type Document, num, type Row, rowsOf, text } from '../document.js';
 import { columns, occurrenceCell, partyName, stateCell, toneOf, type ViewContext } from './common.js';
 
 const tallyColumns = (lang: Lang): Column[] => [columns.count(lang, 'total'), ...TALLY_KEYS.map((k) => columns.count(lang, k))];
@@ -46,7 +46,7 @@ export function summaryDocument(report: SummaryReport, ctx: ViewContext): Docume
   blocks.push({
     kind: 'table',
     columns: [{ header: word(lang, 'id') }, { header: word(lang, 'number') }, { header: word(lang, 'title'), wrap: 50 }, { header: word(lang, 'period') }, { header: word(lang, 'planState') }],
-    rows: report.plans.map(({ plan, state }) => ({
+    rows: rowsOf(report.plans, ({ plan, state }) => ({
       cells: [text(plan.id), text(plan.number ?? ''), text(plan.title), text(periodName(lang, plan.period)), text(planStateName(lang, state))],
     })),
     empty: word(lang, 'noPlans'),
@@ -58,7 +58,8 @@ export function summaryDocument(report: SummaryReport, ctx: ViewContext): Docume
     blocks.push({
       kind: 'table',
       columns: [columns.due(lang), columns.plan(lang), columns.task(lang), columns.occurrence(lang), columns.title(lang), columns.lead(lang), columns.state(lang), columns.doneOn(lang)],
-      rows: report.dueItems.map(
+      rows: rowsOf(
+        report.dueItems,
         (s): Row => ({
           cells: [
             date(s.item.due),
@@ -80,7 +81,7 @@ export function summaryDocument(report: SummaryReport, ctx: ViewContext): Docume
   blocks.push({
     kind: 'table',
     columns: [columns.doneOn(lang), columns.plan(lang), columns.task(lang), columns.occurrence(lang), columns.title(lang), columns.due(lang), { header: word(lang, 'assessment') }, { header: word(lang, 'results'), wrap: 30 }],
-    rows: report.completed.map((s) => ({
+    rows: rowsOf(report.completed, (s) => ({
       cells: [
         date(s.item.done ?? null),
         text(s.item.plan),
@@ -125,7 +126,7 @@ export function summaryDocument(report: SummaryReport, ctx: ViewContext): Docume
   blocks.push({
     kind: 'table',
     columns: [columns.due(lang), columns.plan(lang), columns.task(lang), columns.occurrence(lang), columns.title(lang), columns.lead(lang), columns.state(lang)],
-    rows: report.next.items.map((s) => ({
+    rows: rowsOf(report.next.items, (s): Row => ({
       cells: [date(s.item.due), text(s.item.plan), text(s.item.task), occurrenceCell(s, lang), text(s.item.title), text(partyName(model, s.item.lead)), stateCell(s, lang)],
       tone: toneOf(s.state),
     })),
