@@ -87,6 +87,7 @@ interface DrawnCell {
 }
 
 const TONES: readonly (Tone | undefined)[] = [undefined, 'overdue', 'due-soon'];
+const toneIndex = (tone: Tone | undefined) => (tone === undefined ? 0 : tone === 'overdue' ? 1 : 2);
 
 /** A long table's cells, each as the number of its text among its column's distinct texts, and of its tone. */
 interface IndexedCells {
@@ -109,19 +110,26 @@ function indexCells(columns: Column[], rows: Rows, lang: Lang): IndexedCells | u
   const texts: string[][] = columns.map(() => []);
   const text = new Int32Array(rows.length * n);
   const tone = new Uint8Array(rows.length * n);
+  // A column often repeats the text just above (a date, a state): compared first, it spares a lookup.
+  const above: (string | undefined)[] = columns.map(() => undefined);
   for (let r = 0; r < rows.length; r++) {
     const row = rows.at(r);
     if (row === undefined || row.cells.length !== n) return undefined;
     for (let i = 0; i < n; i++) {
       const cell = row.cells[i];
       const human = humanCell(cell, lang);
-      let k = distinct[i].get(human);
-      if (k === undefined) {
-        k = texts[i].push(nfc(human)) - 1;
-        distinct[i].set(human, k);
+      let k: number | undefined;
+      if (human === above[i]) k = text[(r - 1) * n + i];
+      else {
+        k = distinct[i].get(human);
+        if (k === undefined) {
+          k = texts[i].push(nfc(human)) - 1;
+          distinct[i].set(human, k);
+        }
+        above[i] = human;
       }
       text[r * n + i] = k;
-      tone[r * n + i] = TONES.indexOf(cell.tone ?? row.tone);
+      tone[r * n + i] = toneIndex(cell.tone ?? row.tone);
     }
   }
   return { rowCount: rows.length, texts, text, tone };
