@@ -9,6 +9,7 @@ import type { PlanItemsReport, StatusReport } from '../reports/status.js';
 import type { SummaryReport } from '../reports/summary.js';
 import { renderCsvDocument } from './csv.js';
 import type { Document } from './document.js';
+import type { ReportFormat } from './formats.js';
 import { deadlinesJson, planItemsJson, statusJson, summaryJson } from './json.js';
 import { renderMarkdownDocument } from './markdown.js';
 import type { Paint } from './paint.js';
@@ -66,7 +67,4 @@ export const renderers = {
   markdown: (r, ctx) => renderMarkdownDocument(reportDocument(r, ctx), ctx.lang),
   csv: (r, ctx) => renderCsvDocument(reportDocument(r, ctx)),
   json: (r) => json(r),
-} as const satisfies Record<string, Renderer>;
-
-export type ReportFormat = keyof typeof renderers;
-export const REPORT_FORMATS = Object.keys(renderers) as ReportFormat[];
+} as const satisfies Record<ReportFormat, Renderer>;

@@ -38,6 +38,6 @@ export async function runDeadlines(io: CliIO, options: GlobalOptions & Deadlines
     type,
     overdueOnly: options.overdue,
   });
-  writeReport(run, { report: 'deadlines', data: report });
+  await writeReport(run, { report: 'deadlines', data: report });
   return options.failOnOverdue && report.overdue > 0 ? EXIT.FAILURE : EXIT.OK;
 }

@@ -6,7 +6,8 @@
 import { cliMessage } from '../../i18n/cli.js';
 import { diagnosticLine, renderDiagnosticsText } from '../../render/diagnostics.js';
 import { makePaint, PLAIN } from '../../render/paint.js';
-import { REPORT_FORMATS, type ReportData, type ReportFormat, renderers } from '../../render/reports.js';
+import { REPORT_FORMATS, type ReportFormat } from '../../render/formats.js';
+import type { ReportData } from '../../render/reports.js';
 import type { Day } from '../../model/dates.js';
 import type { Model, Plan } from '../../model/records.js';
 import { countBySeverity } from '../../validate/diagnostic.js';
@@ -18,6 +19,8 @@ export interface ReportRun {
   format: ReportFormat;
   model: Model;
   asOf: Day;
+  /** The renderers, loading since before the records did. */
+  rendering: Promise<typeof import('../../render/reports.js')>;
 }
 
 /**
@@ -30,6 +33,10 @@ export async function openReport(io: CliIO, options: GlobalOptions, checkOptions
   const format = pickFormat(session, REPORT_FORMATS, 'table');
   const explicitAsOf = parseAsOf(session);
   checkOptions(session);
+  // Loaded while the records load: with worker threads, the main thread's share of parsing goes to them meanwhile.
+  const rendering = import('../../render/reports.js');
+  // Settled later by writeReport; a failure to load them is not an unhandled rejection meanwhile.
+  rendering.catch(() => {});
   const validated = await loadValidated(session);
   const { errors } = countBySeverity(validated.diagnostics);
   if (errors > 0) {
@@ -42,11 +49,12 @@ export async function openReport(io: CliIO, options: GlobalOptions, checkOptions
     if (explicitAsOf !== undefined && d.rule === 'done-in-future') continue;
     io.stderr(diagnosticLine(d, session.lang, PLAIN) + '\n');
   }
-  return { session, format, model: validated.model, asOf: validated.asOf };
+  return { session, format, model: validated.model, asOf: validated.asOf, rendering };
 }
 
-export function writeReport(run: ReportRun, report: ReportData): void {
+export async function writeReport(run: ReportRun, report: ReportData): Promise<void> {
   const paint = makePaint(run.session.color);
+  const { renderers } = await run.rendering;
   const output = renderers[run.format](report, { lang: run.session.lang, model: run.model, paint });
   if (typeof output === 'string') run.session.io.stdout(output);
   else for (const chunk of output) run.session.io.stdout(chunk);

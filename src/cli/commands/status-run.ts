@@ -15,9 +15,9 @@ export async function runStatus(io: CliIO, options: GlobalOptions & StatusComman
   const reportOptions = { asOf: run.asOf, party, all: options.all };
   if (planId !== undefined) {
     const plan = requirePlan(run, planId);
-    writeReport(run, { report: 'plan-status', data: planItemsReport(run.model, plan, reportOptions) });
+    await writeReport(run, { report: 'plan-status', data: planItemsReport(run.model, plan, reportOptions) });
   } else {
-    writeReport(run, { report: 'status', data: statusReport(run.model, reportOptions) });
+    await writeReport(run, { report: 'status', data: statusReport(run.model, reportOptions) });
   }
   return EXIT.OK;
 }

@@ -16,6 +16,6 @@ export async function runSummary(io: CliIO, options: GlobalOptions & SummaryComm
   });
   // Default: the quarter holding the as-of date.
   const data = summaryReport(run.model, { asOf: run.asOf, period: period ?? periodContaining('quarter', run.asOf) });
-  writeReport(run, { report: 'summary', data });
+  await writeReport(run, { report: 'summary', data });
   return EXIT.OK;
 }
