@@ -87,11 +87,23 @@ function keyEnd(line: string, at: number): number {
 
 /** A plain key as a JavaScript property name, as `yaml` makes it (`2022` → "2022", `True` → "true"). */
 function keyName(text: string): string {
+  const known = keyNames.get(text);
+  if (known !== undefined) return known;
   if (text.length > MAX_KEY_LENGTH || !PLAIN_KEY.test(text) || text === '__proto__') unsure();
   const value = resolvePlain(text);
   if (value === null) unsure();
-  return typeof value === 'string' ? value : String(value);
+  const name = typeof value === 'string' ? value : String(value);
+  if (keyNames.size < KEY_NAMES_KEPT) keyNames.set(text, name);
+  return name;
 }
+/**
+ * Record files repeat a few dozen keys (`id`, `title`, `lead`, log keys…):
+ * each is checked once, and every object then gets the same string as its
+ * property name, which is cheaper to store than a new one. Bounded, since
+ * keys come from the files.
+ */
+const keyNames = new Map<string, string>();
+const KEY_NAMES_KEPT = 4096;
 
 function setKey(map: Record<string, unknown>, key: string, value: unknown): void {
   // A duplicate key, which yaml reports (no value here is undefined; `constructor` and the like are false alarms).
