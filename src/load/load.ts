@@ -9,7 +9,7 @@ import { decodeUtf8 } from './decode.js';
 import { defaultParser, fastOutcome, parseRecord, type ParserChoice } from './fast-parse.js';
 import type { Pointer, Position } from './parse.js';
 import type { RecordSource } from './source.js';
-import { CHUNK, type Parsed, startWorkers, workerCount } from './worker-pool.js';
+import { CHUNK, type Parsed, sampleCores, startWorkers, workerCount } from './worker-pool.js';
 import { WorkTreeSource } from './worktree.js';
 
 export const KINDS = ['config', 'parties', 'plan'] as const;
@@ -41,6 +41,8 @@ export interface LoadOptions {
 
 export async function loadRecords(source: RecordSource, options: LoadOptions = {}): Promise<Loaded> {
   const parser = options.parser ?? defaultParser();
+  // How busy the cores are is measured over the listing (see workerCount).
+  const cores = sampleCores();
   const paths = await source.listRecordFiles();
   const diagnostics: Diagnostic[] = [];
   const parsed = new Map<string, RecordFile | undefined>();
@@ -102,7 +104,7 @@ export async function loadRecords(source: RecordSource, options: LoadOptions = {
   const wanted = paths.filter((p) => p === CONFIG_FILE || !isIgnored(p));
   // A big work tree is parsed on every core: threads and this one take chunks of files until none are left.
   const root = parser === 'fast' && source instanceof WorkTreeSource ? source.root : undefined;
-  const threads = root ? await workerCount(wanted.length) : 0;
+  const threads = root ? await workerCount(wanted.length, cores) : 0;
   if (root && threads > 0) {
     const shared = wanted.filter((p) => !parsed.has(p));
     const pool = startWorkers(root, shared, threads);

@@ -45,31 +45,61 @@ export interface Parsed {
 export const WORKER_THRESHOLD = 1500;
 
 /**
- * How many threads to start: one for each other core that is free now (the
- * main thread parses a share too). A core busy with other work is no help:
- * on a shared 2-core machine a second thread made runs slower, not faster
- * (README, Performance). How free the cores are is sampled over a few
- * milliseconds while this thread waits. `PHOIHOP_WORKERS=off`, or `on` (one
- * thread per other core, any folder size, any load), overrides all this.
+ * How many threads to start: one for each other core that other programs
+ * leave free. A core busy with other work is no help: on a shared 2-core
+ * machine a second thread made runs slower, not faster (README,
+ * Performance). How busy the cores are is measured from `since` (taken
+ * before the folder was listed, so the listing's time is the sample), less
+ * this process's own use: its compiler and collector threads are not
+ * another program. `PHOIHOP_WORKERS=off`, or `on` (one thread per other
+ * core, any folder size, any load), overrides all this.
  */
-export async function workerCount(fileCount: number, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+export async function workerCount(fileCount: number, since: CoreSample = sampleCores(), env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const setting = env.PHOIHOP_WORKERS;
   if (setting === 'off' || setting === '0') return 0;
   const cores = availableParallelism();
   if (setting === 'on') return Math.max(1, cores - 1);
   if (fileCount < WORKER_THRESHOLD || cores < 2) return 0;
-  return Math.max(0, Math.min(cores, Math.round(await freeCores())) - 1);
+  // The system counts in 10 ms ticks: a sample of several ticks a core is needed to tell one busy core from none.
+  const waited = performance.now() - since.at;
+  if (waited < MIN_SAMPLE_MS) await new Promise((resolve) => setTimeout(resolve, MIN_SAMPLE_MS - waited));
+  return Math.max(0, Math.min(cores, Math.round(cores - coresBusyElsewhere(since))) - 1);
 }
 
-/** Cores idle over a short sample (all of them where the system does not say). */
-async function freeCores(sampleMs = 15): Promise<number> {
-  const idle = () => cpus().reduce((sum, c) => ({ idle: sum.idle + c.times.idle, total: sum.total + c.times.user + c.times.nice + c.times.sys + c.times.irq + c.times.idle }), { idle: 0, total: 0 });
-  const before = idle();
-  await new Promise((resolve) => setTimeout(resolve, sampleMs));
-  const after = idle();
-  const total = after.total - before.total;
-  if (total <= 0) return availableParallelism();
-  return (availableParallelism() * (after.idle - before.idle)) / total;
+const MIN_SAMPLE_MS = 40;
+
+/** A reading of the cores' time and this process's own, to measure from. */
+export interface CoreSample {
+  at: number;
+  cores: { busy: number; total: number };
+  own: NodeJS.CpuUsage;
+}
+
+export function sampleCores(): CoreSample {
+  return { at: performance.now(), cores: coreTimes(), own: process.cpuUsage() };
+}
+
+/** How many cores' worth of time other programs used since `since`. */
+function coresBusyElsewhere(since: CoreSample): number {
+  const now = coreTimes();
+  const total = now.total - since.cores.total;
+  if (total <= 0) return 0;
+  const own = process.cpuUsage(since.own);
+  const ownMs = (own.user + own.system) / 1000;
+  const elsewhere = Math.max(0, now.busy - since.cores.busy - ownMs);
+  // total is milliseconds summed over the cores: total / cores of them passed.
+  return (elsewhere * availableParallelism()) / total;
+}
+
+function coreTimes(): { busy: number; total: number } {
+  let busy = 0;
+  let total = 0;
+  for (const { times } of cpus()) {
+    const all = times.user + times.nice + times.sys + times.irq + times.idle;
+    busy += all - times.idle;
+    total += all;
+  }
+  return { busy, total };
 }
 
 export interface Pool {
