@@ -1,6 +1,7 @@
 /** The command line as a whole: schema output, pipes closed early, argument checks shared by the reports. */
-import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { closeSync, openSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, EXAMPLES, REPO_ROOT, runCli } from './helpers/cli.js';
 import { tempFolder } from './helpers/folder.js';
@@ -37,6 +38,32 @@ describe('a reader that closes the pipe early', () => {
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
     expect(stderr).toBe('');
     expect(code).toBe(0);
+  });
+});
+
+describe('a reader slower than the report', () => {
+  it('receives the long table whole, as a file does', async () => {
+    // 300 plans give a table of about 2.7 MB: several chunks of the renderer, whose memory is reused once written.
+    const dir = tempFolder();
+    generateFolder(dir, { n: 300, seed: 5, clean: true });
+    const args = [BIN, 'deadlines', '-C', dir, '--as-of', '2026-11-22'];
+    const file = join(tempFolder(), 'deadlines.txt');
+    const fd = openSync(file, 'w');
+    expect(spawnSync(process.execPath, args, { stdio: ['ignore', fd, 'pipe'] }).status).toBe(0);
+    closeSync(fd);
+    const expected = readFileSync(file);
+    expect(expected.length).toBeGreaterThan(2 * 1024 * 1024);
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const received: Buffer[] = [];
+    // A pause after every read keeps the pipe full, so that the writer must wait for it to drain.
+    child.stdout.on('data', (data: Buffer) => {
+      received.push(data);
+      child.stdout.pause();
+      setTimeout(() => child.stdout.resume(), 3);
+    });
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(code).toBe(0);
+    expect(Buffer.concat(received).equals(expected)).toBe(true);
   });
 });
 

@@ -1,7 +1,11 @@
 /** What the CLI may touch of the outside world; tests pass their own. */
 export interface CliIO {
-  /** Text, or text already encoded as UTF-8 (a long report). */
-  stdout: (text: string | Uint8Array) => void;
+  /**
+   * Text, or text already encoded as UTF-8 (a long report). The bytes may
+   * be filled again once the promise returned, if any, settles: a writer
+   * that keeps them beyond that must copy them.
+   */
+  stdout: (text: string | Uint8Array) => void | Promise<void>;
   stderr: (text: string) => void;
   cwd: string;
   env: Record<string, string | undefined>;

@@ -9,7 +9,8 @@ import { buildProgram, type RunState } from './program.js';
 
 export function processIO(): CliIO {
   return {
-    stdout: (s) => void process.stdout.write(s),
+    // Bytes are lent (CliIO): done with once the stream has handed them on, which an asynchronous pipe may do later.
+    stdout: (s) => (typeof s === 'string' ? void process.stdout.write(s) : new Promise<void>((resolve) => process.stdout.write(s, () => resolve()))),
     stderr: (s) => void process.stderr.write(s),
     cwd: process.cwd(),
     env: process.env,

@@ -2,8 +2,13 @@
  * Output built as UTF-8 bytes, in chunks. A long table is tens of megabytes
  * of text made of a few thousand distinct cells: copying their encoded bytes
  * costs a fraction of building, joining and then encoding one huge string.
- * Chunks are handed out as they fill, so the text is never held whole, and
- * each is a fresh buffer, since its reader may keep it (an asynchronous pipe).
+ * Chunks are handed out as they fill, so the text is never held whole.
+ *
+ * Each chunk is a fresh buffer, since its reader may keep it, unless the
+ * chunks are lent: the reader is then done with each chunk taken before it
+ * lets the writer go on, and their memory is filled again. Tens of megabytes
+ * of fresh buffers cost more than their filling: V8 counts them as external
+ * memory and, past its limit, marks the whole heap (all the loaded records).
  */
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -13,10 +18,22 @@ export const CHUNK_BYTES = 1 << 20;
 
 export class ByteChunks {
   private full: Uint8Array[] = [];
+  /** The whole buffers behind `full`, in the same order. */
+  private fullBuffers: Uint8Array[] = [];
+  /** Buffers of chunks lent earlier, to be filled again. */
+  private spare: Uint8Array[] = [];
   private buffer: Uint8Array;
   private used = 0;
 
-  constructor(private readonly chunkBytes = CHUNK_BYTES) {
+  /**
+   * `lend`: chunks taken are lent. Their reader must be done with them
+   * before the writer asks for `room` again, which a generator that yields
+   * every chunk it takes and is resumed by its reader guarantees.
+   */
+  constructor(
+    private readonly chunkBytes = CHUNK_BYTES,
+    private readonly lend = false,
+  ) {
     // allocUnsafe: every byte handed out has been written; zeroing them first would be wasted.
     this.buffer = Buffer.allocUnsafe(chunkBytes);
   }
@@ -33,7 +50,7 @@ export class ByteChunks {
   room(size: number): Uint8Array {
     if (this.used + size > this.buffer.length) {
       this.hand();
-      this.buffer = Buffer.allocUnsafe(Math.max(this.chunkBytes, size));
+      this.buffer = this.fresh(Math.max(this.chunkBytes, size));
     }
     return this.buffer;
   }
@@ -58,6 +75,8 @@ export class ByteChunks {
   take(): Uint8Array[] {
     const full = this.full;
     this.full = [];
+    if (this.lend) this.spare.push(...this.fullBuffers);
+    this.fullBuffers = [];
     return full;
   }
 
@@ -67,8 +86,16 @@ export class ByteChunks {
     return this.take();
   }
 
+  private fresh(size: number): Uint8Array {
+    const i = this.spare.findIndex((buffer) => buffer.length >= size);
+    return i >= 0 ? this.spare.splice(i, 1)[0] : Buffer.allocUnsafe(size);
+  }
+
   private hand(): void {
-    if (this.used > 0) this.full.push(this.buffer.subarray(0, this.used));
+    if (this.used > 0) {
+      this.full.push(this.buffer.subarray(0, this.used));
+      this.fullBuffers.push(this.buffer);
+    }
     this.buffer = Buffer.allocUnsafe(0);
     this.used = 0;
   }

@@ -29,6 +29,8 @@ export interface RenderContext {
   /** For party names, metric labels and the organisation's title. */
   model: Model;
   paint: Paint;
+  /** The reader is done with each chunk before it asks for the next: their memory may be reused. */
+  lendChunks?: boolean;
 }
 
 /** Text, or the same text as UTF-8 chunks made as they are written (tables, see bytes.ts). */
@@ -63,7 +65,7 @@ function json(r: ReportData): string {
 }
 
 export const renderers = {
-  table: (r, ctx) => renderTableChunks(reportDocument(r, ctx), ctx.lang, ctx.paint),
+  table: (r, ctx) => renderTableChunks(reportDocument(r, ctx), ctx.lang, ctx.paint, { lend: ctx.lendChunks }),
   markdown: (r, ctx) => renderMarkdownDocument(reportDocument(r, ctx), ctx.lang),
   csv: (r, ctx) => renderCsvDocument(reportDocument(r, ctx)),
   json: (r) => json(r),

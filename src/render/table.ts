@@ -247,9 +247,16 @@ export function renderTableDocument(doc: Document, lang: Lang, paint: Paint): st
   return decodeAll([...renderTableChunks(doc, lang, paint)]);
 }
 
-/** The document as UTF-8, in chunks as they are made, as the CLI writes it (see bytes.ts). */
-export function* renderTableChunks(doc: Document, lang: Lang, paint: Paint): Generator<Uint8Array> {
-  const out = new ByteChunks();
+export interface ChunkOptions {
+  /** The reader is done with each chunk before it asks for the next, so their memory is filled again (bytes.ts). */
+  lend?: boolean;
+  /** About how many bytes a chunk holds (tests make them small). */
+  chunkBytes?: number;
+}
+
+/** The document as UTF-8, in chunks as they are made, as the CLI writes it. */
+export function* renderTableChunks(doc: Document, lang: Lang, paint: Paint, options: ChunkOptions = {}): Generator<Uint8Array> {
+  const out = new ByteChunks(options.chunkBytes ?? CHUNK_BYTES, options.lend);
   // Blocks are lines joined by line breaks, the whole ending with one: nothing at all is one line break.
   if (doc.length === 0) out.text('\n');
   let previous: Block['kind'] | undefined;

@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type Column, type Row, rowsOf, text } from '../../src/render/document.js';
 import { makePaint, PLAIN } from '../../src/render/paint.js';
-import { renderGrid, renderGridChunks } from '../../src/render/table.js';
+import { renderGrid, renderGridChunks, renderTableChunks } from '../../src/render/table.js';
+import type { Document } from '../../src/render/document.js';
 
 const words = fc.array(fc.constantFrom('Sở', 'Giáo', 'dục', 'và', 'Đào', 'tạo', 'báo cáo', 'quý', 'x', '12', 'Ủy ban nhân dân tỉnh', '', '全角', '✅', 'Hòa', 'a-very-long-unbroken-word-here'), { maxLength: 8 });
 const cellText = words.map((w) => w.join(' '));
@@ -52,5 +53,50 @@ describe('long tables in chunks', () => {
       ),
       { numRuns: 150 },
     );
+  });
+});
+
+describe('lent chunks', () => {
+  const columns: Column[] = [{ header: 'Hạn' }, { header: 'Nội dung', wrap: 12 }, { header: 'N', align: 'right' }];
+  const documentOf = (rows: Row[]): Document => [{ kind: 'title', text: 'Nhiệm vụ' }, { kind: 'table', columns, rows }];
+  /** What a reader that copies each chunk as it comes (as a write does) receives, and the memory the chunks were in. */
+  const readCopying = (chunks: Iterable<Uint8Array>) => {
+    const copies: Buffer[] = [];
+    const memory: ArrayBufferLike[] = [];
+    for (const chunk of chunks) {
+      copies.push(Buffer.from(chunk));
+      if (!memory.includes(chunk.buffer)) memory.push(chunk.buffer);
+    }
+    return { text: Buffer.concat(copies).toString('utf8'), memory };
+  };
+
+  it('read the same as fresh chunks, whatever the chunk size', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.array(cellText, { minLength: 3, maxLength: 3 }), fc.constantFrom<Row['tone']>('overdue', 'due-soon', undefined)), { minLength: 0, maxLength: 40 }),
+        // Past LONG_TABLE_ROWS (200) the table is drawn here, row by row into the chunks; below, by cli-table3.
+        fc.constantFrom(0, 190, 230),
+        fc.integer({ min: 1, max: 5000 }),
+        fc.boolean(),
+        (data, repeat, chunkBytes, colour) => {
+          const some: Row[] = data.map(([cells, tone]) => ({ cells: cells.map((t) => text(t)), tone }));
+          const rows = some.length === 0 ? some : Array.from({ length: some.length + repeat }, (_, r) => some[r % some.length]);
+          const paint = colour ? makePaint(true) : PLAIN;
+          const fresh = Buffer.concat([...renderTableChunks(documentOf(rows), 'vi', paint, { chunkBytes })]).toString('utf8');
+          expect(readCopying(renderTableChunks(documentOf(rows), 'vi', paint, { chunkBytes, lend: true })).text).toBe(fresh);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('fill the same two buffers again and again, where fresh chunks each take new memory', () => {
+    const rows: Row[] = Array.from({ length: 2000 }, (_, r) => ({ cells: [text(`${r % 28}/11/2026`), text(`Báo cáo quý ${r % 4} của đơn vị số ${r}`), text(String(r))], tone: r % 3 ? 'overdue' : undefined }));
+    // 8 KB chunks: above Node's pool, so that each buffer is memory of its own.
+    const lent = readCopying(renderTableChunks(documentOf(rows), 'vi', PLAIN, { chunkBytes: 8192, lend: true }));
+    const fresh = readCopying(renderTableChunks(documentOf(rows), 'vi', PLAIN, { chunkBytes: 8192 }));
+    expect(lent.text).toBe(fresh.text);
+    expect(fresh.memory.length).toBeGreaterThan(20);
+    expect(lent.memory.length).toBe(2);
   });
 });

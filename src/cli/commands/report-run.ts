@@ -55,9 +55,10 @@ export async function openReport(io: CliIO, options: GlobalOptions, checkOptions
 export async function writeReport(run: ReportRun, report: ReportData): Promise<void> {
   const paint = makePaint(run.session.color);
   const { renderers } = await run.rendering;
-  const output = renderers[run.format](report, { lang: run.session.lang, model: run.model, paint });
+  const output = renderers[run.format](report, { lang: run.session.lang, model: run.model, paint, lendChunks: true });
   if (typeof output === 'string') run.session.io.stdout(output);
-  else for (const chunk of output) run.session.io.stdout(chunk);
+  // Each chunk is written before the next is asked for, which lets the renderer reuse its memory.
+  else for (const chunk of output) await run.session.io.stdout(chunk);
 }
 
 export function requirePlan(run: ReportRun, id: string): Plan {
