@@ -166,42 +166,87 @@ function* drawLongTable(out: ByteChunks, columns: Column[], head: string[], cell
     const lines = cellLines(content, colWidths[i] === null ? null : w).map((line) => encode(edges(i, ' ' + fit(line, w, align) + ' │')));
     return { lines, size: lines.reduce((sum, line) => sum + line.length, 0) };
   };
-  // drawn[tone][column][text]
-  const drawn = TONES.map(() => columns.map((): (DrawnCell | undefined)[] => []));
-  const draw = (r: number, i: number): DrawnCell => {
-    const k = cells.text[r * n + i];
-    const tone = cells.tone[r * n + i];
-    return (drawn[tone][i][k] ??= drawCell(i, toneColour(paint, TONES[tone])(texts[i][k]), aligns[i]));
-  };
   const rule = (left: string, mid: string, right: string) => left + widths.map((w) => '─'.repeat(w)).join(mid) + right;
   const blanks = widths.map((w, i) => encode(edges(i, ' '.repeat(w) + '│')));
-  const separator = encode(rule('├', '┼', '┤') + '\n');
   out.text(rule('┌', '┬', '┐') + '\n');
-  const row: DrawnCell[] = head.map((h, i) => drawCell(i, h, 'left'));
-  for (let r = -1; r < cells.rowCount; r++) {
-    if (r >= 0) for (let i = 0; i < n; i++) row[i] = draw(r, i);
-    let height = 1;
-    for (let i = 0; i < n; i++) if (row[i].lines.length > height) height = row[i].lines.length;
-    let size = r >= 0 ? separator.length : 0;
-    for (let i = 0; i < n; i++) size += row[i].size + blanks[i].length * (height - row[i].lines.length);
-    const buffer = out.room(size);
-    let at = out.offset;
-    if (r >= 0) {
-      buffer.set(separator, at);
-      at += separator.length;
-    }
-    for (let line = 0; line < height; line++) {
-      for (let i = 0; i < n; i++) {
-        const piece = row[i].lines[line] ?? blanks[i];
-        buffer.set(piece, at);
-        at += piece.length;
-      }
-    }
-    out.advance(size);
+  const rows: LongRows = {
+    count: cells.rowCount,
+    n,
+    text: cells.text,
+    tone: cells.tone,
+    drawn: columns.map(() => []),
+    draw: (i, k, tone) => drawCell(i, toneColour(paint, TONES[tone])(texts[i][k]), aligns[i]),
+    row: head.map((h, i) => drawCell(i, h, 'left')),
+    blanks,
+    separator: encode(rule('├', '┼', '┤') + '\n'),
+  };
+  putRow(out, rows, false);
+  for (let r = 0; r < rows.count; ) {
+    r = putRows(out, rows, r);
     if (out.ready) yield* out.take();
   }
   // The table's last line ends without a line break, as cli-table3's does.
   out.text(rule('└', '┴', '┘'));
+}
+
+/** A long table's rows as drawLongTable hands them to putRows. */
+interface LongRows {
+  count: number;
+  /** Columns. */
+  n: number;
+  text: Int32Array;
+  tone: Uint8Array;
+  /** drawn[column][text * TONES.length + tone], drawn when first met. */
+  drawn: (DrawnCell | undefined)[][];
+  draw: (column: number, text: number, tone: number) => DrawnCell;
+  /** The cells of the row being put. */
+  row: DrawnCell[];
+  blanks: Uint8Array[];
+  separator: Uint8Array;
+}
+
+/**
+ * Puts rows from `from` on until a chunk is filled or the rows end, and
+ * returns the next row. The loop that runs for every row lives in a plain
+ * function, not in the generator, where its variables would live in the
+ * generator's context rather than in registers.
+ */
+function putRows(out: ByteChunks, rows: LongRows, from: number): number {
+  const { count, n, text, tone, drawn, row } = rows;
+  for (let r = from; r < count; r++) {
+    for (let i = 0; i < n; i++) {
+      const k = text[r * n + i];
+      const t = tone[r * n + i];
+      const slot = k * TONES.length + t;
+      row[i] = drawn[i][slot] ??= rows.draw(i, k, t);
+    }
+    putRow(out, rows, true);
+    if (out.ready) return r + 1;
+  }
+  return count;
+}
+
+/** Puts `rows.row`, its lines padded with blanks to the tallest cell's, after a separator line unless it is the header. */
+function putRow(out: ByteChunks, rows: LongRows, separated: boolean): void {
+  const { n, row, blanks, separator } = rows;
+  let height = 1;
+  for (let i = 0; i < n; i++) if (row[i].lines.length > height) height = row[i].lines.length;
+  let size = separated ? separator.length : 0;
+  for (let i = 0; i < n; i++) size += row[i].size + blanks[i].length * (height - row[i].lines.length);
+  const buffer = out.room(size);
+  let at = out.offset;
+  if (separated) {
+    buffer.set(separator, at);
+    at += separator.length;
+  }
+  for (let line = 0; line < height; line++) {
+    for (let i = 0; i < n; i++) {
+      const piece = row[i].lines[line] ?? blanks[i];
+      buffer.set(piece, at);
+      at += piece.length;
+    }
+  }
+  out.advance(size);
 }
 
 function cellLines(content: string, wrapWidth: number | null): string[] {
