@@ -1,10 +1,9 @@
 /** A long table drawn by our own code reads exactly as cli-table3 draws it (see LONG_TABLE_ROWS). */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type Column, type Row, rowsOf, text } from '../../src/render/document.js';
+import { type Column, type Document, type Row, rowsOf, text } from '../../src/render/document.js';
 import { makePaint, PLAIN } from '../../src/render/paint.js';
 import { renderGrid, renderGridChunks, renderTableChunks } from '../../src/render/table.js';
-import type { Document } from '../../src/render/document.js';
 
 const words = fc.array(fc.constantFrom('Sở', 'Giáo', 'dục', 'và', 'Đào', 'tạo', 'báo cáo', 'quý', 'x', '12', 'Ủy ban nhân dân tỉnh', '', '全角', '✅', 'Hòa', 'a-very-long-unbroken-word-here'), { maxLength: 8 });
 const cellText = words.map((w) => w.join(' '));
