@@ -112,12 +112,13 @@ function main() {
     for (const c of commands) say(row(c.name, cleanTimes.get(c.name)));
     const v = cleanTimes.get('phoihop validate');
     const a = cleanTimes.get('ajv-cli validate');
-    // Each round runs both once, back to back: the ratio is taken within a round, then the median.
+    // The issue sets its speed targets on 10,000 plans; at other sizes the bound is shown for comparison only.
+    const target = (bound) => (n === 10000 ? `(target ≤ ${bound})` : `(target ≤ ${bound} is for 10,000 plans)`);
     // Each round runs every command once, back to back: a ratio is taken within each round, then the median.
     const pairedRatio = (times) => median(times.map((r, i) => (isOk(r) && isOk(v[i]) ? r.seconds / v[i].seconds : NaN)).filter(Number.isFinite));
     const ajvRatios = a ? a.map((r, i) => (isOk(r) && isOk(v[i]) ? v[i].seconds / r.seconds : NaN)).filter(Number.isFinite) : [];
     const validateToAjv = ajvRatios.length ? median(ajvRatios) : NaN;
-    if (a) say(`  ratio validate / ajv-cli (median of ${ajvRatios.length} paired runs): ${fmtRatio(validateToAjv)}   (target ≤ 1.0)`);
+    if (a) say(`  ratio validate / ajv-cli (median of ${ajvRatios.length} paired runs): ${fmtRatio(validateToAjv)}   ${target('1.0')}`);
     const validateClean = summarize(v);
     const sizeResult = {
       plans: n,
@@ -131,7 +132,7 @@ function main() {
       const s = summarize(cleanTimes.get(name));
       const ratio = s.ok && validateClean.ok ? pairedRatio(cleanTimes.get(name)) : NaN;
       sizeResult.clean[name.split(' ')[1]] = { ...s, ratioToValidate: ratio };
-      say(`  ratio ${name.split(' ')[1]} / validate (median of ${runs} paired runs): ${s.ok ? fmtRatio(ratio) : `n/a (exit ${s.exitCode})`}   (target ≤ 1.2)`);
+      say(`  ratio ${name.split(' ')[1]} / validate (median of ${runs} paired runs): ${s.ok ? fmtRatio(ratio) : `n/a (exit ${s.exitCode})`}   ${target('1.2')}`);
     }
     results.sizes[n] = sizeResult;
     say('');
