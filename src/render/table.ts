@@ -42,7 +42,7 @@ const utils = createRequire(import.meta.url)('cli-table3/src/utils.js') as Table
  */
 export const CLI_TABLE3_MAX_ROWS = 0;
 
-/** A table as text: cli-table3's, or the same text drawn here for a long table. */
+/** A table as text, drawn here (or by cli-table3, see CLI_TABLE3_MAX_ROWS): the same text either way. */
 export function renderGrid(columns: Column[], rows: Rows, lang: Lang, paint: Paint, cliTable3MaxRows = CLI_TABLE3_MAX_ROWS): string {
   return decodeAll(renderGridChunks(columns, rows, lang, paint, cliTable3MaxRows));
 }
