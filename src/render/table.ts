@@ -27,7 +27,7 @@ interface TableUtils {
   wordWrap(width: number, text: string, onWordBoundary?: boolean): string[];
   colorizeLines(lines: string[]): string[];
 }
-/** cli-table3's own text helpers, so that long tables measure, wrap and cut text exactly as it does. */
+/** cli-table3's own text helpers, so that our tables measure, wrap and cut text exactly as it does. */
 const utils = createRequire(import.meta.url)('cli-table3/src/utils.js') as TableUtils;
 
 /**
@@ -57,7 +57,7 @@ export function renderGridChunks(columns: Column[], rows: Rows, lang: Lang, pain
 function* writeGrid(out: ByteChunks, columns: Column[], rows: Rows, lang: Lang, paint: Paint, cliTable3MaxRows = CLI_TABLE3_MAX_ROWS): Generator<Uint8Array> {
   const head = columns.map((c) => paint.bold(nfc(c.header)));
   const indexed = rows.length > cliTable3MaxRows ? indexCells(columns, rows, lang) : undefined;
-  if (indexed) return yield* drawLongTable(out, columns, head, indexed, paint);
+  if (indexed) return yield* drawTable(out, columns, head, indexed, paint);
   const list = allRows(rows);
   const texts = list.map((row) => row.cells.map((cell) => nfc(humanCell(cell, lang))));
   // A wrap width only where some cell is wider; otherwise the column keeps its natural width.
@@ -84,7 +84,7 @@ const decodeAll = (chunks: Uint8Array[]) => decode(Buffer.concat(chunks));
 const NARROW = /^[\x20-\x7e\xc0-\u024f\u1e00-\u1eff]*$/;
 const measure = (s: string) => (NARROW.test(s) ? s.length : utils.strlen(s));
 
-/** A cell drawn for a long table: its lines, padded, each with the border after it, as UTF-8. */
+/** A cell as our drawer draws it: its lines, padded, each with the border after it, as UTF-8. */
 interface DrawnCell {
   lines: Uint8Array[];
   size: number;
@@ -93,7 +93,7 @@ interface DrawnCell {
 const TONES: readonly (Tone | undefined)[] = [undefined, 'overdue', 'due-soon'];
 const toneIndex = (tone: Tone | undefined) => (tone === undefined ? 0 : tone === 'overdue' ? 1 : 2);
 
-/** A long table's cells, each as the number of its text among its column's distinct texts, and of its tone. */
+/** A table's cells, each as the number of its text among its column's distinct texts, and of its tone. */
 interface IndexedCells {
   rowCount: number;
   /** Each column's distinct texts, NFC. */
@@ -145,7 +145,7 @@ function indexCells(columns: Column[], rows: Rows, lang: Lang): IndexedCells | u
  * text and tone) is measured, wrapped, padded and encoded once: a long report
  * repeats most of its cells (states, parties, titles, dates).
  */
-function* drawLongTable(out: ByteChunks, columns: Column[], head: string[], cells: IndexedCells, paint: Paint): Generator<Uint8Array> {
+function* drawTable(out: ByteChunks, columns: Column[], head: string[], cells: IndexedCells, paint: Paint): Generator<Uint8Array> {
   const n = columns.length;
   const { texts } = cells;
   // A wrap width only where some cell is wider (as writeGrid decides for cli-table3).
@@ -173,7 +173,7 @@ function* drawLongTable(out: ByteChunks, columns: Column[], head: string[], cell
   const rule = (left: string, mid: string, right: string) => left + widths.map((w) => '─'.repeat(w)).join(mid) + right;
   const blanks = widths.map((w, i) => encode(edges(i, ' '.repeat(w) + '│')));
   out.text(rule('┌', '┬', '┐') + '\n');
-  const rows: LongRows = {
+  const rows: DrawnRows = {
     count: cells.rowCount,
     n,
     text: cells.text,
@@ -193,8 +193,8 @@ function* drawLongTable(out: ByteChunks, columns: Column[], head: string[], cell
   out.text(rule('└', '┴', '┘'));
 }
 
-/** A long table's rows as drawLongTable hands them to putRows. */
-interface LongRows {
+/** A table's rows as drawTable hands them to putRows. */
+interface DrawnRows {
   count: number;
   /** Columns. */
   n: number;
@@ -215,7 +215,7 @@ interface LongRows {
  * function, not in the generator, where its variables would live in the
  * generator's context rather than in registers.
  */
-function putRows(out: ByteChunks, rows: LongRows, from: number): number {
+function putRows(out: ByteChunks, rows: DrawnRows, from: number): number {
   const { count, n, text, tone, drawn, row } = rows;
   for (let r = from; r < count; r++) {
     for (let i = 0; i < n; i++) {
@@ -231,7 +231,7 @@ function putRows(out: ByteChunks, rows: LongRows, from: number): number {
 }
 
 /** Puts `rows.row`, its lines padded with blanks to the tallest cell's, after a separator line unless it is the header. */
-function putRow(out: ByteChunks, rows: LongRows, separated: boolean): void {
+function putRow(out: ByteChunks, rows: DrawnRows, separated: boolean): void {
   const { n, row, blanks, separator } = rows;
   let height = 1;
   for (let i = 0; i < n; i++) if (row[i].lines.length > height) height = row[i].lines.length;
