@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 // Thin entry: all logic lives in dist/cli/main.js so tests can call main() in-process.
-import { main } from '../dist/cli/main.js';
+import { main, writeFailedMessage } from '../dist/cli/main.js';
 
-// A reader that closes the pipe early (`phoihop deadlines | head`) is not an error.
+// A reader that closes the pipe early (`phoihop deadlines | head`) is not an error;
+// any other failure to write (a full disk) is one line on stderr and exit 1, not a stack trace.
 process.stdout.on('error', (error) => {
   if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw error;
+  process.stderr.write(writeFailedMessage(error, process.argv.slice(2)));
+  process.exit(1);
 });
 
 process.exitCode = await main(process.argv.slice(2));

@@ -1,6 +1,6 @@
 /** The command line as a whole: schema output, pipes closed early, argument checks shared by the reports. */
 import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, EXAMPLES, REPO_ROOT, runCli } from './helpers/cli.js';
@@ -20,6 +20,42 @@ describe('phoihop schema', () => {
     const r = runCli(['schema', 'budget', '--lang', 'en']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("No record kind 'budget'");
+  });
+
+  it('checks the global options as every command does, and speaks the config locale', () => {
+    expect(runCli(['--as-of', '2022-02-30', 'schema'])).toMatchObject({ code: 2, stdout: '', stderr: expect.stringContaining("'2022-02-30'") });
+    expect(runCli(['--lang', 'xx', 'schema'])).toMatchObject({ code: 2, stdout: '' });
+    expect(runCli(['--format', 'xml', 'schema'])).toMatchObject({ code: 2, stdout: '', stderr: expect.stringContaining('json') });
+    expect(runCli(['--format', 'json', 'schema']).code).toBe(0);
+    const english = tempFolder({ 'phoihop.yaml': 'kind: config\nlocale: en\n' });
+    expect(runCli(['schema', 'budget'], { cwd: english }).stderr).toContain("No record kind 'budget'");
+  });
+});
+
+describe('how a run that cannot go on ends', () => {
+  it('without a command: the help on stderr, exit 2 (bad usage); asked for, on stdout, exit 0', () => {
+    const bare = runCli([]);
+    expect([bare.code, bare.stdout]).toEqual([2, '']);
+    expect(bare.stderr).toContain('Usage: phoihop');
+    expect(runCli(['help', 'nope']).code).toBe(2);
+    expect(runCli(['help'])).toMatchObject({ code: 0, stdout: expect.stringContaining('Usage: phoihop') });
+  });
+
+  it.skipIf(!existsSync('/dev/full'))('on a full disk: one line on stderr, exit 1, no stack trace', () => {
+    for (const args of [['validate', '-C', EXAMPLES + 'phu-yen'], ['deadlines', '-C', EXAMPLES + 'phu-yen', '--lang', 'en', '--as-of', '2026-11-22']]) {
+      const fd = openSync('/dev/full', 'w');
+      const r = spawnSync(process.execPath, [BIN, ...args], { stdio: ['ignore', fd, 'pipe'], encoding: 'utf8' });
+      closeSync(fd);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toMatch(/^phoihop: (Cannot write the output|Không ghi được kết quả ra đầu ra chuẩn): ENOSPC[^\n]*\n$/);
+    }
+  });
+
+  it.skipIf(process.platform === 'win32')('in a current folder deleted under it: one line, exit 2', () => {
+    const gone = tempFolder();
+    const r = spawnSync('sh', ['-c', `cd "${gone}" && rmdir "${gone}" && exec "${process.execPath}" "${BIN}" -C "${EXAMPLES}phu-yen" validate --lang en`], { encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^phoihop: Cannot read the current folder \(it may have been deleted\)[^\n]*\n$/);
   });
 });
 

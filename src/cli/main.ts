@@ -19,16 +19,24 @@ export function processIO(): CliIO {
   };
 }
 
-export async function main(argv: string[], io: CliIO = processIO()): Promise<number> {
+export async function main(argv: string[], givenIO?: CliIO): Promise<number> {
   const state: RunState = { exitCode: EXIT.OK };
+  let io: CliIO;
+  try {
+    io = givenIO ?? processIO();
+  } catch (error) {
+    // process.cwd() fails when the current folder was deleted under the shell.
+    process.stderr.write(`phoihop: ${cliMessage(requestedLang(argv), 'no-cwd', { detail: (error as Error).message })}\n`);
+    return EXIT.USAGE;
+  }
   const program = buildProgram(io, state);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return state.exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {
-      // Help and version are successes; every other commander error is bad usage (contract: 2, not 1).
-      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.OK;
+      // Help asked for and version are successes; help shown for a missing command, and every other commander error, is bad usage (contract: 2, not 1).
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return EXIT.OK;
       if (error.exitCode === 0) return EXIT.OK;
       return EXIT.USAGE;
     }
@@ -43,6 +51,11 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     if (io.env.PHOIHOP_DEBUG && error instanceof Error && error.stack) io.stderr(error.stack + '\n');
     return EXIT.FAILURE;
   }
+}
+
+/** The line to print when stdout cannot be written (a full disk, a closed file), in the language asked for. */
+export function writeFailedMessage(error: Error, argv: string[]): string {
+  return `phoihop: ${cliMessage(requestedLang(argv), 'write-failed', { detail: error.message })}\n`;
 }
 
 /** `--lang en` or `--lang=en` from the raw arguments, for messages written before any session exists. */

@@ -66,6 +66,25 @@ export function openSession(io: CliIO, options: GlobalOptions): Session {
   return { io, options, dir, lang, color };
 }
 
+/**
+ * For the commands that read no records (schema, init): the global options
+ * are still checked as every command checks them (a bad date or language is
+ * bad usage, exit 2), and the language is found the same way. `configDir`:
+ * whose phoihop.yaml gives the language (default: -C, else the nearest one
+ * up); `fallback`, the language when neither --lang nor that config gives one.
+ */
+export function checkGlobalOptions(io: CliIO, options: GlobalOptions, formats: readonly string[], configDir?: string, fallback: Lang = 'vi'): Lang {
+  const dir = configDir ?? (options.dir ? resolve(io.cwd, options.dir) : findRecordsFolder(io.cwd));
+  const configLang = peekLocale(dir);
+  if (options.lang !== undefined && !isLang(options.lang)) throw new UsageError(cliMessage(configLang ?? 'vi', 'bad-lang', { value: options.lang }));
+  const lang: Lang = (options.lang as Lang | undefined) ?? configLang ?? fallback;
+  if (options.asOf !== undefined) parseDateOption(lang, options.asOf);
+  if (options.format !== undefined && !formats.includes(options.format)) {
+    throw new UsageError(cliMessage(lang, 'bad-format', { value: options.format, allowed: formats.join(', ') }));
+  }
+  return lang;
+}
+
 function isFolder(path: string): boolean {
   try {
     return statSync(path).isDirectory();

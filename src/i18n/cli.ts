@@ -14,6 +14,14 @@ const CATALOGUE = {
     en: (a: Args) => `Format '${a.value}' is not available for this command (choose: ${a.allowed}).`,
   },
   'bad-number': { vi: (a: Args) => `'${a.value}' không phải là số ngày hợp lệ.`, en: (a: Args) => `'${a.value}' is not a valid number of days.` },
+  'no-cwd': {
+    vi: (a: Args) => `Không đọc được thư mục hiện tại (có thể nó vừa bị xóa): ${a.detail}. Hãy cd sang một thư mục có thật.`,
+    en: (a: Args) => `Cannot read the current folder (it may have been deleted): ${a.detail}. cd to a folder that exists.`,
+  },
+  'write-failed': {
+    vi: (a: Args) => `Không ghi được kết quả ra đầu ra chuẩn: ${a.detail}.`,
+    en: (a: Args) => `Cannot write the output: ${a.detail}.`,
+  },
   'no-folder': { vi: (a: Args) => `Không tìm thấy thư mục hồ sơ: ${a.dir}`, en: (a: Args) => `Records folder not found: ${a.dir}` },
   'unknown-plan': { vi: (a: Args) => `Không có kế hoạch mã '${a.id}'.`, en: (a: Args) => `No plan has the id '${a.id}'.` },
   'unknown-party': { vi: (a: Args) => `Không có cơ quan mã '${a.id}'.`, en: (a: Args) => `No party has the id '${a.id}'.` },
@@ -24,6 +32,10 @@ const CATALOGUE = {
   'report-refused': {
     vi: () => 'Hồ sơ có lỗi nên không lập báo cáo: hãy sửa các lỗi trên (phoihop validate).',
     en: () => 'The records have errors, so no report was made: fix the errors above (phoihop validate).',
+  },
+  'more-done-in-future': {
+    vi: (a: Args) => `… và ${a.count} hoàn thành khác ghi ngày sau ngày tính báo cáo (chưa tính; phoihop validate --as-of liệt kê đủ).`,
+    en: (a: Args) => `… and ${a.count} more completions dated after the as-of date (not counted yet; phoihop validate --as-of lists them all).`,
   },
   'internal-error': {
     vi: (a: Args) => `Lỗi nội bộ của phoihop: ${a.detail}. Đặt PHOIHOP_DEBUG=1 để xem chi tiết và báo lỗi cho nhóm phát triển.`,

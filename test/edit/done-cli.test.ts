@@ -151,6 +151,7 @@ describe('phoihop done: refusals leave every byte unchanged', () => {
     ['a result without a number', ['btg-bdv-2022-2026/tong-ket', '--result', 'articles'], 2, /<chỉ-tiêu>=<số>/],
     ['a result that would not validate', ['btg-bdv-2022-2026/tong-ket', '--result', 'articles=-3'], 1, /error \[.*\][\s\S]*tệp được giữ nguyên/],
     ['a metric that is not an id', ['btg-bdv-2022-2026/tong-ket', '--result', 'Tin bài=3'], 1, /tệp được giữ nguyên/],
+    ['a result too large to sum exactly', ['btg-bdv-2022-2026/tong-ket', '--result', 'articles=12345678901234567891'], 1, /out-of-range[\s\S]*tệp được giữ nguyên/],
     ['a --rev', ['btg-bdv-2022-2026/tong-ket', '--rev', 'HEAD'], 2, /phiên bản git/],
   ];
 
@@ -162,6 +163,13 @@ describe('phoihop done: refusals leave every byte unchanged', () => {
     expect(r.code).toBe(code);
     expect(r.stdout).toBe('');
     expect(snapshot(dir)).toEqual(before);
+  });
+
+  it('writes a result of -0 as 0', () => {
+    const dir = phuYen();
+    const r = runCli(['done', '-C', dir, 'btg-bdv-2022-2026/tong-ket', '--date', '2026-11-20', '--result', 'articles=-0', ...AS_OF]);
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(dir, 'plans/btg-bdv-2022-2026.yaml'), 'utf8')).toContain('    results: { articles: 0 }\n');
   });
 
   it('refuses a cancelled task unless --force, which then also replaces its note', () => {

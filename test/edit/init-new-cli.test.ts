@@ -1,5 +1,5 @@
 /** `phoihop init` and `phoihop new` through the built CLI. */
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import picomatch from 'picomatch';
 import { describe, expect, it } from 'vitest';
@@ -123,6 +123,29 @@ describe('phoihop init', () => {
     expect(runCli(['init', join(dir, 'a'), '--locale', 'fr'], { env: VI_ENV }).code).toBe(2);
     expect(runCli(['init', join(dir, 'f.txt')], { env: VI_ENV })).toMatchObject({ code: 2, stderr: expect.stringContaining('không phải là thư mục') });
     expect(files(dir)).toEqual(['f.txt']);
+  });
+
+  it.each(['.phoihop', 'plans', '.vscode'])('refuses a file where its folder %s must go, and makes no folder either', (blocker) => {
+    const dir = tempFolder({ [blocker]: 'x' });
+    const r = runCli(['init', dir], { env: EN_ENV });
+    expect(r).toMatchObject({ code: 2, stderr: expect.stringContaining(`these files exist (phoihop init never overwrites): ${blocker}\n`) });
+    expect(readdirSync(dir)).toEqual([blocker]);
+  });
+
+  it('refuses a dangling link where a folder must go', () => {
+    const dir = tempFolder();
+    symlinkSync(join(dir, 'nowhere'), join(dir, '.phoihop'));
+    expect(runCli(['init', dir], { env: EN_ENV }).code).toBe(2);
+    expect(readdirSync(dir)).toEqual(['.phoihop']);
+  });
+
+  it('checks the global options as every command does, and refuses in the language of a config already there', () => {
+    const dir = tempFolder({ 'phoihop.yaml': 'kind: config\nlocale: en\n' });
+    expect(runCli(['init', dir, '--as-of', '2022-02-30'], { env: VI_ENV })).toMatchObject({ code: 2, stderr: expect.stringContaining('Invalid date') });
+    expect(runCli(['init', dir, '--format', 'json'], { env: VI_ENV })).toMatchObject({ code: 2, stderr: expect.stringContaining("Format 'json'") });
+    expect(runCli(['init', dir], { env: VI_ENV })).toMatchObject({ code: 2, stderr: expect.stringContaining('Nothing was written') });
+    expect(runCli(['init', dir, '--lang', 'vi'], { env: EN_ENV })).toMatchObject({ code: 2, stderr: expect.stringContaining('Không ghi gì') });
+    expect(readdirSync(dir)).toEqual(['phoihop.yaml']);
   });
 });
 

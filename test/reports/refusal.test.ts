@@ -36,13 +36,28 @@ describe('a folder with warnings', () => {
 });
 
 describe('warnings with a past --as-of', () => {
-  it('a report leaves out later completions quietly, but validate --as-of still lists them', () => {
+  it('a report prints the later completions as warnings, the first 10 each on a line, then a count', () => {
     const benTre = EXAMPLES + 'ben-tre';
-    const report = runCli(['summary', '-C', benTre, '--period', 'Q3/2017', '--as-of', '2017-10-20']);
+    const validate = runCli(['validate', '-C', benTre, '--as-of', '2017-10-20', '--format', 'json', '--lang', 'en']);
+    const diagnostics = JSON.parse(validate.stdout).diagnostics as { rule: string }[];
+    expect(new Set(diagnostics.map((d) => d.rule))).toEqual(new Set(['done-in-future']));
+    expect(diagnostics.length).toBeGreaterThan(10);
+    const report = runCli(['summary', '-C', benTre, '--period', 'Q3/2017', '--as-of', '2017-10-20', '--lang', 'en']);
     expect(report.code).toBe(0);
-    expect(report.stderr).toBe('');
-    const validate = runCli(['validate', '-C', benTre, '--as-of', '2017-10-20', '--format', 'json']);
-    const rules = new Set(JSON.parse(validate.stdout).diagnostics.map((d: { rule: string }) => d.rule));
-    expect([...rules]).toEqual(['done-in-future']);
+    expect(report.stdout).not.toBe('');
+    const lines = report.stderr.trimEnd().split('\n');
+    expect(lines.slice(0, 10)).toEqual(Array.from({ length: 10 }, () => expect.stringMatching(/^plans\/.*: warning \[done-in-future\] /)));
+    expect(lines.slice(10)).toEqual([`phoihop: … and ${diagnostics.length - 10} more completions dated after the as-of date (not counted yet; phoihop validate --as-of lists them all).`]);
+  });
+
+  it('a report with a few prints them all', () => {
+    const dir = minimalFolder({ 'a.yaml': plan('  - { id: t, title: T, lead: bdv-tu, due: 2022-03-01, status: done, done: 2022-03-05 }') });
+    const r = runCli(['deadlines', '-C', dir, '--as-of', '2022-03-02', '--lang', 'en', '--format', 'json']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/^plans\/a\.yaml:8:\d+: warning \[done-in-future\] Completion date 2022-03-05 is after the as-of date 2022-03-02/);
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(JSON.parse(r.stdout).items).toEqual([
+      { plan: 'a', task: 't', occurrence: null, title: 'T', type: 'activity', due: '2022-03-01', daysLeft: -1, state: 'overdue', lead: 'bdv-tu', support: [] },
+    ]);
   });
 });

@@ -99,7 +99,8 @@ function parseResults(lang: Lang, values: readonly string[]): Array<[string, num
     const number = value.slice(eq + 1).trim();
     if (eq <= 0 || metric === '' || !NUMBER.test(number)) throw new UsageError(editMessage(lang, 'bad-result', { value }));
     if (out.some(([m]) => m === metric)) throw new UsageError(editMessage(lang, 'duplicate-result', { metric }));
-    out.push([metric, Number(number)]);
+    // `-0` is zero: written as -0 it would not read back as the number given.
+    out.push([metric, Number(number) + 0]);
   }
   return out;
 }

@@ -1,5 +1,5 @@
 /** `init`: a new records folder that validates as made; all files or none, nothing overwritten. */
-import { lstat, mkdir, rm } from 'node:fs/promises';
+import { lstat, mkdir, rm, rmdir } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { writeFileExclusive } from '../../edit/atomic-write.js';
 import { checkWith } from '../../edit/folder.js';
@@ -11,19 +11,20 @@ import { KINDS } from '../../load/load.js';
 import { isValidTimeZone, todayIn } from '../../model/dates.js';
 import { schemaText } from '../../schemas.js';
 import { EXIT, type CliIO, UsageError } from '../io.js';
-import type { GlobalOptions } from '../session.js';
+import { checkGlobalOptions, type GlobalOptions } from '../session.js';
 import type { InitOptions } from './init.js';
 
 const DEFAULT_ZONE = 'Asia/Ho_Chi_Minh';
 
 export async function runInit(io: CliIO, options: GlobalOptions & InitOptions, dirArg: string | undefined): Promise<number> {
+  const dir = resolve(io.cwd, dirArg ?? options.dir ?? '.');
   if (options.lang !== undefined && !isLang(options.lang)) throw new UsageError(cliMessage('vi', 'bad-lang', { value: options.lang }));
   const locale = pickLocale(options, io.env);
-  const lang: Lang = (options.lang as Lang | undefined) ?? locale;
+  // Messages: --lang, else the locale of a config already in the folder (init then refuses), else the new folder's.
+  const lang = checkGlobalOptions(io, options, ['text'], dir, locale);
   if (options.rev !== undefined) throw new UsageError(editMessage(lang, 'rev-not-editable'));
   const timezone = options.timezone ?? systemZone(io.env);
   if (!isValidTimeZone(timezone)) throw new UsageError(editMessage(lang, 'bad-timezone', { value: timezone }));
-  const dir = resolve(io.cwd, dirArg ?? options.dir ?? '.');
   const today = todayIn(timezone, io.now());
 
   const files: Record<string, string> = initFiles({ locale, timezone, today });
@@ -32,9 +33,17 @@ export async function runInit(io: CliIO, options: GlobalOptions & InitOptions, d
   const kindOfDir = await entryKind(dir);
   if (kindOfDir !== undefined && kindOfDir !== 'dir') throw new UsageError(editMessage(lang, 'not-a-folder', { path: dir }));
   // All targets are checked before anything is written: init makes the whole folder or nothing.
-  const existing: string[] = [];
-  for (const path of Object.keys(files)) if ((await entryKind(join(dir, path))) !== undefined) existing.push(path);
-  if (existing.length > 0) throw new UsageError(editMessage(lang, 'init-exists', { files: existing.join(', ') }));
+  const existing = new Set<string>();
+  for (const path of Object.keys(files)) {
+    if ((await entryKind(join(dir, path))) !== undefined) existing.add(path);
+    // A file (or a link) where a folder must be made would stop the writing half-way.
+    const segments = path.split('/');
+    for (let i = 1; i < segments.length; i++) {
+      const folder = segments.slice(0, i).join('/');
+      if ((await entryKind(join(dir, folder))) === 'other') existing.add(folder);
+    }
+  }
+  if (existing.size > 0) throw new UsageError(editMessage(lang, 'init-exists', { files: [...existing].sort().join(', ') }));
 
   // The folder must validate as made, warnings included: anything else is a bug in the templates.
   const encoded = new Map(Object.entries(files).map(([path, text]) => [path, new TextEncoder().encode(text)]));
@@ -42,16 +51,20 @@ export async function runInit(io: CliIO, options: GlobalOptions & InitOptions, d
   if (check.diagnostics.length > 0) throw new Error(`init templates do not validate: ${JSON.stringify(check.diagnostics[0])}`);
 
   const written: string[] = [];
+  const madeFolders: string[] = [];
   try {
     for (const [path, bytes] of encoded) {
       const full = join(dir, path);
-      await mkdir(dirname(full), { recursive: true });
+      const made = await mkdir(dirname(full), { recursive: true });
+      // mkdir names the first folder it made: that one and those below it on the way are this run's.
+      if (made !== undefined) for (let f = dirname(full); f.length >= made.length; f = dirname(f)) madeFolders.push(f);
       await writeFileExclusive(full, bytes, { cleanupOnSignal: true });
       written.push(full);
     }
   } catch (error) {
-    // Undo what this run made, so a second try starts clean (folders are left: they may have existed).
+    // Undo what this run made, files then folders (deepest first), so a second try starts clean.
     for (const full of written) await rm(full, { force: true });
+    for (const folder of madeFolders.sort((a, b) => b.length - a.length)) await rmdir(folder).catch(() => {});
     throw new UsageError(editMessage(lang, 'write-failed', { file: dir, detail: (error as Error).message }), EXIT.FAILURE);
   }
 

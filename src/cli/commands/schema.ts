@@ -13,9 +13,10 @@ export function registerSchema(program: Command, io: CliIO, state: RunState): Co
       const { schemaText } = await import('../../schemas.js');
       const { cliMessage } = await import('../../i18n/cli.js');
       const { UsageError } = await import('../io.js');
-      const globals = command.optsWithGlobals<GlobalOptions>();
+      const { checkGlobalOptions } = await import('../session.js');
+      // A schema is JSON: `--format json` is the one format there is.
+      const lang = checkGlobalOptions(io, command.optsWithGlobals<GlobalOptions>(), ['json']);
       if (!(KINDS as readonly string[]).includes(kind)) {
-        const lang = globals.lang === 'en' ? 'en' : 'vi';
         throw new UsageError(cliMessage(lang, 'unknown-kind', { value: kind, allowed: KINDS.join(', ') }));
       }
       io.stdout(schemaText(kind as (typeof KINDS)[number]));
