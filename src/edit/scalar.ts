@@ -3,8 +3,9 @@
  * that reads back as the same string, else double-quoted.
  */
 import { parseDocument } from 'yaml';
+import { sameKey } from '../load/parse.js';
 
-export const YAML_PARSE_OPTIONS = { version: '1.2', schema: 'core', uniqueKeys: true, merge: false } as const;
+export const YAML_PARSE_OPTIONS = { version: '1.2', schema: 'core', uniqueKeys: sameKey, merge: false } as const;
 
 /** Characters that cannot start a plain scalar (YAML 1.2 indicators), or that we never leave bare. */
 const UNSAFE_START = /^[-?:,[\]{}#&*!|>'"%@`]/;

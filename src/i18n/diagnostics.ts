@@ -63,6 +63,11 @@ const ROLE_FIELD: Record<string, string> = { lead: 'lead', support: 'support', s
 
 const CATALOGUE: Record<string, Entry> = {
   // Loading: the file as a whole
+  'unreadable-folder': {
+    severity: 'error',
+    vi: (a) => `Không đọc được thư mục (${a.detail}): các tệp hồ sơ trong đó chưa được kiểm tra; kiểm tra quyền đọc của thư mục.`,
+    en: (a) => `Cannot read the folder (${a.detail}): the record files in it were not checked; check that it is readable.`,
+  },
   'read-error': {
     severity: 'error',
     vi: (a) => `Không đọc được tệp (${a.detail}): kiểm tra quyền đọc của tệp.`,
@@ -167,8 +172,12 @@ const CATALOGUE: Record<string, Entry> = {
   },
   'invalid-format': {
     severity: 'error',
-    vi: (a) => `${fieldVi(a)} = ${a.value} không đúng định dạng: cần ${whatVi(a)}.`,
-    en: (a) => `${fieldEn(a)} = ${a.value} is not well formed: expected ${whatEn(a)}.`,
+    vi: (a) =>
+      `${fieldVi(a)} = ${a.value} không đúng định dạng: cần ${whatVi(a)}.` +
+      (a.hint === 'quote-number' ? ` YAML đọc ${a.value} là một số: hãy viết mã trong dấu nháy, '${a.value}'.` : ''),
+    en: (a) =>
+      `${fieldEn(a)} = ${a.value} is not well formed: expected ${whatEn(a)}.` +
+      (a.hint === 'quote-number' ? ` YAML reads ${a.value} as a number: write the id in quotes, '${a.value}'.` : ''),
   },
   'invalid-key': {
     severity: 'error',
@@ -386,5 +395,25 @@ export function ruleSeverity(rule: string): 'error' | 'warning' | undefined {
 export function diagnosticMessage(d: Pick<Diagnostic, 'rule' | 'args'>, lang: Lang): string {
   const entry = CATALOGUE[d.rule];
   if (!entry) return `${d.rule}: ${JSON.stringify(d.args)}`;
-  return entry[lang](d.args).replace(/^./, (c) => c.toUpperCase());
+  return entry[lang](visibleArgs(d.args)).replace(/^./, (c) => c.toUpperCase());
+}
+
+/** Control characters (C0, DEL, C1) and line or paragraph separators. */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+const CONTROLS = new RegExp(CONTROL.source, 'g');
+const ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/**
+ * Values quoted from the records with their control characters written out
+ * (`\n`, `\u001b`): a diagnostic stays one line, and a terminal shows an
+ * escape sequence in a record instead of obeying it.
+ */
+function visibleArgs(args: DiagnosticArgs): DiagnosticArgs {
+  let copy: DiagnosticArgs | undefined;
+  for (const [key, value] of Object.entries(args)) {
+    if (typeof value !== 'string' || !CONTROL.test(value)) continue;
+    copy ??= { ...args };
+    copy[key] = value.replace(CONTROLS, (c) => ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  }
+  return copy ?? args;
 }

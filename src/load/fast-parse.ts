@@ -264,7 +264,10 @@ export function fastParse(file: string, text: string): ParseOutcome | undefined 
   }
   // Text already composed (NFC) parses to composed strings, unless escapes or joined lines build new ones.
   const composed = !(scan & BACKSLASH) && text.normalize('NFC') === text;
-  return fastOutcome(file, text, composed ? value : normalizeStrings(value));
+  if (composed) return fastOutcome(file, text, value);
+  // Two keys that differ only in composition are one key twice: the positions path reports it.
+  const normalized = normalizeStrings(value, true);
+  return normalized === undefined ? undefined : fastOutcome(file, text, normalized);
 }
 
 /**

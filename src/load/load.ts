@@ -44,7 +44,7 @@ export async function loadRecords(source: RecordSource, options: LoadOptions = {
   // How busy the cores are is measured over the listing (see workerCount).
   const cores = sampleCores();
   const paths = await source.listRecordFiles();
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics: Diagnostic[] = (source.unreadableFolders ?? []).map((f) => fileDiagnostic(f.path, 'unreadable-folder', { detail: f.detail }));
   const parsed = new Map<string, RecordFile | undefined>();
 
   // Files parsed ahead by worker threads (big work trees only); the rest are loaded here.

@@ -21,8 +21,19 @@ export const MAX_SYNTAX_ERRORS = 10;
 /** Aliases allowed when converting to plain values (yaml's default); stops alias bombs. */
 export const MAX_ALIAS_COUNT = 100;
 
+/**
+ * Whether two keys would name the same property of a record, where only one
+ * of their values would be kept: `2022` and `'2022'`, `1` and `1.0`, or the
+ * same text composed and decomposed (records are read as NFC). yaml's own
+ * test (`uniqueKeys: true`) compares the values, so it would let the first two pass.
+ */
+export function sameKey(a: unknown, b: unknown): boolean {
+  return a === b || (isScalar(a) && isScalar(b) && propertyName(a.value) === propertyName(b.value));
+}
+const propertyName = (value: unknown) => (typeof value === 'string' ? value.normalize('NFC') : String(value));
+
 // logLevel 'error': yaml would otherwise print warnings to stderr (process.emitWarning).
-const YAML_OPTIONS = { version: '1.2', schema: 'core', uniqueKeys: true, prettyErrors: false, merge: false, logLevel: 'error' } as const;
+const YAML_OPTIONS = { version: '1.2', schema: 'core', uniqueKeys: sameKey, prettyErrors: false, merge: false, logLevel: 'error' } as const;
 
 /**
  * The tags of the core schema. Records are plain data: any other tag
@@ -241,14 +252,30 @@ function duplicateKeyAt(doc: Document, offset: number): string {
 }
 
 /** NFC-normalises every string, keys included: Unikey's decomposed text must equal itself. */
-export function normalizeStrings(value: unknown): unknown {
+export function normalizeStrings(value: unknown): unknown;
+/** With `refuseMerged`: undefined when two keys of a mapping become one (the fast path then leaves the file to yaml). */
+export function normalizeStrings(value: unknown, refuseMerged: true): unknown;
+export function normalizeStrings(value: unknown, refuseMerged = false): unknown {
+  try {
+    return normalized(value, refuseMerged);
+  } catch (error) {
+    if (error === MERGED_KEYS) return undefined;
+    throw error;
+  }
+}
+
+const MERGED_KEYS = Symbol('merged keys');
+
+function normalized(value: unknown, refuseMerged: boolean): unknown {
   if (typeof value === 'string') return value.normalize('NFC');
-  if (Array.isArray(value)) return value.map(normalizeStrings);
+  if (Array.isArray(value)) return value.map((v) => normalized(v, refuseMerged));
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) {
+      const key = k.normalize('NFC');
+      if (refuseMerged && Object.prototype.hasOwnProperty.call(out, key)) throw MERGED_KEYS;
       // defineProperty, not assignment: a key `__proto__` must stay a plain key.
-      Object.defineProperty(out, k.normalize('NFC'), { value: normalizeStrings(v), enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(out, key, { value: normalized(v, refuseMerged), enumerable: true, writable: true, configurable: true });
     }
     return out;
   }

@@ -8,6 +8,8 @@ export interface RecordSource {
   readonly label: string;
   /** Paths of candidate record files (`*.yaml`, `*.yml`), relative, with `/`, sorted. */
   listRecordFiles(): Promise<string[]>;
+  /** Folders the last listing could not read (relative, with `/`; `.` for the root), and why. */
+  readonly unreadableFolders?: readonly { path: string; detail: string }[];
   /** The raw bytes of one file, by relative path. */
   readFile(path: string): Promise<Uint8Array>;
   /**

@@ -18,6 +18,7 @@ function isInside(outer: string, inner: string): boolean {
  */
 export class WorkTreeSource implements RecordSource {
   readonly label: string;
+  unreadableFolders: { path: string; detail: string }[] = [];
 
   constructor(readonly root: string) {
     this.label = root;
@@ -25,14 +26,17 @@ export class WorkTreeSource implements RecordSource {
 
   async listRecordFiles(): Promise<string[]> {
     const realRoot = await realpath(this.root);
+    this.unreadableFolders = [];
     const found = new Map<string, string>(); // real path → relative path
     const links: { rel: string; full: string }[] = [];
     const walk = async (dir: string, relDir: string): Promise<void> => {
       let entries: Dirent[];
       try {
         entries = await readdir(dir, { withFileTypes: true });
-      } catch {
-        return; // unreadable folder: nothing we can load from it
+      } catch (error) {
+        // Its files cannot be checked: a folder that passes without them would mislead (validate, CI).
+        this.unreadableFolders.push({ path: relDir || '.', detail: (error as NodeJS.ErrnoException).code ?? (error as Error).message });
+        return;
       }
       entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
       for (const entry of entries) {

@@ -1,7 +1,9 @@
 /**
  * Documents as terminal tables (cli-table3). Text is NFC-normalised so that a
- * name typed in decomposed Unicode lines up like a composed one; colour comes
- * only from the Paint given (overdue red, due soon yellow), never in borders.
+ * name typed in decomposed Unicode lines up like a composed one, and control
+ * characters from the records are written out (`\u001b`) rather than sent to
+ * the terminal; colour comes only from the Paint given (overdue red, due soon
+ * yellow), never in borders.
  */
 import { createRequire } from 'node:module';
 import Table from 'cli-table3';
@@ -10,7 +12,13 @@ import { ByteChunks, CHUNK_BYTES, decode, encode } from './bytes.js';
 import { allRows, type Block, type Cell, type Column, type Document, humanCell, type Rows, type Tone } from './document.js';
 import type { Paint } from './paint.js';
 
-const nfc = (s: string) => s.normalize('NFC');
+/** Control characters but the line break, which splits a cell into lines. */
+const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;
+const CONTROLS = new RegExp(CONTROL.source, 'g');
+const nfc = (s: string) => {
+  const text = s.normalize('NFC');
+  return CONTROL.test(text) ? text.replace(CONTROLS, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) : text;
+};
 /** Display width of NFC text; Vietnamese letters are one column each. */
 const width = (s: string) => [...s].length;
 

@@ -138,7 +138,9 @@ function mapError(e: ErrorObject, field: string): MappedError {
       return { pointer, rule: 'missing-field', args: { field: String(params.missingProperty) }, target: 'value' };
     case 'type':
       if (SHAPED_TEXT.has(definitionName(e) ?? '')) {
-        return { pointer, rule: 'invalid-format', args: { field, value, what: definitionName(e) }, target: 'value' };
+        // `id: 1` is a number in YAML, though `1` would be a good id as text.
+        const hint = definitionName(e) === 'slug' && typeof e.data === 'number' && /^[0-9]+$/.test(value) ? 'quote-number' : undefined;
+        return { pointer, rule: 'invalid-format', args: { field, value, what: definitionName(e), hint }, target: 'value' };
       }
       return { pointer, rule: 'wrong-type', args: { field, expected: String(params.type), value }, target: 'value' };
     case 'enum':

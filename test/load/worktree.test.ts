@@ -1,9 +1,11 @@
 /** Finding record files on disk: recursion, skipped folders, ignore globs and symbolic links. */
-import { mkdirSync, symlinkSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadRecords } from '../../src/load/load.js';
 import { WorkTreeSource } from '../../src/load/worktree.js';
+import { BIN } from '../helpers/cli.js';
 import { tempFolder } from '../helpers/folder.js';
 
 const PLAN = (id: string) => `kind: plan\nid: ${id}\ntitle: T\nsigned: 2022-01-01\nperiod: 2022\nparties: [a, b]\n`;
@@ -92,5 +94,32 @@ describe('ignore globs in phoihop.yaml', () => {
     const dir = tempFolder({ 'phoihop.yaml': 'kind: config\nignore: ["*.yaml"]\n', 'a.yaml': PLAN('a') });
     const loaded = await loadRecords(new WorkTreeSource(dir));
     expect(loaded.paths).toEqual(['phoihop.yaml']);
+  });
+});
+
+describe('a folder that cannot be read', () => {
+  // Root reads any folder whatever its mode: the CLI then runs as `nobody`, which Node can do for a root parent.
+  const asRoot = process.getuid?.() === 0;
+  const user = asRoot ? { uid: 65534, gid: 65534 } : {};
+  const run = (args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', ...user });
+
+  it.skipIf(process.platform === 'win32')('is an error at the folder, not a folder that passes without its files', (ctx) => {
+    // As `nobody`, a clone in a private home folder cannot be run at all: nothing to learn there.
+    if (asRoot && run(['--version']).status !== 0) ctx.skip();
+    const dir = tempFolder({ 'phoihop.yaml': 'kind: config\n', 'parties.yaml': 'kind: parties\nparties:\n  - { id: a, name: A }\n  - { id: b, name: B }\n', 'plans/p.yaml': PLAN('p') });
+    chmodSync(dir, 0o755);
+    chmodSync(join(dir, 'plans'), 0o000);
+    try {
+      const r = run(['validate', '-C', dir, '--lang', 'en', '--format', 'json']);
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(1);
+      expect(JSON.parse(r.stdout).diagnostics).toEqual([
+        { file: 'plans', line: 1, column: 1, severity: 'error', rule: 'unreadable-folder', message: expect.stringMatching(/^Cannot read the folder \(EACCES\)/) },
+      ]);
+      // The reports refuse it as they refuse any error.
+      expect(run(['status', '-C', dir]).status).toBe(1);
+    } finally {
+      chmodSync(join(dir, 'plans'), 0o755);
+    }
   });
 });

@@ -47,6 +47,27 @@ describe('validate: exit codes and output', () => {
     ]);
   });
 
+  it.concurrent('keeps a problem on one line, and the terminal safe, whatever the quoted value holds', async () => {
+    const dir = minimalFolder({ 'p.yaml': PLAN('p', 'tasks:\n  - { id: a, title: A, lead: "bdv\\ntu\\e[31m" }\n') });
+    const text = await runCliAsync(['validate', '--lang', 'en'], { cwd: dir });
+    expect(text.stdout.split('\n')).toEqual([
+      expect.stringMatching(/^plans\/p\.yaml:8:30: error \[invalid-format\] 'lead' = bdv\\ntu\\u001b\[31m is not well formed/),
+      '1 error, 0 warnings in 3 files.',
+      '',
+    ]);
+    const json = JSON.parse((await runCliAsync(['validate', '--lang', 'en', '--format', 'json'], { cwd: dir })).stdout);
+    expect(json.diagnostics[0].message).toContain('bdv\\ntu\\u001b[31m');
+  });
+
+  it.concurrent('tells a clerk who numbered an id to write it in quotes', async () => {
+    const dir = minimalFolder({ 'p.yaml': PLAN('p', 'contents:\n  - { id: 1, title: Một là }\n  - { id: "2", title: Hai là }\n') });
+    const r = await runCliAsync(['validate', '--lang', 'en'], { cwd: dir });
+    expect(r.stdout.split('\n')[0]).toBe(
+      "plans/p.yaml:8:11: error [invalid-format] 'id' = 1 is not well formed: expected an id (lower-case letters without accents, digits and hyphens, e.g. bdv-tu). YAML reads 1 as a number: write the id in quotes, '1'.",
+    );
+    expect(r.stdout).toContain('1 error,');
+  });
+
   it.concurrent('exits 0 with warnings only, and 1 with --strict, which shows them as errors', async () => {
     const dir = minimalFolder({ 'odd.yaml': PLAN('odd', 'number: so 5\n') });
     const plain = await runCliAsync(['validate', '--format', 'json'], { cwd: dir });
@@ -212,6 +233,7 @@ describe('validate: colour and the github format', () => {
     expect((await runCliAsync(['validate'], { cwd: dir, env: { NO_COLOR: '1' } })).stdout).not.toContain(ESC);
   });
 
+  // A line break in a quoted value is already written out (`\\r\\n`) in every format; `%` is GitHub's own.
   it('writes workflow annotations with paths from the current folder and escapes what GitHub needs escaped', async () => {
     const root = tempFolder();
     const dir = minimalFolder({
@@ -222,7 +244,7 @@ describe('validate: colour and the github format', () => {
     const lines = r.stdout.split('\n');
     const prefix = require_relative(root, dir);
     expect(lines[0]).toBe(
-      `::error file=${prefix}/plans/kh%3A2022%2Ca.yaml,line=8,col=38,title=unknown-field::Unknown field '50%25%0D%0Ax': remove it or correct its name. If this is text after a comma inside { }, put the whole text in double quotes.`,
+      `::error file=${prefix}/plans/kh%3A2022%2Ca.yaml,line=8,col=38,title=unknown-field::Unknown field '50%25\\r\\nx': remove it or correct its name. If this is text after a comma inside { }, put the whole text in double quotes.`,
     );
     expect(lines[1]).toBe('1 error, 0 warnings in 3 files.');
     expect(lines).toHaveLength(3);

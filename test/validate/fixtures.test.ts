@@ -92,6 +92,7 @@ const GENERATED: Record<string, { files: Record<string, string | Uint8Array>; ex
 /** Rules no input can trigger, and why. */
 const UNREACHABLE: Record<string, string> = {
   'read-error': 'needs a listed file that cannot be read (permissions), but tests may run as root; test/load/loader.test.ts covers it in-process',
+  'unreadable-folder': 'needs a folder that cannot be read, which git cannot hold; test/load/worktree.test.ts runs the CLI on one',
   schema: 'the fallback for a JSON Schema keyword the catalogue does not map; the shipped schemas use none',
 };
 
