@@ -261,7 +261,7 @@ function drop(key: string, ...trees: Tree[]): void {
 
 function entryTree(e: LogEntry | undefined): Tree {
   if (!e) return {};
-  return { done: iso(e.done), note: e.note, evidence: e.evidence, results: results(e.results) };
+  return { status: e.cancelled ? 'cancelled' : undefined, done: iso(e.done), note: e.note, evidence: e.evidence, results: results(e.results) };
 }
 
 function entryStatus(e: LogEntry | undefined): ItemStatus {
@@ -305,12 +305,22 @@ function diffTask(plan: string, a: Task, b: Task, rawA: Raw, rawB: Raw): Change[
       const statusB = entryStatus(eb);
       const completion = statusChange(plan, task, key, statusA, statusB, eb?.done);
       if (completion && (completion.change === 'done-recorded' || statusA === 'done')) drop('done', entryA, entryB);
-      if (completion) changes.push(completion);
+      if (completion) {
+        changes.push(completion);
+        drop('status', entryA, entryB);
+      }
       for (const [path, from, to] of diffTrees(entryA, entryB, `tasks.${task}.log.${key}.`)) {
         changes.push({ change: 'field-changed', plan, task, path, from, to });
       }
     }
     drop('log', treeA, treeB);
+  }
+  if (sa.kind !== sb.kind) {
+    // A one-off task made recurring (or back): a default that only one kind has, and nobody wrote, did not change.
+    for (const tree of [treeA, treeB]) {
+      if (tree.offset === 0) delete tree.offset;
+      if (tree.status === 'planned') delete tree.status;
+    }
   }
 
   for (const [path, from, to] of diffTrees(treeA, treeB, `tasks.${task}.`)) {

@@ -124,10 +124,26 @@ function getOr<K>(map: Map<K, Tally>, key: K): Tally {
 /** Sums results by metric; configured metrics come first in their order, any others after, by id. */
 export function sumResults(all: readonly Results[], metricOrder: readonly string[]): [string, number][] {
   const sums = new Map<string, number>();
-  for (const results of all) for (const [metric, value] of Object.entries(results)) sums.set(metric, (sums.get(metric) ?? 0) + value);
+  const places = new Map<string, number>();
+  for (const results of all) {
+    for (const [metric, value] of Object.entries(results)) {
+      sums.set(metric, (sums.get(metric) ?? 0) + value);
+      places.set(metric, Math.max(places.get(metric) ?? 0, decimalPlaces(value)));
+    }
+  }
+  // Binary fractions drift (0.1 + 0.2 = 0.30000000000000004): a sum has no more decimals than its terms.
+  for (const [metric, sum] of sums) sums.set(metric, Number(sum.toFixed(Math.min(places.get(metric) ?? 0, 20))));
   const rank = (id: string) => {
     const i = metricOrder.indexOf(id);
     return i < 0 ? metricOrder.length : i;
   };
   return [...sums].sort(([a], [b]) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** Decimals written in a number's shortest form (`2.5` → 1); 20 for a tiny one written with an exponent. */
+function decimalPlaces(value: number): number {
+  const text = String(value);
+  if (text.includes('e-')) return 20;
+  const dot = text.indexOf('.');
+  return dot < 0 ? 0 : text.length - dot - 1;
 }

@@ -118,6 +118,20 @@ describe('how changes are named', () => {
     ]);
   });
 
+  it('a task made one-off from recurring shows its old log whole, cancellations kept, and no default nobody wrote', async () => {
+    const oneOff = PLAN.replace('    every: quarter\n    offset: 15\n    log:\n      2022-Q3: 2022-10-13\n      2022-Q4: { status: cancelled }\n', '    due: 2023-06-30\n');
+    const recurringToOneOff = [
+      { change: 'field-changed', plan: 'ctr', task: 'giao-ban', path: 'tasks.giao-ban.due', from: null, to: '2023-06-30' },
+      { change: 'field-changed', plan: 'ctr', task: 'giao-ban', path: 'tasks.giao-ban.every', from: 'quarter', to: null },
+      { change: 'field-changed', plan: 'ctr', task: 'giao-ban', path: 'tasks.giao-ban.log', from: { '2022-Q3': { done: '2022-10-13' }, '2022-Q4': { status: 'cancelled' } }, to: null },
+      { change: 'field-changed', plan: 'ctr', task: 'giao-ban', path: 'tasks.giao-ban.offset', from: 15, to: null },
+    ];
+    expect(await diff(PLAN, oneOff)).toEqual(recurringToOneOff);
+    // Without an offset written, the recurring side's default 0 is no change; nor is the one-off side's status planned.
+    const noOffset = PLAN.replace('    offset: 15\n', '');
+    expect(await diff(noOffset, oneOff)).toEqual(recurringToOneOff.filter((c) => c.path !== 'tasks.giao-ban.offset'));
+  });
+
   it('paths name entries by id: contents, signatories by party, basis by number', async () => {
     const after = PLAN.replace('{ id: quan-triet, title: Quán triệt }', '{ id: quan-triet, title: Quán triệt nghị quyết }\n  - { id: dan-van-kheo, title: Dân vận khéo }')
       .replace('name: Bùi Thanh Toàn', 'name: Nguyễn Văn Sự')

@@ -2,7 +2,9 @@
  * `summary` through the built CLI on the example folders; every number is
  * worked out by hand from the YAML (see the comments).
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { sumResults } from '../../src/reports/summary.js';
 import { EXAMPLES, runCli } from '../helpers/cli.js';
 
 const phuYen = EXAMPLES + 'phu-yen';
@@ -181,5 +183,19 @@ describe('summary for people', () => {
       expect(r.code, bad).toBe(2);
       expect(r.stderr).toContain(`Kỳ không hợp lệ: '${bad}'`);
     }
+  });
+});
+
+describe('sums of results', () => {
+  it('have no more decimals than their terms: 0.1 + 0.2 is 0.3, whatever the terms', () => {
+    expect(sumResults([{ x: 0.1 }, { x: 0.2 }, { y: 3 }], [])).toEqual([['x', 0.3], ['y', 3]]);
+    // Terms of up to 3 decimals, summed exactly in thousandths, then written as a number.
+    const thousandths = fc.array(fc.integer({ min: 0, max: 10_000_000 }), { minLength: 1, maxLength: 40 });
+    fc.assert(
+      fc.property(thousandths, (parts) => {
+        const [[, sum]] = sumResults(parts.map((p) => ({ m: p / 1000 })), ['m']);
+        expect(sum).toBe(parts.reduce((a, b) => a + b, 0) / 1000);
+      }),
+    );
   });
 });
