@@ -2,6 +2,7 @@
  * What each diagnostic says, in Vietnamese and English: what is wrong and how
  * to fix it. The project's own catalogue: no ajv locale covers Vietnamese.
  */
+import { visible } from '../render/visible.js';
 import type { Diagnostic, DiagnosticArgs } from '../validate/diagnostic.js';
 import type { Lang } from './lang.js';
 
@@ -398,11 +399,6 @@ export function diagnosticMessage(d: Pick<Diagnostic, 'rule' | 'args'>, lang: La
   return entry[lang](visibleArgs(d.args)).replace(/^./, (c) => c.toUpperCase());
 }
 
-/** Control characters (C0, DEL, C1) and line or paragraph separators. */
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
-const CONTROLS = new RegExp(CONTROL.source, 'g');
-const ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
-
 /**
  * Values quoted from the records with their control characters written out
  * (`\n`, `\u001b`): a diagnostic stays one line, and a terminal shows an
@@ -411,9 +407,11 @@ const ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' 
 function visibleArgs(args: DiagnosticArgs): DiagnosticArgs {
   let copy: DiagnosticArgs | undefined;
   for (const [key, value] of Object.entries(args)) {
-    if (typeof value !== 'string' || !CONTROL.test(value)) continue;
+    if (typeof value !== 'string') continue;
+    const shown = visible(value);
+    if (shown === value) continue;
     copy ??= { ...args };
-    copy[key] = value.replace(CONTROLS, (c) => ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    copy[key] = shown;
   }
   return copy ?? args;
 }

@@ -244,6 +244,27 @@ function emptySequenceItemAt(text: string, dash: number): boolean {
   return text.charCodeAt(j) === 35 && j > dash + 1;
 }
 
+/**
+ * yaml refuses an implicit key whose `:` comes more than 1024 characters
+ * after the key starts; js-yaml takes it. A line with its first `: ` (or
+ * final `:`) that far in goes the positions path, which words the refusal.
+ */
+function mayHaveLongKey(text: string): boolean {
+  for (let start = 0; start < text.length; ) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    if (end - start > MAX_IMPLICIT_KEY) {
+      const line = text.slice(start, end);
+      // Counted from the line's start: after an empty value yaml counts the indentation too.
+      const colon = line.search(/:(?:[ \t\r]|$)/);
+      if (colon < 0 || colon + 1 > MAX_IMPLICIT_KEY) return true;
+    }
+    start = end + 1;
+  }
+  return false;
+}
+const MAX_IMPLICIT_KEY = 1024;
+
 /** The fast parse, or undefined when the file must go the positions path. */
 export function fastParse(file: string, text: string): ParseOutcome | undefined {
   // The subset reader takes most record files on its own; js-yaml takes what the scan lets through of the rest.
@@ -251,7 +272,7 @@ export function fastParse(file: string, text: string): ParseOutcome | undefined 
   let scan = 0;
   if (value === undefined) {
     scan = scanText(text);
-    if (scan === SUSPICIOUS || !flowCollectionsOnOneLine(text)) return undefined;
+    if (scan === SUSPICIOUS || !flowCollectionsOnOneLine(text) || mayHaveLongKey(text)) return undefined;
     let warned = false;
     try {
       value = jsyaml.load(text, { schema: YAML_1_2_CORE, json: false, onWarning: () => void (warned = true) });

@@ -23,9 +23,9 @@ export const MAX_ALIAS_COUNT = 100;
 
 /**
  * Whether two keys would name the same property of a record, where only one
- * of their values would be kept: `2022` and `'2022'`, `1` and `1.0`, or the
- * same text composed and decomposed (records are read as NFC). yaml's own
- * test (`uniqueKeys: true`) compares the values, so it would let the first two pass.
+ * of their values would be kept: `2022` and `'2022'`, or the same text
+ * composed and decomposed (records are read as NFC). yaml's own test
+ * (`uniqueKeys: true`) compares the values, so it lets both pairs pass.
  */
 export function sameKey(a: unknown, b: unknown): boolean {
   return a === b || (isScalar(a) && isScalar(b) && propertyName(a.value) === propertyName(b.value));

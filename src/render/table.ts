@@ -11,14 +11,10 @@ import type { Lang } from '../i18n/lang.js';
 import { ByteChunks, CHUNK_BYTES, decode, encode } from './bytes.js';
 import { allRows, type Block, type Cell, type Column, type Document, humanCell, type Rows, type Tone } from './document.js';
 import type { Paint } from './paint.js';
+import { visible } from './visible.js';
 
-/** Control characters but the line break, which splits a cell into lines. */
-const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;
-const CONTROLS = new RegExp(CONTROL.source, 'g');
-const nfc = (s: string) => {
-  const text = s.normalize('NFC');
-  return CONTROL.test(text) ? text.replace(CONTROLS, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) : text;
-};
+/** Text as a cell shows it: NFC, control characters written out, line breaks kept (they split the cell). */
+const shownText = (s: string) => visible(s.normalize('NFC'), true);
 /** Display width of NFC text; Vietnamese letters are one column each. */
 const width = (s: string) => [...s].length;
 
@@ -63,15 +59,15 @@ export function renderGridChunks(columns: Column[], rows: Rows, lang: Lang, pain
 
 /** Writes a table to `out`, handing out the chunks it fills as it goes (a long table is tens of megabytes). */
 function* writeGrid(out: ByteChunks, columns: Column[], rows: Rows, lang: Lang, paint: Paint, cliTable3MaxRows = CLI_TABLE3_MAX_ROWS): Generator<Uint8Array> {
-  const head = columns.map((c) => paint.bold(nfc(c.header)));
+  const head = columns.map((c) => paint.bold(shownText(c.header)));
   const indexed = rows.length > cliTable3MaxRows ? indexCells(columns, rows, lang) : undefined;
   if (indexed) return yield* drawTable(out, columns, head, indexed, paint);
   const list = allRows(rows);
-  const texts = list.map((row) => row.cells.map((cell) => nfc(humanCell(cell, lang))));
+  const texts = list.map((row) => row.cells.map((cell) => shownText(humanCell(cell, lang))));
   // A wrap width only where some cell is wider; otherwise the column keeps its natural width.
   const colWidths = columns.map((column, i) => {
     if (column.wrap === undefined) return null;
-    const widest = Math.max(width(nfc(column.header)), ...texts.map((r) => width(r[i] ?? '')));
+    const widest = Math.max(width(shownText(column.header)), ...texts.map((r) => width(r[i] ?? '')));
     return widest > column.wrap ? column.wrap + 2 : null;
   });
   const table = new Table({
@@ -135,7 +131,7 @@ function indexCells(columns: Column[], rows: Rows, lang: Lang): IndexedCells | u
       else {
         k = distinct[i].get(human);
         if (k === undefined) {
-          k = texts[i].push(nfc(human)) - 1;
+          k = texts[i].push(shownText(human)) - 1;
           distinct[i].set(human, k);
         }
         above[i] = human;
@@ -159,7 +155,7 @@ function* drawTable(out: ByteChunks, columns: Column[], head: string[], cells: I
   // A wrap width only where some cell is wider (as writeGrid decides for cli-table3).
   const colWidths = columns.map((column, i) => {
     if (column.wrap === undefined) return null;
-    let widest = width(nfc(column.header));
+    let widest = width(shownText(column.header));
     for (const t of texts[i]) widest = Math.max(widest, width(t));
     return widest > column.wrap ? column.wrap + 2 : null;
   });
@@ -323,13 +319,13 @@ export function* renderTableChunks(doc: Document, lang: Lang, paint: Paint, opti
     switch (block.kind) {
       case 'title':
       case 'heading':
-        out.text(paint.bold(nfc(block.text)) + '\n');
+        out.text(paint.bold(shownText(block.text)) + '\n');
         break;
       case 'lines':
-        for (const line of block.lines) out.text(nfc(line) + '\n');
+        for (const line of block.lines) out.text(shownText(line) + '\n');
         break;
       case 'table':
-        if (block.rows.length === 0 && block.empty !== undefined) out.text(nfc(block.empty));
+        if (block.rows.length === 0 && block.empty !== undefined) out.text(shownText(block.empty));
         else yield* writeGrid(out, block.columns, block.rows, lang, paint);
         out.text('\n');
         break;

@@ -74,6 +74,10 @@ describe('the fast path agrees with the positions path', () => {
       'a: 1\n---\nb: 2\n', // several documents
       '- a\n', // not a mapping
       '', // empty
+      "2022: 1\n'2022': 2\n", // keys naming the same field (yaml reports them, with sameKey)
+      'ghi ch\u00fa: 1\nghi chu\u0301: 2\n', // the same key composed and decomposed
+      `${'k'.repeat(1030)}: 1\n`, // an implicit key over 1024 characters (js-yaml takes it)
+      `a:\n  ${'k'.repeat(1023)}: 1\n`, // the same counted with its indentation
     ];
     for (const text of slow) expect(fastParse('f.yaml', text), JSON.stringify(text)).toBeUndefined();
   });

@@ -112,8 +112,8 @@ describe('table', () => {
     const doc = (s: string) => [{ kind: 'heading' as const, text: `Về ${s}` }, { kind: 'table' as const, columns: [{ header: 'Tên' }], rows: [{ cells: [text(s)] }, { cells: [text('dòng một\ndòng hai')] }] }];
     const out = renderTableDocument(doc(`đỏ${ESC}[31m\tx\u0007`), 'vi', PLAIN);
     expect(out).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
-    expect(out).toContain('Về đỏ\\u001b[31m\\u0009x\\u0007\n');
-    expect(out).toContain('│ đỏ\\u001b[31m\\u0009x\\u0007 │');
+    expect(out).toContain('Về đỏ\\u001b[31m\\tx\\u0007\n');
+    expect(out).toContain('│ đỏ\\u001b[31m\\tx\\u0007 │');
     expect(out).toMatch(/│ dòng một +│\n│ dòng hai +│/);
   });
 });
