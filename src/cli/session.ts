@@ -55,11 +55,8 @@ function peekLocale(dir: string): Lang | undefined {
 }
 
 export function openSession(io: CliIO, options: GlobalOptions): Session {
-  const dir = options.dir ? resolve(io.cwd, options.dir) : findRecordsFolder(io.cwd);
-  if (options.lang !== undefined && !isLang(options.lang)) {
-    throw new UsageError(cliMessage(peekLocale(dir) ?? 'vi', 'bad-lang', { value: options.lang }));
-  }
-  const lang: Lang = (options.lang as Lang | undefined) ?? peekLocale(dir) ?? 'vi';
+  const dir = recordsFolderOption(io, options);
+  const lang = chooseLang(dir, options);
   if (!options.rev && !isFolder(dir)) throw new UsageError(cliMessage(lang, 'no-folder', { dir }));
   const noColorEnv = typeof io.env.NO_COLOR === 'string' && io.env.NO_COLOR !== '';
   const color = options.color !== false && !noColorEnv && io.isTTY;
@@ -74,15 +71,25 @@ export function openSession(io: CliIO, options: GlobalOptions): Session {
  * up); `fallback`, the language when neither --lang nor that config gives one.
  */
 export function checkGlobalOptions(io: CliIO, options: GlobalOptions, formats: readonly string[], configDir?: string, fallback: Lang = 'vi'): Lang {
-  const dir = configDir ?? (options.dir ? resolve(io.cwd, options.dir) : findRecordsFolder(io.cwd));
-  const configLang = peekLocale(dir);
-  if (options.lang !== undefined && !isLang(options.lang)) throw new UsageError(cliMessage(configLang ?? 'vi', 'bad-lang', { value: options.lang }));
-  const lang: Lang = (options.lang as Lang | undefined) ?? configLang ?? fallback;
+  const lang = chooseLang(configDir ?? recordsFolderOption(io, options), options, fallback);
   if (options.asOf !== undefined) parseDateOption(lang, options.asOf);
   if (options.format !== undefined && !formats.includes(options.format)) {
     throw new UsageError(cliMessage(lang, 'bad-format', { value: options.format, allowed: formats.join(', ') }));
   }
   return lang;
+}
+
+/** `-C`, else the nearest folder upward with a phoihop.yaml. */
+function recordsFolderOption(io: CliIO, options: GlobalOptions): string {
+  return options.dir ? resolve(io.cwd, options.dir) : findRecordsFolder(io.cwd);
+}
+
+/** --lang (refused unless vi or en, in the config's language), else the config's locale, else `fallback`. */
+function chooseLang(dir: string, options: GlobalOptions, fallback: Lang = 'vi'): Lang {
+  // The config is read only when --lang does not settle the language.
+  if (options.lang === undefined) return peekLocale(dir) ?? fallback;
+  if (!isLang(options.lang)) throw new UsageError(cliMessage(peekLocale(dir) ?? 'vi', 'bad-lang', { value: options.lang }));
+  return options.lang;
 }
 
 function isFolder(path: string): boolean {
