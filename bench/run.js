@@ -230,6 +230,8 @@ function timeRun(argv, cwd, extraEnv = {}) {
     rssKB = Number(readFileSync(file, 'utf8').trim().split('\n').pop());
   } catch {
     rssKB = undefined;
+  } finally {
+    rmSync(file, { force: true });
   }
   const exitCode = r.status ?? (r.signal ? `signal ${r.signal}` : 'error');
   return { seconds, exitCode, rssMB: rssKB ? rssKB / 1024 : undefined, stderr: OK_CODES.has(r.status) ? '' : String(r.stderr ?? r.error ?? '').slice(0, 300) };

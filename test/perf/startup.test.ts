@@ -3,7 +3,7 @@
  * modules a command loads when it runs. Checked by recording every module
  * the process resolves (a resolve hook), not by timing.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,11 +18,17 @@ const HEAVY = ['ajv', 'yaml', 'js-yaml', 'chalk', 'cli-table3', 'picomatch'];
  * ESM imports through a resolve hook, CommonJS requires through NODE_DEBUG.
  */
 function modulesLoadedBy(args: string[], env: Record<string, string> = {}): { packages: Set<string>; own: string[]; files: string[] } {
-  const log = join(mkdtempSync(join(tmpdir(), 'phoihop-modules-')), 'modules.log');
-  const r = runCli(args, { env: { NODE_OPTIONS: `--import ${HOOK}`, PHOIHOP_MODULE_LOG: log, NODE_DEBUG: 'module', ...env } });
-  expect(r.code).toBe(0);
-  const required = [...r.stderr.matchAll(/^MODULE \d+: load "([^"]+)"/gm)].map((m) => 'file://' + m[1]);
-  const files = [...readFileSync(log, 'utf8').trim().split('\n'), ...required];
+  const folder = mkdtempSync(join(tmpdir(), 'phoihop-modules-'));
+  const log = join(folder, 'modules.log');
+  let files: string[];
+  try {
+    const r = runCli(args, { env: { NODE_OPTIONS: `--import ${HOOK}`, PHOIHOP_MODULE_LOG: log, NODE_DEBUG: 'module', ...env } });
+    expect(r.code).toBe(0);
+    const required = [...r.stderr.matchAll(/^MODULE \d+: load "([^"]+)"/gm)].map((m) => 'file://' + m[1]);
+    files = [...readFileSync(log, 'utf8').trim().split('\n'), ...required];
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
   const packages = new Set(files.map((u) => /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(u)?.[1]).filter((p): p is string => p !== undefined));
   const own = files.filter((u) => u.includes('/dist/')).map((u) => u.slice(u.indexOf('/dist/') + 6));
   return { packages, own, files };
