@@ -35,10 +35,15 @@ export function lineChanges(oldText: string, newText: string): LineChange[] {
   let removed: number[] = [];
   let added: number[] = [];
   const flush = () => {
-    // Within one hunk, a removed line and an added line side by side are one changed line.
-    const paired = Math.min(removed.length, added.length);
-    added.forEach((j, k) => changes.push({ kind: k < paired ? 'changed' : 'added', line: head + j + 1, text: newMid[j] }));
-    removed.slice(paired).forEach((i) => changes.push({ kind: 'removed', line: head + i + 1, text: oldMid[i] }));
+    const pairs = pairLines(
+      removed.map((i) => oldMid[i]),
+      added.map((j) => newMid[j]),
+    );
+    added.forEach((j, k) => changes.push({ kind: pairs[k] !== undefined ? 'changed' : 'added', line: head + j + 1, text: newMid[j] }));
+    const changed = new Set(pairs);
+    removed.forEach((i, k) => {
+      if (!changed.has(k)) changes.push({ kind: 'removed', line: head + i + 1, text: oldMid[i] });
+    });
     removed = [];
     added = [];
   };
@@ -54,4 +59,36 @@ export function lineChanges(oldText: string, newText: string): LineChange[] {
   }
   flush();
   return changes;
+}
+
+/**
+ * Within one hunk, which removed line each added line replaces (its index),
+ * if any. A line replaces one with the same key (`results:` for `results:`),
+ * so that a `status: done` added above a changed `results:` line is shown as
+ * added, not as the change; lines without a key pair side by side.
+ */
+function pairLines(removed: string[], added: string[]): Array<number | undefined> {
+  const pairs: Array<number | undefined> = added.map(() => undefined);
+  const taken = new Set<number>();
+  const removedKeys = removed.map(lineKey);
+  added.forEach((line, k) => {
+    const key = lineKey(line);
+    if (key === undefined) return;
+    const r = removedKeys.findIndex((other, i) => other === key && !taken.has(i));
+    if (r >= 0) {
+      pairs[k] = r;
+      taken.add(r);
+    }
+  });
+  const keyless = removedKeys.flatMap((key, i) => (key === undefined ? [i] : []));
+  let next = 0;
+  added.forEach((line, k) => {
+    if (lineKey(line) === undefined && next < keyless.length) pairs[k] = keyless[next++];
+  });
+  return pairs;
+}
+
+/** A block mapping line's indentation, list dashes and key (`  - metric`), or undefined. */
+function lineKey(line: string): string | undefined {
+  return /^(\s*(?:-\s+)*(?:"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#"'\-{[][^:#]*?|-[^\s:#][^:#]*?)):(?=\s|$)/.exec(line)?.[1];
 }

@@ -115,6 +115,14 @@ describe('phoihop done: writing', () => {
     expect(snapshot(dir)).toEqual(before);
   });
 
+  it('marks the lines it added with + and the line it rewrote with ~', () => {
+    const text = ['kind: plan', 'id: a', 'title: A', 'signed: 2022-01-01', 'period: 2022', 'parties: [bdv-tu, btg-tu]', 'tasks:', '  - id: t', '    title: T', '    lead: bdv-tu', '    due: 2022-06-30', '    results: {a: 1}', ''].join('\n');
+    const dir = minimalFolder({ 'a.yaml': text }, { 'phoihop.yaml': 'kind: config\ntitle: Ban Dân vận Tỉnh ủy\nlocale: vi\nmetrics:\n  a: { label: A }\n' });
+    const r = runCli(['done', '-C', dir, 'a/t', '--date', '2022-06-20', '--result', 'a=2', '--force']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n').slice(1)).toEqual(['  12 +     status: done', '  13 +     done: 2022-06-20', '  14 ~     results: {a: 2}', '']);
+  });
+
   it('warns about a completion dated after today but records it', () => {
     const dir = phuYen();
     const r = runCli(['done', '-C', dir, 'btg-bdv-2022-2026/tong-ket', '--date', '2099-01-01', ...AS_OF]);

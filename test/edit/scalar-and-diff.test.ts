@@ -31,7 +31,7 @@ describe('yamlString', () => {
 
 describe('lineChanges', () => {
   it('tells added, changed and removed lines that rebuild the new text', () => {
-    const lineArb = fc.constantFrom('a', 'b', 'c', 'd', '');
+    const lineArb = fc.constantFrom('a', 'b', 'c', 'd', '', 'status: done', 'status: planned', 'done: 2022-01-01', '- x', '- y');
     fc.assert(
       fc.property(fc.array(lineArb, { maxLength: 12 }), fc.array(lineArb, { maxLength: 12 }), (a, b) => {
         const oldText = a.join('\n');
@@ -48,6 +48,30 @@ describe('lineChanges', () => {
     expect(lineChanges('x\nstatus: planned\ny\n', 'x\nstatus: done\ndone: 2022-01-01\ny\n')).toEqual([
       { kind: 'changed', line: 2, text: 'status: done' },
       { kind: 'added', line: 3, text: 'done: 2022-01-01' },
+    ]);
+  });
+
+  it('shows a line as changed only in place of a line with the same key', () => {
+    // done adds status and done above a flow results line it rewrites.
+    expect(lineChanges('x\n    results: {a: 1}\ny\n', 'x\n    status: done\n    done: 2022-06-20\n    results: {a: 2}\ny\n')).toEqual([
+      { kind: 'added', line: 2, text: '    status: done' },
+      { kind: 'added', line: 3, text: '    done: 2022-06-20' },
+      { kind: 'changed', line: 4, text: '    results: {a: 2}' },
+    ]);
+    expect(lineChanges('  - metric: 1\n', '  - other: 1\n  - metric: 2\n')).toEqual([
+      { kind: 'added', line: 1, text: '  - other: 1' },
+      { kind: 'changed', line: 2, text: '  - metric: 2' },
+    ]);
+    // Quoted keys are keys; a line with no key replaces one with no key, side by side.
+    expect(lineChanges('"a b": 1\n- a\n', '"a b": 3\n- b\n- c\n')).toEqual([
+      { kind: 'changed', line: 1, text: '"a b": 3' },
+      { kind: 'changed', line: 2, text: '- b' },
+      { kind: 'added', line: 3, text: '- c' },
+    ]);
+    // Different keys: one removed, one added.
+    expect(lineChanges('due: 2022-06-30\n', 'done: 2022-06-30\n')).toEqual([
+      { kind: 'added', line: 1, text: 'done: 2022-06-30' },
+      { kind: 'removed', line: 1, text: 'due: 2022-06-30' },
     ]);
   });
 });
