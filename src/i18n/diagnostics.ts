@@ -309,8 +309,14 @@ const CATALOGUE: Record<string, Entry> = {
   },
   'results-without-done': {
     severity: 'warning',
-    vi: () => 'Kết quả (results) chỉ được tính khi nhiệm vụ đã hoàn thành: đặt status: done với ngày done, hoặc chờ đến khi hoàn thành mới ghi.',
-    en: () => 'Results only count once the task is done: set status: done with a done date, or record them when it is done.',
+    vi: (a) =>
+      a.occurrence !== undefined
+        ? `Kết quả (results) của kỳ ${a.occurrence} không được tính vì kỳ này đã hủy (status: cancelled): nếu đã thực hiện, ghi done thay cho status; nếu không, xóa results.`
+        : 'Kết quả (results) chỉ được tính khi nhiệm vụ đã hoàn thành: đặt status: done với ngày done, hoặc chờ đến khi hoàn thành mới ghi.',
+    en: (a) =>
+      a.occurrence !== undefined
+        ? `The results of occurrence ${a.occurrence} never count, as it is cancelled (status: cancelled): if it was done, write done instead of the status; if not, remove results.`
+        : 'Results only count once the task is done: set status: done with a done date, or record them when it is done.',
   },
   'cancelled-with-date': {
     severity: 'error',
@@ -361,6 +367,11 @@ const CATALOGUE: Record<string, Entry> = {
     severity: 'warning',
     vi: (a) => `Ngày hoàn thành ${a.date} sau ngày tính báo cáo ${a.asOf}: kiểm tra lại ngày (việc chưa xảy ra chưa tính là xong).`,
     en: (a) => `Completion date ${a.date} is after the as-of date ${a.asOf}: check the date (it does not count as done yet).`,
+  },
+  'signed-after-period': {
+    severity: 'warning',
+    vi: (a) => `Ngày ký ${a.signed} sau khi hết thời gian thực hiện (${a.end}): kế hoạch không có ngày nào có hiệu lực và không có kỳ định kỳ nào; kiểm tra lại signed hoặc period.`,
+    en: (a) => `Signed on ${a.signed}, after its period ends (${a.end}): the plan is never in force and its recurring tasks have no occurrence; check signed or period.`,
   },
   'done-before-signed': {
     severity: 'warning',

@@ -4,6 +4,8 @@ import { list, record } from './context.js';
 /**
  * `status: done` needs `done` and `done` needs `status: done`; a cancelled
  * log entry has no `done` date, and a log mapping needs one or the other.
+ * Results where nothing is done (a task not done, a cancelled occurrence)
+ * never count: a warning.
  */
 export const completion: Rule = (ctx) => {
   for (const entry of ctx.plans) {
@@ -27,6 +29,9 @@ export const completion: Rule = (ctx) => {
         const at = ['tasks', i, 'log', key];
         if (logEntry.status === 'cancelled' && logEntry.done !== undefined) {
           entry.report([...at, 'done'], 'cancelled-with-date', { occurrence: key });
+        } else if (logEntry.status === 'cancelled' && logEntry.results !== undefined && Object.keys(record(logEntry.results)).length > 0) {
+          // Results count in the period of their completion date: a cancelled occurrence has none.
+          entry.report([...at, 'results'], 'results-without-done', { task: String(record(t).id), occurrence: key }, 'warning');
         } else if (logEntry.status !== 'cancelled' && logEntry.done === undefined) {
           entry.report(at, 'log-without-date', { occurrence: key });
         }

@@ -4,13 +4,17 @@ import type { Rule } from './context.js';
 import { list, record } from './context.js';
 
 /**
- * Warnings about dates that are legal but suspicious: a due date outside
- * the plan's period, a completion after the as-of date or before signing.
+ * Warnings about dates that are legal but suspicious: a plan signed after
+ * its period, a due date outside the plan's period, a completion after the
+ * as-of date or before signing.
  */
 export const datesSanity: Rule = (ctx) => {
   for (const entry of ctx.plans) {
     const plan = entry.plan;
     if (!plan) continue;
+    if (plan.signed > plan.period.end) {
+      entry.report(['signed'], 'signed-after-period', { signed: formatISO(plan.signed), end: formatISO(plan.period.end) }, 'warning');
+    }
     const completion = (day: number | undefined, pointer: Pointer) => {
       if (day === undefined) return;
       if (day > ctx.asOf) entry.report(pointer, 'done-in-future', { date: formatISO(day), asOf: formatISO(ctx.asOf) }, 'warning');

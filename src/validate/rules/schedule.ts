@@ -32,6 +32,8 @@ export const schedule: Rule = (ctx) => {
       if (!typed || typed.schedule.kind !== 'recurring') return;
       const { from, until } = typed.schedule;
       if (until < from) {
+        // Both bounds by default: a plan signed after its period, which has no occurrence (signed-after-period warns).
+        if (task.from === undefined && task.until === undefined) return;
         entry.report(['tasks', i, task.until !== undefined ? 'until' : 'from'], 'from-after-until', {
           task: id,
           from: formatISO(from),
