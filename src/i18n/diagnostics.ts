@@ -84,6 +84,11 @@ const CATALOGUE: Record<string, Entry> = {
     vi: (a) => `Ký tự điều khiển ${a.code} không được phép trong YAML: hãy xóa ký tự này (thường do sao chép từ tệp khác).`,
     en: (a) => `Control character ${a.code} is not allowed in YAML: delete it (it usually comes from copying text from elsewhere).`,
   },
+  'lone-cr': {
+    severity: 'error',
+    vi: () => 'Xuống dòng bằng CR đứng riêng (kiểu Mac cũ, hoặc ký tự CR dán vào giữa dòng): phoihop chỉ đọc xuống dòng LF hoặc CRLF; hãy lưu lại tệp với kiểu xuống dòng LF hoặc CRLF.',
+    en: () => 'A line break that is a lone CR (old Mac line ends, or a CR pasted into a line): phoihop reads LF or CRLF line ends only; save the file with LF or CRLF line ends.',
+  },
   'merge-conflict': {
     severity: 'error',
     vi: (a) => `Còn dấu xung đột hợp nhất của git (${a.marker}): hai phiên bản của tệp chưa được gộp. Hãy chọn giữa hai phiên bản, xóa các dòng <<<<<<<, ======= và >>>>>>> rồi lưu lại.`,

@@ -70,6 +70,12 @@ export function parseRecordText(file: string, text: string): ParseOutcome {
     report(control.position, 'control-character', { code: control.code });
     return fail();
   }
+  // YAML 1.2 reads a lone CR as a line break; the yaml package does not, and its message would mislead.
+  const loneCr = text.includes('\r') ? /\r(?!\n)/.exec(text) : null;
+  if (loneCr) {
+    report(at(loneCr.index), 'lone-cr');
+    return fail();
+  }
   const conflict = findConflictMarker(text);
   if (conflict) {
     report({ line: conflict.line, column: 1 }, 'merge-conflict', { marker: conflict.marker });

@@ -76,6 +76,11 @@ const GENERATED: Record<string, { files: Record<string, string | Uint8Array>; ex
     files: { 'parties.yaml': PARTIES, 'plans/nul.yaml': 'kind: plan\nid: kh-2022\ntitle: Kế hoạch\u0000 năm\n' },
     expected: [{ file: 'plans/nul.yaml', line: 3, column: 16, severity: 'error', rule: 'control-character' }],
   },
+  'lone-cr': {
+    // Saved with old Mac line ends: every line ends in a lone CR, so by LF the whole file is line 1.
+    files: { 'parties.yaml': PARTIES, 'plans/mac.yaml': 'kind: plan\rid: kh-2022\rtitle: Kế hoạch\r' },
+    expected: [{ file: 'plans/mac.yaml', line: 1, column: 11, severity: 'error', rule: 'lone-cr' }],
+  },
   'bom-crlf': {
     // A BOM and CRLF line ends are fine: columns count characters after the BOM, lines end before CR.
     files: {
