@@ -49,6 +49,13 @@ describe('recurring due dates', () => {
       '2023-Q1 2023-04-10',
     ]);
   });
+
+  it('make one occurrence when `from` and `until` are the same day', () => {
+    // A one-day recurrence overlaps exactly the period that holds that day.
+    const p = plan('2023', '2023-01-01');
+    expect(dues(p, recurring({ every: 'month', offset: 5, from: day('2023-05-10'), until: day('2023-05-10') }))).toEqual(['2023-05 2023-06-05']);
+    expect(dues(p, recurring({ every: 'quarter', day: 20, from: day('2023-07-01'), until: day('2023-07-01') }))).toEqual(['2023-Q3 2023-09-20']);
+  });
 });
 
 describe('log entries', () => {

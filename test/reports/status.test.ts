@@ -83,6 +83,28 @@ describe('status --format json', () => {
   });
 });
 
+describe('status: next item and progress at the edges', () => {
+  const plan = (tasks: string) => `kind: plan\nid: kh\ntitle: Kế hoạch\nsigned: 2022-01-01\nperiod: 2022\nparties: [bdv-tu, btg-tu]\ntasks:\n${tasks}`;
+
+  it('has no next item when only an ongoing task is left: it has no due date', () => {
+    const dir = minimalFolder({
+      'kh.yaml': plan('  - { id: bao-cao, title: Báo cáo, lead: bdv-tu, due: 2022-06-30, status: done, done: 2022-06-20 }\n  - { id: thuong-xuyen, title: Thường xuyên, lead: bdv-tu }\n'),
+    });
+    const [row] = json(['status', '-C', dir, '--as-of', '2022-07-01']).plans;
+    expect(row.items).toEqual({ total: 2, done: 1, overdue: 0, dueSoon: 0, open: 1, cancelled: 0 });
+    expect(row.next).toBeNull();
+  });
+
+  it('shows no progress for a plan whose every item is cancelled', () => {
+    const dir = minimalFolder({ 'kh.yaml': plan('  - { id: bao-cao, title: Báo cáo, lead: bdv-tu, due: 2022-06-30, status: cancelled }\n') });
+    const r = runCli(['status', '-C', dir, '--as-of', '2022-07-01', '--format', 'csv', '--lang', 'en']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toContain('NaN');
+    const [header, row] = r.stdout.replace(/^\uFEFF/, '').split('\r\n').map((line) => line.split(','));
+    expect(row[header.findIndex((h) => /progress/i.test(h))]).toBe('');
+  });
+});
+
 describe('status <plan-id>', () => {
   it('lists every item of the plan with its state (json)', () => {
     const out = json(['status', 'bdv-hnb-2017-2021', '-C', benTre, '--as-of', '2018-10-15']);

@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { sumResults } from '../../src/reports/summary.js';
 import { EXAMPLES, runCli } from '../helpers/cli.js';
+import { minimalFolder } from '../helpers/folder.js';
 
 const phuYen = EXAMPLES + 'phu-yen';
 const benTre = EXAMPLES + 'ben-tre';
@@ -183,6 +184,51 @@ describe('summary for people', () => {
       expect(r.code, bad).toBe(2);
       expect(r.stderr).toContain(`Kỳ không hợp lệ: '${bad}'`);
     }
+  });
+});
+
+describe('summary at the edges of the period', () => {
+  const plan = (id: string, signed: string, period: string, tasks: string) =>
+    `kind: plan\nid: ${id}\ntitle: Kế hoạch ${id}\nsigned: ${signed}\nperiod: ${period}\nparties: [bdv-tu, btg-tu]\ntasks:\n${tasks}`;
+
+  it('lists a plan that comes into force on the last day of the period, and not one that comes into force the day after', () => {
+    const dir = minimalFolder({
+      'a.yaml': plan('ky-cuoi-quy', '2022-09-30', '2022..2023', '  - { id: a, title: A, lead: bdv-tu, due: 2023-03-31 }\n'),
+      'b.yaml': plan('ky-dau-quy-sau', '2022-10-01', '2022..2023', '  - { id: a, title: A, lead: bdv-tu, due: 2023-03-31 }\n'),
+    });
+    expect(json(['summary', '-C', dir, '--period', '2022-Q3', '--as-of', '2022-10-20']).plans).toEqual(['ky-cuoi-quy']);
+  });
+
+  it('counts only the completions made on or before the as-of date, and their results', () => {
+    const task = (id: string, done: string) => `  - { id: ${id}, title: ${id}, lead: bdv-tu, due: 2022-09-30, status: done, done: ${done}, results: { articles: 2 } }\n`;
+    const dir = minimalFolder({ 'p.yaml': plan('kh', '2022-01-01', '2022', task('som', '2022-08-01') + task('muon', '2022-08-20')) });
+    const out = json(['summary', '-C', dir, '--period', '2022-Q3', '--as-of', '2022-08-10']);
+    expect(out.completed).toBe(1);
+    expect(out.results).toEqual({ articles: 2 });
+  });
+
+  it('does not list a plan signed after its period ended: it is never in force', () => {
+    const dir = minimalFolder({
+      'a.yaml': plan('ky-muon', '2022-05-01', '2022-Q1', '  - { id: a, title: A, lead: bdv-tu, due: 2022-03-31 }\n'),
+    });
+    expect(json(['summary', '-C', dir, '--period', '2022', '--as-of', '2022-12-31']).plans).toEqual([]);
+  });
+
+  it('counts a completion in the period that holds its date, for an occurrence whose period overlaps the recurrence by its last day only', () => {
+    // Signed 31/3/2022: the quarterly briefing starts with 2022-Q1 (one day in force), due 31/3, held 5/4 with 3 articles.
+    const dir = minimalFolder({
+      'p.yaml': plan(
+        'ky-31-3',
+        '2022-03-31',
+        '2022..2023',
+        ['  - id: giao-ban', '    title: Giao ban quý', '    type: briefing', '    lead: bdv-tu', '    every: quarter', '    log:', '      2022-Q1: { done: 2022-04-05, results: { articles: 3 } }', ''].join('\n'),
+      ),
+    });
+    const out = json(['summary', '-C', dir, '--period', '2022-Q2', '--as-of', '2022-07-01']);
+    expect(out.completed).toBe(1);
+    expect(out.results).toEqual({ articles: 3 });
+    // Due in Q2: the 2022-Q2 briefing (30/6), overdue on 1/7; the 2022-Q1 one was due 31/3, in Q1.
+    expect(out.due).toEqual(tally(1, 0, 0, 1, 0, 0));
   });
 });
 

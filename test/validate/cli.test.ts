@@ -251,6 +251,29 @@ describe('validate: colour and the github format', () => {
   });
 });
 
+describe('validate: the bounds of the semantic rules are inclusive', () => {
+  const rules = async (dir: string) => {
+    const r = await runCliAsync(['validate', '--format', 'json', '--as-of', '2026-11-22', '-C', dir]);
+    return (JSON.parse(r.stdout) as { diagnostics: { rule: string }[] }).diagnostics.map((d) => d.rule);
+  };
+
+  it.concurrent('a plan may cover its parent’s whole period, but not one day more', async () => {
+    const parent = PLAN('ctr').replace('period: 2022..2026', 'period: 2022-05-12..2026-12-31');
+    const child = (id: string, period: string) => PLAN(id, 'parent: ctr\n').replace('period: 2022..2026', `period: ${period}`);
+    expect(await rules(minimalFolder({ 'ctr.yaml': parent, 'kh.yaml': child('kh', '2022-05-12..2026-12-31') }))).toEqual([]);
+    expect(await rules(minimalFolder({ 'ctr.yaml': parent, 'kh.yaml': child('kh', '2022-05-12..2027-01-01') }))).toEqual(['period-outside-parent']);
+    expect(await rules(minimalFolder({ 'ctr.yaml': parent, 'kh.yaml': child('kh', '2022-05-11..2026-12-31') }))).toEqual(['period-outside-parent']);
+  });
+
+  it.concurrent('a log key may name a period that overlaps the recurrence by its first or last day only', async () => {
+    const task = (log: string) =>
+      `tasks:\n  - id: giao-ban\n    title: Giao ban\n    lead: bdv-tu\n    every: quarter\n    from: 2022-06-30\n    until: 2022-10-01\n    log:\n${log}`;
+    // 2022-Q2 ends on `from`, 2022-Q4 starts on `until`: both are occurrences of the recurrence.
+    expect(await rules(minimalFolder({ 'p.yaml': PLAN('p', task('      2022-Q2: 2022-07-10\n      2022-Q4: 2022-10-01\n')) }))).toEqual([]);
+    expect(await rules(minimalFolder({ 'p.yaml': PLAN('p', task('      2022-Q1: 2022-07-10\n      2023-Q1: 2022-10-01\n')) }))).toEqual(['log-key-outside', 'log-key-outside']);
+  });
+});
+
 /** The path from one folder to another with /, as the github format prints it. */
 function require_relative(from: string, to: string): string {
   const a = from.split('/').filter(Boolean);
