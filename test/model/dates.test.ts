@@ -52,6 +52,9 @@ describe('dates', () => {
         expect(formatVi(day)).toBe(long);
         expect(formatViShort(day)).toBe(short);
         expect(parseDate(formatVi(day))).toEqual(a);
+        // Spaces around a date typed on the command line are not part of it (README: --as-of).
+        expect(parseDate(` ${iso}\t`)).toEqual(a);
+        expect(parseDate(`  ${short} `)).toEqual(a);
         expect(ymdFromDay(day)).toEqual({ year: y, month: m, day: d });
       }),
       { numRuns: 2000 },

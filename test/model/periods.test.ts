@@ -92,6 +92,8 @@ describe('periods', () => {
         (c) => {
           const vi = parsePeriod(c.vietnamese!, { vietnamese: true });
           expect(vi).toEqual(parsePeriod(c.text));
+          // Spaces around it, as a shell may pass them, are not part of it.
+          expect(parsePeriod(` ${c.vietnamese!} `, { vietnamese: true })).toEqual(vi);
           // Outside the command line only the day form (a date) is accepted in D/M/YYYY.
           if (c.kind !== 'day') expect(parsePeriod(c.vietnamese!).ok).toBe(false);
         },
