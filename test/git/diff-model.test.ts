@@ -8,7 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { loadRecords } from '../../src/load/load.js';
 import type { RecordSource } from '../../src/load/source.js';
 import { dayFromYMD, formatISO, formatViShort } from '../../src/model/dates.js';
-import { type Change, type DiffSide, diffRecords, rawPlansOf } from '../../src/reports/diff.js';
+import { renderDiffText } from '../../src/render/diff.js';
+import { PLAIN } from '../../src/render/paint.js';
+import { type Change, type DiffSide, diffRecords, diffReport, rawPlansOf } from '../../src/reports/diff.js';
 import { validateRecords } from '../../src/validate/validate.js';
 import { baseRecords } from '../helpers/git-repo.js';
 
@@ -132,6 +134,15 @@ describe('how changes are named', () => {
     expect(await diff(noOffset, oneOff)).toEqual(recurringToOneOff.filter((c) => c.path !== 'tasks.giao-ban.offset'));
   });
 
+  it('a task that is gone is removed, one that is new is added, each named by its title on the side where it exists', async () => {
+    const withoutMotLan = PLAN.replace(/  - id: mot-lan\n(    .*\n)+?(?=  - id: giao-ban)/, '');
+    const withNew = PLAN + '  - { id: tap-huan, title: Tập huấn báo cáo viên, lead: btg-tu, due: 2023-09-30 }\n';
+    expect(await diff(PLAN, withoutMotLan)).toEqual([{ change: 'task-removed', plan: 'ctr', task: 'mot-lan' }]);
+    expect(await diff(PLAN, withNew)).toEqual([{ change: 'task-added', plan: 'ctr', task: 'tap-huan' }]);
+    const report = diffReport('HEAD', 'worktree', await side({ 'plans/p.yaml': PLAN }), await side({ 'plans/p.yaml': withoutMotLan + withNew.slice(PLAN.length) }));
+    expect(renderDiffText(report, 'en', PLAIN).split('\n').slice(0, 2)).toEqual(['ctr/tap-huan: task added "Tập huấn báo cáo viên"', 'ctr/mot-lan: task removed "Việc một lần"']);
+  });
+
   it('paths name entries by id: contents, signatories by party, basis by number', async () => {
     const after = PLAN.replace('{ id: quan-triet, title: Quán triệt }', '{ id: quan-triet, title: Quán triệt nghị quyết }\n  - { id: dan-van-kheo, title: Dân vận khéo }')
       .replace('name: Bùi Thanh Toàn', 'name: Nguyễn Văn Sự')
@@ -142,6 +153,54 @@ describe('how changes are named', () => {
       { change: 'field-changed', plan: 'ctr', task: null, path: 'contents.quan-triet.title', from: 'Quán triệt', to: 'Quán triệt nghị quyết' },
       { change: 'field-changed', plan: 'ctr', task: null, path: 'signatories.btg-tu.name', from: 'Bùi Thanh Toàn', to: 'Nguyễn Văn Sự' },
     ]);
+  });
+});
+
+describe('every written field is compared', () => {
+  it('a plan’s number, parent and contacts', async () => {
+    const child = (extra: string) =>
+      `kind: plan\nid: kh-2023\ntitle: Kế hoạch năm 2023\nsigned: 2023-01-10\nperiod: 2023\nparties: [bdv-tu, btg-tu]\n${extra}`;
+    const before = await side({ 'plans/p.yaml': PLAN, 'plans/kh.yaml': child('contacts:\n  - { party: bdv-tu, leader: Lê Thị Ngọc Hoa, staff: [Nguyễn Văn B] }\n') });
+    const after = await side({
+      'plans/p.yaml': PLAN,
+      'plans/kh.yaml': child('number: 12-KH/BDVTU\nparent: ctr\ncontacts:\n  - { party: bdv-tu, leader: Lê Thị Ngọc Hoa, staff: [Nguyễn Văn B, Trần Thị C] }\n'),
+    });
+    expect(diffRecords(before, after)).toEqual([
+      { change: 'field-changed', plan: 'kh-2023', task: null, path: 'contacts.bdv-tu.staff', from: ['Nguyễn Văn B'], to: ['Nguyễn Văn B', 'Trần Thị C'] },
+      { change: 'field-changed', plan: 'kh-2023', task: null, path: 'number', from: null, to: '12-KH/BDVTU' },
+      { change: 'field-changed', plan: 'kh-2023', task: null, path: 'parent', from: null, to: 'ctr' },
+    ]);
+  });
+
+  it('a task’s type, note, evidence and written bounds, and a log entry’s evidence', async () => {
+    const after = PLAN.replace('    done: 2023-03-20\n', '    done: 2023-03-20\n    type: report\n    note: Báo cáo gửi Thường trực\n    evidence: 45-BC/BDVTU\n')
+      .replace('    offset: 15\n', '    offset: 15\n    from: 2022-07-01\n')
+      .replace('2022-Q3: 2022-10-13', '2022-Q3: { done: 2022-10-13, evidence: 12-TB/BDVTU }');
+    expect(await diff(PLAN, after)).toEqual([
+      // Sorted by path within a task: `from` before `log`, though the log is compared first.
+      { change: 'field-changed', plan: 'ctr', task: 'giao-ban', path: 'tasks.giao-ban.from', from: null, to: '2022-07-01' },
+      { change: 'field-changed', plan: 'ctr', task: 'giao-ban', path: 'tasks.giao-ban.log.2022-Q3.evidence', from: null, to: '12-TB/BDVTU' },
+      { change: 'field-changed', plan: 'ctr', task: 'mot-lan', path: 'tasks.mot-lan.evidence', from: null, to: '45-BC/BDVTU' },
+      { change: 'field-changed', plan: 'ctr', task: 'mot-lan', path: 'tasks.mot-lan.note', from: null, to: 'Báo cáo gửi Thường trực' },
+      { change: 'field-changed', plan: 'ctr', task: 'mot-lan', path: 'tasks.mot-lan.type', from: 'activity', to: 'report' },
+    ]);
+    // The bound as written, both ways: `until` removed is a change back to nothing.
+    const bounded = PLAN.replace('    offset: 15\n', '    offset: 15\n    until: 2025-12-31\n');
+    expect(await diff(bounded, PLAN)).toEqual([
+      { change: 'field-changed', plan: 'ctr', task: 'giao-ban', path: 'tasks.giao-ban.until', from: '2025-12-31', to: null },
+    ]);
+  });
+
+  it('entries sharing a key (two signatories of one party) are told apart by position, so neither hides the other', async () => {
+    const two = PLAN.replace('  - { party: bdv-tu, name: Đinh Thị Thu Thanh }\n', '  - { party: bdv-tu, name: Đinh Thị Thu Thanh }\n  - { party: btg-tu, name: Nguyễn Văn Phó }\n');
+    expect(await diff(two, two.replace('name: Bùi Thanh Toàn', 'name: Nguyễn Văn Sự'))).toEqual([
+      { change: 'field-changed', plan: 'ctr', task: null, path: 'signatories.#1.name', from: 'Bùi Thanh Toàn', to: 'Nguyễn Văn Sự' },
+    ]);
+  });
+
+  it('recording a one-off task done is one done-recorded with its date, not a status change', async () => {
+    const planned = PLAN.replace('    status: done\n    done: 2023-03-20\n', '');
+    expect(await diff(planned, PLAN)).toEqual([{ change: 'done-recorded', plan: 'ctr', task: 'mot-lan', occurrence: null, date: '2023-03-20' }]);
   });
 });
 

@@ -95,6 +95,25 @@ describe('status: next item and progress at the edges', () => {
     expect(row.next).toBeNull();
   });
 
+  it('takes the due-soon window from the config’s soon', () => {
+    const tasks = plan('  - { id: bao-cao, title: Báo cáo, lead: bdv-tu, due: 2022-07-21 }\n');
+    const config = (extra: string) => ({ 'phoihop.yaml': `kind: config\ntitle: Ban Dân vận Tỉnh ủy\nlocale: vi\n${extra}` });
+    // Due 20 days after the as-of date: open with the default 14 days, due soon with soon: 20.
+    const counts = (extra: string) => json(['status', '-C', minimalFolder({ 'kh.yaml': tasks }, config(extra)), '--as-of', '2022-07-01']).plans[0].items;
+    expect(counts('')).toMatchObject({ dueSoon: 0, open: 1 });
+    expect(counts('soon: 20\n')).toMatchObject({ dueSoon: 1, open: 0 });
+  });
+
+  it('counts every logged occurrence, whatever order the log keys are written in', () => {
+    const giaoBan = (log: string) => `  - id: giao-ban\n    title: Giao ban\n    lead: bdv-tu\n    every: quarter\n    log:\n${log}`;
+    const inOrder = '      2022-Q1: 2022-04-10\n      2022-Q2: 2022-07-10\n      2022-Q3: { status: cancelled }\n';
+    const reversed = '      2022-Q3: { status: cancelled }\n      2022-Q2: 2022-07-10\n      2022-Q1: 2022-04-10\n';
+    for (const log of [inOrder, reversed]) {
+      const [row] = json(['status', '-C', minimalFolder({ 'kh.yaml': plan(giaoBan(log)) }), '--as-of', '2022-11-01']).plans;
+      expect(row.items).toEqual({ total: 4, done: 2, overdue: 0, dueSoon: 0, open: 1, cancelled: 1 });
+    }
+  });
+
   it('shows no progress for a plan whose every item is cancelled', () => {
     const dir = minimalFolder({ 'kh.yaml': plan('  - { id: bao-cao, title: Báo cáo, lead: bdv-tu, due: 2022-06-30, status: cancelled }\n') });
     const r = runCli(['status', '-C', dir, '--as-of', '2022-07-01', '--format', 'csv', '--lang', 'en']);

@@ -274,6 +274,108 @@ describe('validate: the bounds of the semantic rules are inclusive', () => {
   });
 });
 
+describe('validate: each problem once, where it is', () => {
+  /** `line:column severity [rule]` of every diagnostic, in the order validate prints them. */
+  const found = async (dir: string) => {
+    const r = await runCliAsync(['validate', '--format', 'json', '--as-of', '2026-11-22', '-C', dir]);
+    return (JSON.parse(r.stdout) as { diagnostics: { file: string; line: number; column: number; severity: string; rule: string }[] }).diagnostics.map(
+      (d) => `${d.file}:${d.line}:${d.column} ${d.severity} [${d.rule}]`,
+    );
+  };
+  const recurring = (fields: string) => `tasks:\n  - id: giao-ban\n    title: Giao ban\n    lead: bdv-tu\n    every: quarter\n${fields}`;
+
+  it.concurrent('a recurring task with status done and no date breaks only the recurring rule: it has no completion of its own', async () => {
+    const dir = minimalFolder({ 'p.yaml': PLAN('p', recurring('    status: done\n')) });
+    expect(await found(dir)).toEqual(['plans/p.yaml:12:5 error [recurring-with-one-off-field]']);
+  });
+
+  it.concurrent('each recurrence field on a one-off task, and each one-off field on a recurring task, is an error at its key', async () => {
+    const oneOff = PLAN(
+      'a',
+      'tasks:\n  - id: bao-cao\n    title: Báo cáo\n    lead: bdv-tu\n    log: {}\n    offset: 5\n    day: 20\n    from: 2022-07-01\n    until: 2022-12-31\n',
+    );
+    const rec = PLAN('b', recurring('    due: 2022-12-15\n    status: planned\n    results: {}\n    evidence: 45-BC/BDVTU\n'));
+    expect(await found(minimalFolder({ 'a.yaml': oneOff, 'b.yaml': rec }))).toEqual([
+      ...[11, 12, 13, 14, 15].map((line) => `plans/a.yaml:${line}:5 error [one-off-with-recurring-field]`),
+      ...[12, 13, 14, 15].map((line) => `plans/b.yaml:${line}:5 error [recurring-with-one-off-field]`),
+    ]);
+  });
+
+  it.concurrent('empty results claim nothing: no results-without-done, on a task or on a cancelled occurrence', async () => {
+    const dir = minimalFolder({
+      'p.yaml': PLAN(
+        'p',
+        'tasks:\n  - { id: a, title: A, lead: bdv-tu, due: 2022-12-15, results: {} }\n' +
+          '  - id: giao-ban\n    title: Giao ban\n    lead: bdv-tu\n    every: quarter\n    log:\n      2022-Q3: { status: cancelled, results: {} }\n',
+      ),
+    });
+    expect(await found(dir)).toEqual([]);
+  });
+
+  it.concurrent(
+    'a parent cycle is reported on each plan on it, once, and not on a plan below it, which validate still gets through',
+    async () => {
+      const dir = minimalFolder({ 'a.yaml': PLAN('a', 'parent: b\n'), 'b.yaml': PLAN('b', 'parent: a\n'), 'c.yaml': PLAN('c', 'parent: a\n') });
+      expect(await found(dir)).toEqual(['plans/a.yaml:7:9 error [parent-cycle]', 'plans/b.yaml:7:9 error [parent-cycle]']);
+    },
+    20_000,
+  );
+
+  it.concurrent('a recurrence of one day (from = until) is valid, and its one occurrence may be logged', async () => {
+    const dir = minimalFolder({ 'p.yaml': PLAN('p', recurring('    from: 2022-08-15\n    until: 2022-08-15\n    log:\n      2022-Q3: 2022-09-30\n')) });
+    expect(await found(dir)).toEqual([]);
+  });
+
+  it.concurrent('bounds the wrong way round are one error at until, not one more per log key', async () => {
+    const dir = minimalFolder({ 'p.yaml': PLAN('p', recurring('    from: 2024-01-01\n    until: 2023-12-31\n    log:\n      2023-Q4: 2023-12-20\n')) });
+    expect(await found(dir)).toEqual(['plans/p.yaml:13:12 error [from-after-until]']);
+  });
+});
+
+describe('validate: the date warnings are strict, and their bounds inclusive', () => {
+  const found = async (dir: string) => {
+    const r = await runCliAsync(['validate', '--format', 'json', '--as-of', '2026-11-22', '-C', dir]);
+    return (JSON.parse(r.stdout) as { diagnostics: { file: string; line: number; column: number; rule: string }[] }).diagnostics.map(
+      (d) => `${d.file}:${d.line}:${d.column} [${d.rule}]`,
+    );
+  };
+  const plan = (id: string, signed: string, period: string, tasks = '') =>
+    PLAN(id, tasks).replace('signed: 2022-05-12', `signed: ${signed}`).replace('period: 2022..2026', `period: ${period}`);
+
+  it.concurrent('a plan signed on the last day of its period is not signed after it; the day after is', async () => {
+    const dir = minimalFolder({ 'a.yaml': plan('a', '2022-12-31', '2022'), 'b.yaml': plan('b', '2023-01-01', '2022') });
+    expect(await found(dir)).toEqual(['plans/b.yaml:4:9 [signed-after-period]']);
+  });
+
+  it.concurrent('a plan signed after its period: its recurring task has no occurrence, so a logged one is outside, not silently lost', async () => {
+    const tasks = 'tasks:\n  - id: giao-ban\n    title: Giao ban\n    lead: bdv-tu\n    every: quarter\n    log:\n      2022-Q4: 2023-01-20\n';
+    expect(await found(minimalFolder({ 'p.yaml': plan('p', '2023-01-10', '2022', tasks) }))).toEqual([
+      'plans/p.yaml:4:9 [signed-after-period]',
+      'plans/p.yaml:13:7 [log-key-outside]',
+    ]);
+  });
+
+  it.concurrent('a completion on the signing day is not before it; the day before is', async () => {
+    const tasks =
+      'tasks:\n  - { id: a, title: A, lead: bdv-tu, due: 2022-12-15, status: done, done: 2022-05-12 }\n' +
+      '  - { id: b, title: B, lead: bdv-tu, due: 2022-12-15, status: done, done: 2022-05-11 }\n' +
+      '  - id: giao-ban\n    title: Giao ban\n    lead: bdv-tu\n    every: quarter\n    log:\n      2022-Q2: 2022-05-11\n      2022-Q3: { done: 2022-05-11 }\n';
+    expect(await found(minimalFolder({ 'p.yaml': plan('p', '2022-05-12', '2022', tasks) }))).toEqual([
+      'plans/p.yaml:9:75 [done-before-signed]',
+      'plans/p.yaml:15:16 [done-before-signed]',
+      'plans/p.yaml:16:24 [done-before-signed]',
+    ]);
+  });
+
+  it.concurrent('a due date on the first or last day of the period is inside it; the days around are not', async () => {
+    const tasks = ['2022-01-01', '2022-12-31', '2021-12-31', '2023-01-01'].map((due, i) => `  - { id: t${i}, title: T, lead: bdv-tu, due: ${due} }\n`).join('');
+    expect(await found(minimalFolder({ 'p.yaml': plan('p', '2021-12-01', '2022', `tasks:\n${tasks}`) }))).toEqual([
+      'plans/p.yaml:10:44 [due-outside-period]',
+      'plans/p.yaml:11:44 [due-outside-period]',
+    ]);
+  });
+});
+
 /** The path from one folder to another with /, as the github format prints it. */
 function require_relative(from: string, to: string): string {
   const a = from.split('/').filter(Boolean);

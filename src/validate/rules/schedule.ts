@@ -31,9 +31,9 @@ export const schedule: Rule = (ctx) => {
       const typed = entry.plan?.tasks[i];
       if (!typed || typed.schedule.kind !== 'recurring') return;
       const { from, until } = typed.schedule;
-      if (until < from) {
-        // Both bounds by default: a plan signed after its period, which has no occurrence (signed-after-period warns).
-        if (task.from === undefined && task.until === undefined) return;
+      // With both bounds by default, a plan signed after its period: no occurrence, so every log key is
+      // outside; signed-after-period warns of the plan, and there is no bound to correct.
+      if (until < from && (task.from !== undefined || task.until !== undefined)) {
         entry.report(['tasks', i, task.until !== undefined ? 'until' : 'from'], 'from-after-until', {
           task: id,
           from: formatISO(from),
