@@ -71,8 +71,8 @@ function pairLines(removed: string[], added: string[]): Array<number | undefined
   const pairs: Array<number | undefined> = added.map(() => undefined);
   const taken = new Set<number>();
   const removedKeys = removed.map(lineKey);
-  added.forEach((line, k) => {
-    const key = lineKey(line);
+  const addedKeys = added.map(lineKey);
+  addedKeys.forEach((key, k) => {
     if (key === undefined) return;
     const r = removedKeys.findIndex((other, i) => other === key && !taken.has(i));
     if (r >= 0) {
@@ -82,8 +82,8 @@ function pairLines(removed: string[], added: string[]): Array<number | undefined
   });
   const keyless = removedKeys.flatMap((key, i) => (key === undefined ? [i] : []));
   let next = 0;
-  added.forEach((line, k) => {
-    if (lineKey(line) === undefined && next < keyless.length) pairs[k] = keyless[next++];
+  addedKeys.forEach((key, k) => {
+    if (key === undefined && next < keyless.length) pairs[k] = keyless[next++];
   });
   return pairs;
 }

@@ -14,7 +14,7 @@
  */
 import jsyaml from 'js-yaml';
 import { type CoreTag, type Form, formOf } from './core-scalars.js';
-import { normalizeStrings, parseRecordText, type ParseOutcome, type Pointer, type Position } from './parse.js';
+import { LONE_CR, normalizeStrings, parseRecordText, type ParseOutcome, type Pointer, type Position } from './parse.js';
 import { parseSubset } from './subset-parse.js';
 
 /** Which parser reads clean files: `fast` (default) or `yaml` (the positions path for every file). */
@@ -64,7 +64,6 @@ const YAML_1_2_CORE = jsyaml.FAILSAFE_SCHEMA.extend({ implicit: [scalarType('nul
  * that need context run only when a cheap search finds their character.
  */
 const SPECIAL_CHARACTER = /[\t\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]/; // tabs, controls, NEL, LS/PS, BOM
-const LONE_CR = /\r(?!\n)/;
 /** Anchors, aliases, tags at the start of a token; explicit keys (`? `). */
 const PROPERTY_OR_EXPLICIT_KEY = /(?:^|[\s[\]{},])(?:[&*!]|\?(?=[\s[\]{},]|$))/;
 /** Directives, conflict markers, document end, and content after `---` on its line. */

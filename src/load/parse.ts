@@ -42,6 +42,9 @@ const YAML_OPTIONS = { version: '1.2', schema: 'core', uniqueKeys: sameKey, pret
  */
 const CORE_TAGS = new Set(['tag:yaml.org,2002:str', 'tag:yaml.org,2002:int', 'tag:yaml.org,2002:float', 'tag:yaml.org,2002:bool', 'tag:yaml.org,2002:null', 'tag:yaml.org,2002:map', 'tag:yaml.org,2002:seq']);
 
+/** A CR not followed by LF: a line break to YAML 1.2, not to the yaml package (so the fast path leaves it here). */
+export const LONE_CR = /\r(?!\n)/;
+
 /** Git's conflict markers, at the start of a line. */
 const CONFLICT_MARKER = /^(<{7}|={7}|>{7}|\|{7})(?: |$)/;
 
@@ -70,8 +73,8 @@ export function parseRecordText(file: string, text: string): ParseOutcome {
     report(control.position, 'control-character', { code: control.code });
     return fail();
   }
-  // YAML 1.2 reads a lone CR as a line break; the yaml package does not, and its message would mislead.
-  const loneCr = text.includes('\r') ? /\r(?!\n)/.exec(text) : null;
+  // yaml's message for a lone CR ("nested mappings are not allowed") would mislead.
+  const loneCr = text.includes('\r') ? LONE_CR.exec(text) : null;
   if (loneCr) {
     report(at(loneCr.index), 'lone-cr');
     return fail();
