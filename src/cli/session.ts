@@ -127,13 +127,13 @@ export function parseAsOf(session: Session): Day | undefined {
 
 export function parseDateOption(lang: Lang, text: string): Day {
   const r = parseDate(text);
-  if (!r.ok) throw new UsageError(cliMessage(lang, 'bad-date', { value: text }));
+  if (!r.ok) throw new UsageError(cliMessage(lang, r.reason === 'calendar' ? 'date-not-in-calendar' : 'bad-date', { value: text }));
   return r.day;
 }
 
 export function parsePeriodOption(lang: Lang, text: string): Period {
   const r = parsePeriod(text, { vietnamese: true });
-  if (!r.ok) throw new UsageError(cliMessage(lang, 'bad-period', { value: text }));
+  if (!r.ok) throw new UsageError(cliMessage(lang, r.reason === 'reversed' ? 'reversed-period-option' : 'bad-period', { value: text }));
   return r.period;
 }
 

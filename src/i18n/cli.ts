@@ -8,6 +8,14 @@ const CATALOGUE = {
     vi: (a: Args) => `Kỳ không hợp lệ: '${a.value}' (ví dụ 2022, 2022-Q3, Q3/2022, 2022-H1, H1/2022, 2022-05, 5/2022 hoặc 2022..2026).`,
     en: (a: Args) => `Invalid period: '${a.value}' (e.g. 2022, 2022-Q3, Q3/2022, 2022-H1, H1/2022, 2022-05, 5/2022 or 2022..2026).`,
   },
+  'date-not-in-calendar': {
+    vi: (a: Args) => `Ngày không có thật: '${a.value}' không phải là một ngày trên lịch (tháng có ít ngày hơn, hoặc tháng quá 12).`,
+    en: (a: Args) => `No such day: '${a.value}' is not a day of the calendar (the month has fewer days, or there is no such month).`,
+  },
+  'reversed-period-option': {
+    vi: (a: Args) => `Kỳ không hợp lệ: '${a.value}' kết thúc trước khi bắt đầu; hãy viết kỳ đầu trước (ví dụ 2026-Q1..2026-Q4).`,
+    en: (a: Args) => `Invalid period: '${a.value}' ends before it starts; write the earlier end first (e.g. 2026-Q1..2026-Q4).`,
+  },
   'bad-lang': { vi: (a: Args) => `Ngôn ngữ không hỗ trợ: '${a.value}' (vi hoặc en).`, en: (a: Args) => `Unsupported language: '${a.value}' (vi or en).` },
   'bad-format': {
     vi: (a: Args) => `Định dạng '${a.value}' không dùng được cho lệnh này (chọn: ${a.allowed}).`,
@@ -23,8 +31,14 @@ const CATALOGUE = {
     en: (a: Args) => `Cannot write the output: ${a.detail}.`,
   },
   'no-folder': { vi: (a: Args) => `Không tìm thấy thư mục hồ sơ: ${a.dir}`, en: (a: Args) => `Records folder not found: ${a.dir}` },
-  'unknown-plan': { vi: (a: Args) => `Không có kế hoạch mã '${a.id}'.`, en: (a: Args) => `No plan has the id '${a.id}'.` },
-  'unknown-party': { vi: (a: Args) => `Không có cơ quan mã '${a.id}'.`, en: (a: Args) => `No party has the id '${a.id}'.` },
+  'unknown-plan': {
+    vi: (a: Args) => `Không có kế hoạch mã '${a.id}'` + (a.suggestion ? `: có phải ý bạn là '${a.suggestion}'?` : '.'),
+    en: (a: Args) => `No plan has the id '${a.id}'` + (a.suggestion ? `: did you mean '${a.suggestion}'?` : '.'),
+  },
+  'unknown-party': {
+    vi: (a: Args) => `Không có cơ quan mã '${a.id}'` + (a.suggestion ? `: có phải ý bạn là '${a.suggestion}'?` : '.'),
+    en: (a: Args) => `No party has the id '${a.id}'` + (a.suggestion ? `: did you mean '${a.suggestion}'?` : '.'),
+  },
   'unknown-type': { vi: (a: Args) => `Loại nhiệm vụ không hợp lệ: '${a.value}' (chọn: ${a.allowed}).`, en: (a: Args) => `Unknown task type: '${a.value}' (choose: ${a.allowed}).` },
   'unknown-kind': { vi: (a: Args) => `Không có loại hồ sơ '${a.value}' (chọn: ${a.allowed}).`, en: (a: Args) => `No record kind '${a.value}' (choose: ${a.allowed}).` },
   'path-outside': { vi: (a: Args) => `Tệp không nằm trong thư mục hồ sơ: ${a.path}`, en: (a: Args) => `The file is not inside the records folder: ${a.path}` },

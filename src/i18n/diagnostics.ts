@@ -76,8 +76,14 @@ const CATALOGUE: Record<string, Entry> = {
   },
   'invalid-utf8': {
     severity: 'error',
-    vi: () => 'Tệp không phải UTF-8 hợp lệ (có byte lạ ở đây): hãy lưu lại tệp với mã hóa UTF-8 (Unicode).',
-    en: () => 'The file is not valid UTF-8 (a stray byte here): save it again with the UTF-8 (Unicode) encoding.',
+    vi: (a) =>
+      a.encoding === 'UTF-16'
+        ? 'Tệp được lưu ở mã UTF-16 (trong Notepad là "Unicode"), không phải UTF-8: hãy lưu lại tệp với mã hóa UTF-8.'
+        : 'Tệp không phải UTF-8 hợp lệ (có byte lạ ở đây): hãy lưu lại tệp với mã hóa UTF-8 (Unicode).',
+    en: (a) =>
+      a.encoding === 'UTF-16'
+        ? 'The file is saved as UTF-16 (Notepad\'s "Unicode"), not UTF-8: save it again with the UTF-8 encoding.'
+        : 'The file is not valid UTF-8 (a stray byte here): save it again with the UTF-8 (Unicode) encoding.',
   },
   'control-character': {
     severity: 'error',
@@ -269,8 +275,8 @@ const CATALOGUE: Record<string, Entry> = {
   },
   'unknown-party': {
     severity: 'error',
-    vi: (a) => `Không có cơ quan mã '${a.party}': hãy khai báo trong parties.yaml hoặc sửa lại mã.`,
-    en: (a) => `No party has the id '${a.party}': declare it in parties.yaml or correct the id.`,
+    vi: (a) => `Không có cơ quan mã '${a.party}'` + (a.suggestion ? `: có phải ý bạn là '${a.suggestion}'?` : ': hãy khai báo trong parties.yaml hoặc sửa lại mã.'),
+    en: (a) => `No party has the id '${a.party}'` + (a.suggestion ? `: did you mean '${a.suggestion}'?` : ': declare it in parties.yaml or correct the id.'),
   },
   'party-not-in-plan': {
     severity: 'error',

@@ -155,6 +155,10 @@ const CATALOGUE = {
     vi: () => 'Bỏ dấu # ở các dòng mẫu contents và tasks rồi sửa cho đúng văn bản; kiểm tra bằng: phoihop validate',
     en: () => 'Uncomment the sample contents and tasks and make them match the document; check with: phoihop validate',
   },
+  'bad-metric': {
+    vi: (a) => `Chỉ tiêu '${a.metric}' trong --result không hợp lệ: tên chỉ tiêu chỉ dùng chữ thường không dấu, chữ số và dấu gạch nối (ví dụ bai-viet).`,
+    en: (a) => `Metric '${a.metric}' in --result is not a valid name: use lower-case letters without accents, digits and hyphens (e.g. articles).`,
+  },
   'schemas-missing': {
     vi: (a) => `Lưu ý: chưa có ${a.path} cho trình soạn thảo; tạo bằng: mkdir -p .phoihop/schemas && phoihop schema plan > ${a.path}`,
     en: (a) => `Note: ${a.path} is missing for the editor; make it with: mkdir -p .phoihop/schemas && phoihop schema plan > ${a.path}`,

@@ -230,6 +230,7 @@ export function spanText(lang: Lang, period: Pick<Period, 'start' | 'end'>): str
 
 /** Report header lines. */
 export const lines = {
+  revision: (lang: Lang, rev: string) => (lang === 'vi' ? `Theo hồ sơ tại phiên bản git ${rev}` : `Records as at git revision ${rev}`),
   asOf: (lang: Lang, day: Day) => (lang === 'vi' ? `Tính đến ngày ${formatVi(day)}` : `As of ${formatISO(day)}`),
   figuresAsOf: (lang: Lang, day: Day) => (lang === 'vi' ? `Số liệu tính đến ngày ${formatVi(day)}` : `Figures as of ${formatISO(day)}`),
   reportPeriod: (lang: Lang, period: Period) =>

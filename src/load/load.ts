@@ -5,7 +5,7 @@
  */
 import picomatch from 'picomatch';
 import type { Diagnostic } from '../validate/diagnostic.js';
-import { decodeUtf8 } from './decode.js';
+import { decodeLoosely, decodeUtf8 } from './decode.js';
 import { defaultParser, fastOutcome, parseRecord, type ParserChoice } from './fast-parse.js';
 import type { Pointer, Position } from './parse.js';
 import type { RecordSource } from './source.js';
@@ -32,6 +32,13 @@ export interface Loaded {
   paths: string[];
   files: RecordFile[];
   diagnostics: Diagnostic[];
+  /**
+   * The text of files that could be read but not used (not UTF-8, broken
+   * YAML, no kind), read as well as possible: validation takes the ids they
+   * declare as known, so one broken parties file does not make every
+   * reference to its parties an error as well.
+   */
+  unusable: { path: string; text: string }[];
 }
 
 export interface LoadOptions {
@@ -46,6 +53,7 @@ export async function loadRecords(source: RecordSource, options: LoadOptions = {
   const paths = await source.listRecordFiles();
   const diagnostics: Diagnostic[] = (source.unreadableFolders ?? []).map((f) => fileDiagnostic(f.path, 'unreadable-folder', { detail: f.detail }));
   const parsed = new Map<string, RecordFile | undefined>();
+  const unusable: Loaded['unusable'] = [];
 
   // Files parsed ahead by worker threads (big work trees only); the rest are loaded here.
   let ahead = new Map<string, Parsed>();
@@ -61,21 +69,23 @@ export async function loadRecords(source: RecordSource, options: LoadOptions = {
     }
     const decoded = decodeUtf8(bytes);
     if (!decoded.ok) {
-      diagnostics.push({ file: path, line: decoded.line, column: decoded.column, severity: 'error', rule: 'invalid-utf8', args: {} });
+      diagnostics.push({ file: path, line: decoded.line, column: decoded.column, severity: 'error', rule: 'invalid-utf8', args: decoded.utf16 ? { encoding: 'UTF-16' } : {} });
+      unusable.push({ path, text: decodeLoosely(bytes) });
       return undefined;
     }
     const outcome = parseRecord(path, decoded.text, parser);
     diagnostics.push(...outcome.diagnostics);
-    if (outcome.data === undefined) return undefined;
+    const unused = () => void unusable.push({ path, text: decoded.text });
+    if (outcome.data === undefined) return unused();
     const data = outcome.data;
     if (data === null || typeof data !== 'object' || Array.isArray(data)) {
       diagnostics.push({ file: path, ...outcome.locate([]), severity: 'error', rule: 'not-a-mapping', args: {} });
-      return undefined;
+      return unused();
     }
     const record = data as Record<string, unknown>;
     if (!('kind' in record)) {
       diagnostics.push({ file: path, ...outcome.locate([]), severity: 'error', rule: 'missing-kind', args: {} });
-      return undefined;
+      return unused();
     }
     if (!KINDS.includes(record.kind as Kind)) {
       const kind = typeof record.kind === 'string' ? record.kind : JSON.stringify(record.kind) ?? String(record.kind);
@@ -86,7 +96,7 @@ export async function loadRecords(source: RecordSource, options: LoadOptions = {
         rule: 'unknown-kind',
         args: { kind, expected: KINDS.join(', ') },
       });
-      return undefined;
+      return unused();
     }
     return { path, kind: record.kind as Kind, text: decoded.text, data: record, locate: outcome.locate };
   };
@@ -119,7 +129,9 @@ export async function loadRecords(source: RecordSource, options: LoadOptions = {
     if (!parsed.has(path)) parsed.set(path, await readOne(path));
   }
   const files = wanted.map((p) => parsed.get(p)).filter((f): f is RecordFile => f !== undefined);
-  return { fileCount: wanted.length, paths: wanted, files, diagnostics };
+  // In path order, as `files` are: which file's ids are read first must not depend on the threads.
+  unusable.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { fileCount: wanted.length, paths: wanted, files, diagnostics, unusable };
 }
 
 function fileDiagnostic(file: string, rule: string, args: Record<string, string>): Diagnostic {

@@ -97,6 +97,17 @@ export function parseRecordText(file: string, text: string): ParseOutcome {
   }
   const doc = docs[0];
   const locate = makeLocator(doc, at);
+  // A tab in the indentation throws yaml off for the lines after it: it then reports
+  // well-indented lines, keys made of blocks and duplicate keys. Only the tabs are shown.
+  const tabs = doc.errors.length > 0 ? tabIndentedLines(text, lineStarts) : new Map<number, number>();
+  const tabErrors = doc.errors.filter((e) => e.code === 'TAB_AS_INDENT' || tabs.has(at(e.pos[0]).line));
+  if (tabErrors.length > 0) {
+    const lines = new Set(tabErrors.map((e) => at(e.pos[0]).line));
+    for (const line of [...lines].sort((a, b) => a - b).slice(0, MAX_SYNTAX_ERRORS)) {
+      report({ line, column: tabs.get(line) ?? 1 }, 'yaml-syntax', { code: 'TAB_AS_INDENT', detail: 'Tabs are not allowed as indentation' });
+    }
+    return fail(locate);
+  }
 
   // What the yaml package accepts but a record cannot hold: tags outside the core
   // schema, keys that are collections (no JS form), aliases to nothing.
@@ -159,6 +170,17 @@ export function parseRecordText(file: string, text: string): ParseOutcome {
     return fail(locate);
   }
   return { data, diagnostics, locate };
+}
+
+/** Lines whose indentation holds a tab (1-based), each with the tab's column. */
+function tabIndentedLines(text: string, lineStarts: number[]): Map<number, number> {
+  const lines = new Map<number, number>();
+  for (let i = 0; i < lineStarts.length; i++) {
+    const indent = /^[ \t]*/.exec(text.slice(lineStarts[i], lineStarts[i + 1] ?? text.length))![0];
+    const tab = indent.indexOf('\t');
+    if (tab >= 0) lines.set(i + 1, tab + 1);
+  }
+  return lines;
 }
 
 /** Offsets at which each line starts (after each LF; a CR before it stays on its line). */

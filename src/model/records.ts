@@ -9,6 +9,9 @@ import type { Every, Period } from './periods.js';
 export type Locale = 'vi' | 'en';
 export const LOCALES: readonly Locale[] = ['vi', 'en'];
 
+/** An id (plan, party, task, content, metric): the schemas' `slug`. */
+export const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
 export const TASK_TYPES = ['activity', 'report', 'briefing', 'interim-review', 'final-review', 'event'] as const;
 export type TaskType = (typeof TASK_TYPES)[number];
 export const TASK_STATUSES = ['planned', 'in-progress', 'done', 'cancelled'] as const;

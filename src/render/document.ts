@@ -15,7 +15,8 @@ export type Cell = (
   | { kind: 'text'; text: string }
   /** `text` is how people read it (`còn 14 ngày`, `75%`); CSV writes `value`. */
   | { kind: 'number'; value: number | null; text?: string }
-  | { kind: 'date'; day: Day | null }
+  /** `none` is what people read when there is no day (`—` for an ongoing task); CSV leaves the cell empty. */
+  | { kind: 'date'; day: Day | null; none?: string }
 ) & { tone?: Tone };
 
 export interface Column {
@@ -65,7 +66,7 @@ export type Document = Block[];
 
 export const text = (t: string, tone?: Tone): Cell => ({ kind: 'text', text: t, tone });
 export const num = (value: number | null, display?: string, tone?: Tone): Cell => ({ kind: 'number', value, text: display, tone });
-export const date = (day: Day | null, tone?: Tone): Cell => ({ kind: 'date', day, tone });
+export const date = (day: Day | null, tone?: Tone, none?: string): Cell => ({ kind: 'date', day, tone, none });
 
 /** A cell as people read it, in their language; `undefined` values print empty. */
 export function humanCell(cell: Cell, lang: Lang): string {
@@ -75,7 +76,7 @@ export function humanCell(cell: Cell, lang: Lang): string {
     case 'number':
       return cell.text ?? (cell.value === null ? '' : formatNumber(lang, cell.value));
     case 'date':
-      return cell.day === null ? '' : formatDay(lang, cell.day);
+      return cell.day === null ? (cell.none ?? '') : formatDay(lang, cell.day);
   }
 }
 

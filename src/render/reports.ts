@@ -29,6 +29,8 @@ export interface RenderContext {
   /** For party names, metric labels and the organisation's title. */
   model: Model;
   paint: Paint;
+  /** The git revision the records were read at (`--rev`), named under the title. */
+  revision?: string;
   /** The reader is done with each chunk before it asks for the next: their memory may be reused. */
   lendChunks?: boolean;
 }
@@ -38,7 +40,7 @@ export type Renderer = (report: ReportData, ctx: RenderContext) => string | Iter
 
 /** The report laid out for people, in the reader's language. */
 export function reportDocument(r: ReportData, ctx: RenderContext): Document {
-  const view = { lang: ctx.lang, model: ctx.model };
+  const view = { lang: ctx.lang, model: ctx.model, revision: ctx.revision };
   switch (r.report) {
     case 'status':
       return statusDocument(r.data, view);

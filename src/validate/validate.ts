@@ -11,6 +11,7 @@ import { type Diagnostic, sortDiagnostics } from './diagnostic.js';
 import { normalizeConfig, normalizeParties, normalizePlan, reporterFor } from './normalize.js';
 import type { PartyEntry, PlanEntry, RuleContext } from './rules/context.js';
 import { list, record } from './rules/context.js';
+import { declaredIds } from './declared-ids.js';
 import { RULES } from './rules/index.js';
 import { checkSchema } from './schema-check.js';
 
@@ -42,6 +43,13 @@ export function validateRecords(loaded: Loaded, options: ValidateOptions = {}): 
     if (file.kind === 'plan' && typeof file.data.id === 'string') knownPlanIds.add(file.data.id);
     if (file.kind === 'parties') for (const p of list(file.data.parties)) if (typeof record(p).id === 'string') knownPartyIds.add(String(record(p).id));
     if (checkSchema(file, diagnostics)) valid.push(file);
+  }
+  for (const { text } of loaded.unusable) {
+    const { kind, ids } = declaredIds(text);
+    for (const id of ids) {
+      if (kind !== 'parties') knownPlanIds.add(id);
+      if (kind !== 'plan') knownPartyIds.add(id);
+    }
   }
 
   const configFiles = valid.filter((f) => f.kind === 'config');

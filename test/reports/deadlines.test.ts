@@ -117,7 +117,8 @@ describe('deadlines options that are wrong', () => {
     [['--type', 'meeting'], "Unknown task type: 'meeting'"],
     [['--within', '-3'], "'-3' is not a valid number of days."],
     [['--within', 'two'], "'two' is not a valid number of days."],
-    [['--as-of', '2026-02-30'], "Invalid date: '2026-02-30'"],
+    [['--as-of', '2026-02-30'], "No such day: '2026-02-30'"],
+    [['--as-of', '30.2.2026'], "Invalid date: '30.2.2026'"],
     [['--format', 'html'], "Format 'html' is not available"],
   ])('%j exits 2 with a message', (args, message) => {
     const r = runCli(['deadlines', '-C', phuYen, '--lang', 'en', ...args]);

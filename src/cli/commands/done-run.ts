@@ -10,6 +10,7 @@ import { editMessage } from '../../i18n/edit.js';
 import type { Lang } from '../../i18n/lang.js';
 import { decodeUtf8 } from '../../load/decode.js';
 import { formatISO, formatVi } from '../../model/dates.js';
+import { SLUG } from '../../model/records.js';
 import type { Paint } from '../../render/paint.js';
 import { EXIT, type CliIO, type ExitCode, UsageError } from '../io.js';
 import { type GlobalOptions, parseDateOption, parsePeriodOption } from '../session.js';
@@ -98,6 +99,8 @@ function parseResults(lang: Lang, values: readonly string[]): Array<[string, num
     const metric = value.slice(0, eq).trim();
     const number = value.slice(eq + 1).trim();
     if (eq <= 0 || metric === '' || !NUMBER.test(number)) throw new UsageError(editMessage(lang, 'bad-result', { value }));
+    // Bad usage, like a bad number: otherwise the edit is made, fails validation, and is refused with exit 1.
+    if (!SLUG.test(metric)) throw new UsageError(editMessage(lang, 'bad-metric', { metric }));
     if (out.some(([m]) => m === metric)) throw new UsageError(editMessage(lang, 'duplicate-result', { metric }));
     // `-0` is zero: written as -0 it would not read back as the number given.
     out.push([metric, Number(number) + 0]);

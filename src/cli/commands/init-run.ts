@@ -73,7 +73,8 @@ export async function runInit(io: CliIO, options: GlobalOptions & InitOptions, d
   const dirOption = shown === '.' ? '' : ` -C ${shown.includes(' ') ? JSON.stringify(shown) : shown}`;
   io.stdout(
     [
-      editMessage(lang, 'init-created', { dir: shown }),
+      // "Created the records folder .:" reads oddly: the current folder is named in full.
+      editMessage(lang, 'init-created', { dir: shown === '.' ? dir : shown }),
       ...Object.keys(files).map((path) => `  ${path}`),
       editMessage(lang, 'init-next', { plan: `plans/${examplePlanId({ locale, timezone, today })}.yaml`, dirOption }),
     ].join('\n') + '\n',
@@ -93,13 +94,18 @@ function pickLocale(options: InitOptions & GlobalOptions, env: CliIO['env']): La
   return tag.startsWith('en') ? 'en' : 'vi';
 }
 
-/** `TZ` when it names a zone, else the system's; ICU still calls Vietnam's zone by its old name Asia/Saigon. */
+/**
+ * `TZ` when it names a zone, else the system's, unless that is UTC: a machine
+ * left on UTC (a fresh server, a container) says nothing about its office,
+ * and Vietnam's zone is the config's default. ICU still calls Vietnam's zone
+ * by its old name Asia/Saigon.
+ */
 function systemZone(env: CliIO['env']): string {
   const fromEnv = env.TZ?.replace(/^:/, '');
   if (fromEnv && fromEnv.includes('/') && isValidTimeZone(fromEnv)) return fromEnv;
   const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  if (zone === 'Asia/Saigon') return DEFAULT_ZONE;
-  return zone && isValidTimeZone(zone) ? zone : DEFAULT_ZONE;
+  if (!zone || zone === 'Asia/Saigon' || /^(Etc\/)?(UTC|GMT|UCT|Universal|Zulu)$/.test(zone) || !isValidTimeZone(zone)) return DEFAULT_ZONE;
+  return zone;
 }
 
 async function entryKind(path: string): Promise<'dir' | 'other' | undefined> {

@@ -6,12 +6,11 @@ import { writeFileExclusive } from '../../edit/atomic-write.js';
 import { checkWith, errorsOf, newWarnings } from '../../edit/folder.js';
 import { newPlanFile, schemaPath } from '../../edit/scaffold.js';
 import { editMessage } from '../../i18n/edit.js';
-import { PLAN_TYPES, type PlanType } from '../../model/records.js';
+import { PLAN_TYPES, type PlanType, SLUG } from '../../model/records.js';
 import { EXIT, type CliIO, UsageError } from '../io.js';
 import { type GlobalOptions, parseDateOption, parsePeriodOption } from '../session.js';
 import type { NewOptions } from './new.js';
 
-const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 export async function runNew(io: CliIO, options: GlobalOptions & NewOptions, planId: string): Promise<number> {
   const { session, lang, paint } = openEditSession(io, options);

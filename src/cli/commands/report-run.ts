@@ -11,6 +11,7 @@ import type { ReportData } from '../../render/reports.js';
 import type { Day } from '../../model/dates.js';
 import type { Model, Plan } from '../../model/records.js';
 import { countBySeverity } from '../../validate/diagnostic.js';
+import { closest } from '../../validate/schema-check.js';
 import { EXIT, type CliIO, ExitWith, UsageError } from '../io.js';
 import { type GlobalOptions, loadValidated, openSession, parseAsOf, pickFormat, type Session } from '../session.js';
 
@@ -61,7 +62,7 @@ export async function openReport(io: CliIO, options: GlobalOptions, checkOptions
 export async function writeReport(run: ReportRun, report: ReportData): Promise<void> {
   const paint = makePaint(run.session.color);
   const { renderers } = await run.rendering;
-  const output = renderers[run.format](report, { lang: run.session.lang, model: run.model, paint, lendChunks: true });
+  const output = renderers[run.format](report, { lang: run.session.lang, model: run.model, revision: run.session.options.rev, paint, lendChunks: true });
   if (typeof output === 'string') run.session.io.stdout(output);
   // Each chunk is written before the next is asked for, which lets the renderer reuse its memory.
   else for (const chunk of output) await run.session.io.stdout(chunk);
@@ -69,11 +70,11 @@ export async function writeReport(run: ReportRun, report: ReportData): Promise<v
 
 export function requirePlan(run: ReportRun, id: string): Plan {
   const plan = run.model.plans.find((p) => p.id === id);
-  if (!plan) throw new UsageError(cliMessage(run.session.lang, 'unknown-plan', { id }));
+  if (!plan) throw new UsageError(cliMessage(run.session.lang, 'unknown-plan', { id, suggestion: closest(id, run.model.plans.map((p) => p.id)) ?? '' }));
   return plan;
 }
 
 export function requireParty(run: ReportRun, id: string): string {
-  if (!run.model.parties.has(id)) throw new UsageError(cliMessage(run.session.lang, 'unknown-party', { id }));
+  if (!run.model.parties.has(id)) throw new UsageError(cliMessage(run.session.lang, 'unknown-party', { id, suggestion: closest(id, [...run.model.parties.keys()]) ?? '' }));
   return id;
 }

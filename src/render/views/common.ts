@@ -1,6 +1,6 @@
 /** Pieces shared by the report views: names of parties, item cells and columns. */
 import type { Lang } from '../../i18n/lang.js';
-import { daysLeftText, itemStateName, periodName, taskTypeName, word } from '../../i18n/reports.js';
+import { daysLeftText, itemStateName, lines, periodName, taskTypeName, word } from '../../i18n/reports.js';
 import type { Model } from '../../model/records.js';
 import type { ItemStatus } from '../../reports/status.js';
 import { type Cell, type Column, num, text, type Tone } from '../document.js';
@@ -9,6 +9,13 @@ import { type Cell, type Column, num, text, type Tone } from '../document.js';
 export interface ViewContext {
   lang: Lang;
   model: Model;
+  /** The git revision the records were read at, if not the work tree. */
+  revision?: string;
+}
+
+/** The line naming the revision a report was made from (`--rev`), or none. */
+export function revisionLines(ctx: ViewContext): string[] {
+  return ctx.revision === undefined ? [] : [lines.revision(ctx.lang, ctx.revision)];
 }
 
 /** A party as human formats show it: its short name, else its name, else its id. */

@@ -2,7 +2,7 @@
 import { formatPercent, lines, periodName, planStateName, word } from '../../i18n/reports.js';
 import type { PlanItemsReport, PlanStatus, StatusReport } from '../../reports/status.js';
 import { date, type Document, num, type Row, rowsOf, text } from '../document.js';
-import { columns, daysLeftCell, occurrenceCell, partyName, stateCell, toneOf, typeCell, type ViewContext } from './common.js';
+import { columns, daysLeftCell, occurrenceCell, partyName, revisionLines, stateCell, toneOf, typeCell, type ViewContext } from './common.js';
 
 function filterLine(ctx: ViewContext, party: string | undefined): string[] {
   if (party === undefined) return [];
@@ -41,7 +41,7 @@ export function statusDocument(report: StatusReport, ctx: ViewContext): Document
   });
   return [
     { kind: 'title', text: word(lang, 'statusTitle') },
-    { kind: 'lines', lines: [lines.asOf(lang, report.asOf), ...filterLine(ctx, report.party)] },
+    { kind: 'lines', lines: [lines.asOf(lang, report.asOf), ...revisionLines(ctx), ...filterLine(ctx, report.party)] },
     {
       kind: 'table',
       columns: [
@@ -78,7 +78,7 @@ export function planItemsDocument(report: PlanItemsReport, ctx: ViewContext): Do
   const counts = lines.counts(lang, items) + (progress === null ? '' : ` (${word(lang, 'progress').toLowerCase()} ${formatPercent(progress)})`);
   const rows = rowsOf(report.items, (s): Row => ({
     cells: [
-      s.item.due === null ? text(word(lang, 'none')) : date(s.item.due),
+      date(s.item.due, undefined, word(lang, 'none')),
       text(s.item.task),
       occurrenceCell(s, lang),
       text(s.item.title),
@@ -92,7 +92,7 @@ export function planItemsDocument(report: PlanItemsReport, ctx: ViewContext): Do
   }));
   return [
     { kind: 'title', text: `${plan.id}: ${plan.title}` },
-    { kind: 'lines', lines: [header, lines.asOf(lang, report.asOf), counts, ...filterLine(ctx, report.party)] },
+    { kind: 'lines', lines: [header, lines.asOf(lang, report.asOf), ...revisionLines(ctx), counts, ...filterLine(ctx, report.party)] },
     {
       kind: 'table',
       columns: [

@@ -8,7 +8,7 @@ import { formatNumber, lines, periodName, planStateName, taskTypeName, timelines
 import type { Model, Results } from '../../model/records.js';
 import { sumResults, TALLY_KEYS, type Tally, type SummaryReport } from '../../reports/summary.js';
 import { type Block, type Column, date, type Document, num, type Row, rowsOf, text } from '../document.js';
-import { columns, occurrenceCell, partyName, stateCell, toneOf, type ViewContext } from './common.js';
+import { columns, occurrenceCell, partyName, revisionLines, stateCell, toneOf, type ViewContext } from './common.js';
 
 const tallyColumns = (lang: Lang): Column[] => [columns.count(lang, 'total'), ...TALLY_KEYS.map((k) => columns.count(lang, k))];
 const tallyCells = (t: Tally) => [
@@ -39,6 +39,7 @@ export function summaryDocument(report: SummaryReport, ctx: ViewContext): Docume
       ...(model.config.title ? [word(lang, 'summaryTitle')] : []),
       lines.reportPeriod(lang, report.period),
       lines.figuresAsOf(lang, report.asOf),
+      ...revisionLines(ctx),
     ],
   });
 
@@ -88,7 +89,7 @@ export function summaryDocument(report: SummaryReport, ctx: ViewContext): Docume
         text(s.item.task),
         occurrenceCell(s, lang),
         text(s.item.title),
-        s.item.due === null ? text(word(lang, 'none')) : date(s.item.due),
+        date(s.item.due, undefined, word(lang, 'none')),
         text(s.timeliness ? timelinessName(lang, s.timeliness) : ''),
         text(resultsText(model, lang, s.item.results)),
       ],

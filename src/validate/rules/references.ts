@@ -1,6 +1,7 @@
 import type { Pointer } from '../../load/parse.js';
 import type { PlanEntry, Rule, RuleContext } from './context.js';
 import { list, record } from './context.js';
+import { closest } from '../schema-check.js';
 
 /**
  * Every party, parent and content reference resolves; lead, support,
@@ -38,8 +39,17 @@ export const references: Rule = (ctx) => {
   }
 };
 
+/** A declared party id one typo away (hnd-tnh → hnd-tinh), worked out once per unknown id. */
+function closestId(ctx: RuleContext, id: string): string | undefined {
+  let byId = suggestions.get(ctx);
+  if (!byId) suggestions.set(ctx, (byId = new Map()));
+  if (!byId.has(id)) byId.set(id, closest(id, [...ctx.knownPartyIds]));
+  return byId.get(id);
+}
+const suggestions = new WeakMap<RuleContext, Map<string, string | undefined>>();
+
 function checkKnown(ctx: RuleContext, entry: PlanEntry, id: string, pointer: Pointer): boolean {
   if (ctx.knownPartyIds.has(id)) return true;
-  entry.report(pointer, 'unknown-party', { party: id });
+  entry.report(pointer, 'unknown-party', { party: id, suggestion: closestId(ctx, id) });
   return false;
 }

@@ -1,0 +1,107 @@
+/**
+ * Bad usage says what is wrong in the clerk's terms and exits 2: a day that
+ * does not exist, a period written backwards, a metric name `done` cannot
+ * write, an id one typo away. And what a report shows about where its
+ * records came from (`--rev`), and what `init` writes on a machine left on UTC.
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { EXAMPLES, runCli } from './helpers/cli.js';
+import { copyFolder, tempFolder } from './helpers/folder.js';
+import { runMain } from './helpers/main-in-process.js';
+
+const PHU_YEN = join(EXAMPLES, 'phu-yen');
+
+describe('usage errors', () => {
+  it('a day that is not on the calendar is named as such, not as a bad format', async () => {
+    for (const option of [['deadlines', '--as-of'], ['done', 'btg-bdv-2022-2026/x', '--date']]) {
+      const r = await runMain([...option, '31/2/2026'], { cwd: copyFolder(PHU_YEN) });
+      expect(r).toMatchObject({ code: 2, stdout: '' });
+      expect(r.stderr).toBe("phoihop: Ngày không có thật: '31/2/2026' không phải là một ngày trên lịch (tháng có ít ngày hơn, hoặc tháng quá 12).\n");
+    }
+    const format = await runMain(['deadlines', '--as-of', '2026/02/03'], { cwd: PHU_YEN });
+    expect(format.stderr).toBe("phoihop: Ngày không hợp lệ: '2026/02/03' (dùng YYYY-MM-DD hoặc D/M/YYYY).\n");
+  });
+
+  it('a period that ends before it starts says so', async () => {
+    const r = await runMain(['summary', '--period', '2026-Q4..2026-Q1', '--lang', 'en'], { cwd: PHU_YEN });
+    expect(r).toEqual({ code: 2, stdout: '', stderr: "phoihop: Invalid period: '2026-Q4..2026-Q1' ends before it starts; write the earlier end first (e.g. 2026-Q1..2026-Q4).\n" });
+  });
+
+  it('done refuses a metric name that is not an id as bad usage, before touching the file', async () => {
+    const dir = copyFolder(PHU_YEN);
+    const file = join(dir, 'plans', 'btg-bdv-2022-2026.yaml');
+    const before = readFileSync(file);
+    const r = await runMain(['done', 'btg-bdv-2022-2026/giao-ban-quy', '--period', '2026-Q3', '--result', 'so bai=3'], { cwd: dir });
+    expect(r).toMatchObject({ code: 2, stdout: '' });
+    expect(r.stderr).toContain("Chỉ tiêu 'so bai' trong --result không hợp lệ");
+    expect(readFileSync(file)).toEqual(before);
+  });
+
+  it('an unknown plan or party given to a report is matched to the nearest id', async () => {
+    const plan = await runMain(['status', 'btg-bdv-2022-2025', '--lang', 'en'], { cwd: PHU_YEN });
+    expect(plan).toEqual({ code: 2, stdout: '', stderr: "phoihop: No plan has the id 'btg-bdv-2022-2025': did you mean 'btg-bdv-2022-2026'?\n" });
+    const party = await runMain(['deadlines', '--party', 'bdv-t'], { cwd: PHU_YEN });
+    expect(party.stderr).toBe("phoihop: Không có cơ quan mã 'bdv-t': có phải ý bạn là 'bdv-tu'?\n");
+    const far = await runMain(['deadlines', '--party', 'hoi-nong-dan'], { cwd: PHU_YEN });
+    expect(far).toEqual({ code: 2, stdout: '', stderr: "phoihop: Không có cơ quan mã 'hoi-nong-dan'.\n" });
+  });
+});
+
+describe('reports', () => {
+  it('name the git revision their records were read at, in human formats only', () => {
+    const dir = copyFolder(PHU_YEN);
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' } });
+    git('init', '-q');
+    git('add', '-A');
+    git('commit', '-qm', 'first');
+    const table = runCli(['deadlines', '-C', dir, '--rev', 'HEAD', '--as-of', '2026-11-22']);
+    expect(table.stdout.split('\n').slice(0, 3)).toEqual(['Nhiệm vụ quá hạn và sắp đến hạn (trong 14 ngày tới)', 'Tính đến ngày 22/11/2026', 'Theo hồ sơ tại phiên bản git HEAD']);
+    const markdown = runCli(['status', '-C', dir, '--rev', 'HEAD', '--as-of', '2026-11-22', '--format', 'markdown', '--lang', 'en']);
+    expect(markdown.stdout).toContain('Records as at git revision HEAD');
+    const summary = runCli(['summary', '-C', dir, '--rev', 'HEAD', '--as-of', '2026-11-22']);
+    expect(summary.stdout).toContain('Theo hồ sơ tại phiên bản git HEAD');
+    // Without --rev there is no such line, and machine formats keep their shape.
+    expect(runCli(['deadlines', '-C', dir, '--as-of', '2026-11-22']).stdout).not.toContain('phiên bản git');
+    const json = JSON.parse(runCli(['deadlines', '-C', dir, '--rev', 'HEAD', '--as-of', '2026-11-22', '--format', 'json']).stdout);
+    expect(Object.keys(json)).toEqual(Object.keys(JSON.parse(runCli(['deadlines', '-C', dir, '--as-of', '2026-11-22', '--format', 'json']).stdout)));
+    expect(runCli(['status', '-C', dir, '--rev', 'HEAD', '--as-of', '2026-11-22', '--format', 'csv']).stdout).not.toContain('phiên bản git');
+  });
+
+  it('leave the due date of an ongoing task empty in CSV, and show a dash for people', async () => {
+    const dir = join(EXAMPLES, 'dien-bien');
+    const csv = await runMain(['status', 'bdv-bao-dai-2021-2025', '--as-of', '2026-11-22', '--format', 'csv'], { cwd: dir });
+    const table = await runMain(['status', 'bdv-bao-dai-2021-2025', '--as-of', '2026-11-22'], { cwd: dir });
+    expect(csv.stdout).not.toContain('—');
+    expect(csv.stdout).toMatch(/thường xuyên/);
+    expect(table.stdout).toContain('—');
+    // Every due cell of the CSV is an ISO date or empty.
+    const rows = csv.stdout.replace(/^\uFEFF/, '').trim().split('\r\n');
+    const dueColumn = rows[0].split(',').indexOf('Hạn');
+    expect(dueColumn).toBeGreaterThanOrEqual(0);
+    for (const row of rows.slice(1)) expect(row.split(',')[dueColumn]).toMatch(/^(\d{4}-\d{2}-\d{2})?$/);
+  });
+});
+
+describe('init', () => {
+  it('writes Vietnam’s zone on a machine left on UTC, and a zone TZ names', () => {
+    const zoneOf = (env: Record<string, string | undefined>) => {
+      const dir = tempFolder();
+      expect(runCli(['init', dir], { env: { LANG: 'vi_VN.UTF-8', LC_ALL: undefined, ...env } }).code).toBe(0);
+      return parse(readFileSync(join(dir, 'phoihop.yaml'), 'utf8')).timezone;
+    };
+    expect(zoneOf({ TZ: 'UTC' })).toBe('Asia/Ho_Chi_Minh');
+    expect(zoneOf({ TZ: 'Etc/UTC' })).toBe('Etc/UTC');
+    expect(zoneOf({ TZ: 'Europe/Paris' })).toBe('Europe/Paris');
+  });
+
+  it('names the current folder in full rather than as "."', () => {
+    const dir = tempFolder();
+    const r = runCli(['init'], { cwd: dir, env: { LANG: 'vi_VN.UTF-8', LC_ALL: undefined, TZ: 'Asia/Ho_Chi_Minh' } });
+    expect(r.stdout.split('\n')[0]).toMatch(/^Đã tạo thư mục hồ sơ \/.+:$/);
+    expect(r.stdout).not.toContain(' -C ');
+  });
+});
