@@ -2,8 +2,11 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { describe, expect, it } from 'vitest';
+import { usageErrorMessage } from '../src/cli/usage-errors.js';
 import { BIN, EXAMPLES, REPO_ROOT, runCli } from './helpers/cli.js';
+import { runCliAsync } from './helpers/cli-async.js';
 import { tempFolder } from './helpers/folder.js';
 // @ts-expect-error plain JS module of the benchmark
 import { generateFolder } from '../bench/generate.js';
@@ -29,6 +32,83 @@ describe('phoihop schema', () => {
     expect(runCli(['--format', 'json', 'schema']).code).toBe(0);
     const english = tempFolder({ 'phoihop.yaml': 'kind: config\nlocale: en\n' });
     expect(runCli(['schema', 'budget'], { cwd: english }).stderr).toContain("No record kind 'budget'");
+  });
+});
+
+describe("commander's usage errors, in the user's language", () => {
+  // No phoihop.yaml here or above: the language is --lang, else Vietnamese.
+  const plain = tempFolder();
+
+  it.concurrent.each([
+    ['an unknown option', ['status', '--al'], "phoihop: Không có tùy chọn '--al': có phải ý bạn là '--all'?\nXem hướng dẫn: phoihop status --help\n"],
+    ['an unknown option, in English', ['status', '--al', '--lang', 'en'], "phoihop: Unknown option '--al': did you mean '--all'?\nSee: phoihop status --help\n"],
+    ['an unknown global option', ['--fromat', 'json'], "phoihop: Không có tùy chọn '--fromat': có phải ý bạn là '--format'?\nXem hướng dẫn: phoihop --help\n"],
+    ['an unknown option, nothing near it', ['--lang=en', 'deadlines', '--zzz'], "phoihop: Unknown option '--zzz'.\nSee: phoihop deadlines --help\n"],
+    ['an unknown command', ['stauts'], "phoihop: Không có lệnh 'stauts': có phải ý bạn là 'status'?\nXem hướng dẫn: phoihop --help\n"],
+    ['an unknown command, in English', ['--lang', 'en', 'stauts'], "phoihop: Unknown command 'stauts': did you mean 'status'?\nSee: phoihop --help\n"],
+    ['an unknown command, nothing near it', ['xyzzy'], "phoihop: Không có lệnh 'xyzzy'.\nXem hướng dẫn: phoihop --help\n"],
+    ['done without its task', ['done'], "phoihop: Thiếu tham số bắt buộc 'plan-id/task-id'.\nXem hướng dẫn: phoihop done --help\n"],
+    ['new without a plan id, in English', ['new', '--lang', 'en', '--title', 'T'], "phoihop: Missing required argument 'plan-id'.\nSee: phoihop new --help\n"],
+    ['--as-of at the end, without its date', ['status', '--as-of'], "phoihop: Tùy chọn '--as-of <date>' thiếu giá trị.\nXem hướng dẫn: phoihop --help\n"],
+    ['an option of a command without its value, in English', ['--lang', 'en', 'deadlines', '--within'], "phoihop: Option '--within <days>' needs a value.\nSee: phoihop deadlines --help\n"],
+    ['too many arguments', ['status', 'a', 'b'], "phoihop: Thừa tham số cho lệnh 'status': chỉ nhận tối đa 1, có 2.\nXem hướng dẫn: phoihop status --help\n"],
+    ['an argument to a command that takes none, in English', ['deadlines', 'soon', '--lang', 'en'], "phoihop: Too many arguments for 'deadlines': expected none, got 1.\nSee: phoihop deadlines --help\n"],
+  ])('%s: one line, then where the help is; exit 2', async (_name, args, stderr) => {
+    expect(await runCliAsync(args, { cwd: plain })).toEqual({ code: 2, stdout: '', stderr });
+  });
+
+  it.concurrent("speak the records folder's locale: the nearest phoihop.yaml upward, or -C's; --lang first", async () => {
+    const english = tempFolder({ 'phoihop.yaml': 'kind: config\nlocale: en\n', 'plans/.keep': '' });
+    const [up, dirOption, dirEquals, lang] = await Promise.all([
+      runCliAsync(['stauts'], { cwd: join(english, 'plans') }),
+      runCliAsync(['-C', english, 'status', '--al'], { cwd: plain }),
+      runCliAsync(['done', `--dir=${english}`], { cwd: plain }),
+      runCliAsync(['--lang', 'vi', 'stauts'], { cwd: english }),
+    ]);
+    expect(up).toEqual({ code: 2, stdout: '', stderr: "phoihop: Unknown command 'stauts': did you mean 'status'?\nSee: phoihop --help\n" });
+    expect(dirOption).toEqual({ code: 2, stdout: '', stderr: "phoihop: Unknown option '--al': did you mean '--all'?\nSee: phoihop status --help\n" });
+    expect(dirEquals).toEqual({ code: 2, stdout: '', stderr: "phoihop: Missing required argument 'plan-id/task-id'.\nSee: phoihop done --help\n" });
+    expect(lang).toEqual({ code: 2, stdout: '', stderr: "phoihop: Không có lệnh 'stauts': có phải ý bạn là 'status'?\nXem hướng dẫn: phoihop --help\n" });
+    // An unsupported --lang leaves the choice to the config, as for phoihop's own errors.
+    expect((await runCliAsync(['--lang', 'fr', 'stauts'], { cwd: english })).stderr).toMatch(/^phoihop: Unknown command 'stauts'/);
+  });
+
+  /** The error commander raises for `args` on a program made by `build`, its English line kept quiet. */
+  function commanderError(build: (program: Command) => void, args: string[]): CommanderError {
+    const program = new Command('x').exitOverride().configureOutput({ outputError: () => {}, writeErr: () => {}, writeOut: () => {} });
+    build(program);
+    try {
+      program.parse(args, { from: 'user' });
+    } catch (error) {
+      if (error instanceof CommanderError) return error;
+      throw error;
+    }
+    throw new Error(`commander accepted ${args.join(' ')}`);
+  }
+
+  it.each([
+    ['several suggestions', (p: Command) => p.option('--alpha').option('--alphx').action(() => {}), ['--alph'],
+      "Không có tùy chọn '--alph': có phải ý bạn là '--alpha' hay '--alphx'?", "Unknown option '--alph': did you mean '--alpha' or '--alphx'?"],
+    ['a mandatory option left out', (p: Command) => p.requiredOption('--title <text>').action(() => {}), [],
+      "Thiếu tùy chọn bắt buộc '--title <text>'.", "Required option '--title <text>' is missing."],
+    ['an option value not among its choices', (p: Command) => p.addOption(new Option('--kind <kind>').choices(['plan', 'config'])).action(() => {}), ['--kind', 'budget'],
+      "Giá trị 'budget' của tùy chọn '--kind <kind>' không hợp lệ (chọn: plan, config).", "Invalid value 'budget' for option '--kind <kind>' (choose: plan, config)."],
+    ['an argument not among its choices', (p: Command) => p.addArgument(new Argument('<kind>').choices(['plan', 'config'])).action(() => {}), ['budget'],
+      "Giá trị 'budget' của tham số 'kind' không hợp lệ (chọn: plan, config).", "Invalid value 'budget' for argument 'kind' (choose: plan, config)."],
+    ['an argument its parser refuses (the parser\'s reason kept as given)',
+      (p: Command) => p.argument('<n>', 'a number', (v: string) => { if (!/^\d+$/.test(v)) throw new InvalidArgumentError('Not a number.'); return Number(v); }).action(() => {}), ['two'],
+      "Giá trị 'two' của tham số 'n' không hợp lệ: Not a number.", "Invalid value 'two' for argument 'n': Not a number."],
+    ['conflicting options', (p: Command) => p.addOption(new Option('--all').conflicts('party')).option('--party <id>').action(() => {}), ['--all', '--party', 'x'],
+      "Không dùng được tùy chọn '--all' cùng với tùy chọn '--party <id>'.", "Option '--all' cannot be used with option '--party <id>'."],
+  ])('%s: translated from what commander names', (_name, build, args, vi, en) => {
+    const error = commanderError(build, args);
+    expect(usageErrorMessage('vi', error.code, error.message)).toBe(vi);
+    expect(usageErrorMessage('en', error.code, error.message)).toBe(en);
+  });
+
+  it("keeps commander's English text for a code it does not know, or a wording it does not recognise", () => {
+    expect(usageErrorMessage('vi', 'commander.somethingNew', 'error: something new went wrong')).toBe('something new went wrong');
+    expect(usageErrorMessage('vi', 'commander.unknownOption', "error: option '--x' is not known\n(Did you mean --y?)")).toBe("option '--x' is not known\n(Did you mean --y?)");
   });
 });
 

@@ -4,8 +4,10 @@
  */
 import { CommanderError } from 'commander';
 import { cliMessage } from '../i18n/cli.js';
+import { isLang, type Lang } from '../i18n/lang.js';
 import { EXIT, ExitWith, type CliIO, UsageError } from './io.js';
 import { buildProgram, type RunState } from './program.js';
+import { usageErrorMessage, usageHintMessage } from './usage-errors.js';
 
 export function processIO(): CliIO {
   return {
@@ -38,6 +40,11 @@ export async function main(argv: string[], givenIO?: CliIO): Promise<number> {
       // Help asked for and version are successes; help shown for a missing command, and every other commander error, is bad usage (contract: 2, not 1).
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return EXIT.OK;
       if (error.exitCode === 0) return EXIT.OK;
+      if (state.refusedBy !== undefined) {
+        // Commander's usage error (its English line was held back): one line in the user's language, then where the help is.
+        const lang = await usageErrorLang(io, argv);
+        io.stderr(`phoihop: ${usageErrorMessage(lang, error.code, error.message)}\n${usageHintMessage(lang, state.refusedBy)}\n`);
+      }
       return EXIT.USAGE;
     }
     if (error instanceof UsageError) {
@@ -59,8 +66,31 @@ export function writeFailedMessage(error: Error, argv: string[]): string {
 }
 
 /** `--lang en` or `--lang=en` from the raw arguments, for messages written before any session exists. */
-function requestedLang(argv: string[]): 'vi' | 'en' {
-  const i = argv.indexOf('--lang');
-  const value = i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith('--lang='))?.slice('--lang='.length);
-  return value === 'en' ? 'en' : 'vi';
+function requestedLang(argv: string[]): Lang {
+  return optionArgument(argv, '--lang') === 'en' ? 'en' : 'vi';
+}
+
+/**
+ * The language of a usage error commander found before any option was read:
+ * `--lang` if valid, else the locale of -C's phoihop.yaml or of the nearest
+ * one upward, else vi. The session module is loaded only here, so that
+ * `--help` and `--version` stay fast.
+ */
+async function usageErrorLang(io: CliIO, argv: string[]): Promise<Lang> {
+  const lang = optionArgument(argv, '--lang');
+  if (isLang(lang)) return lang;
+  const { configLocale } = await import('./session.js');
+  return configLocale(io, optionArgument(argv, '--dir', '-C')) ?? 'vi';
+}
+
+/** The value of a global option in the raw arguments (`--dir x`, `--dir=x`, `-C x`, `-Cx`; the last one wins, as with commander), none after `--`. */
+function optionArgument(argv: string[], long: string, short?: string): string | undefined {
+  let value: string | undefined;
+  for (let i = 0; i < argv.length && argv[i] !== '--'; i++) {
+    const arg = argv[i];
+    if (arg === long || arg === short) value = argv[++i];
+    else if (arg.startsWith(`${long}=`)) value = arg.slice(long.length + 1);
+    else if (short && arg.startsWith(short)) value = arg.slice(short.length);
+  }
+  return value;
 }

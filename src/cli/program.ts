@@ -19,6 +19,12 @@ import { VERSION } from './version.js';
 /** Sets the exit code of a run; commands report through it instead of process.exit. */
 export interface RunState {
   exitCode: number;
+  /**
+   * The command whose usage commander refused (`phoihop`, `phoihop status`):
+   * commander's English error line is not written; main() writes it in the
+   * user's language, then where this command's help is.
+   */
+  refusedBy?: string;
 }
 
 export function buildProgram(io: CliIO, state: RunState): Command {
@@ -32,12 +38,8 @@ export function buildProgram(io: CliIO, state: RunState): Command {
     .option('--lang <vi|en>', 'output language / ngôn ngữ')
     .option('--format <name>', 'output format / định dạng')
     .addOption(new Option('--no-color', 'plain output / không màu'))
-    .showHelpAfterError()
     .exitOverride()
-    .configureOutput({
-      writeOut: (s) => io.stdout(s),
-      writeErr: (s) => io.stderr(s),
-    });
+    .configureOutput(output(io, state, 'phoihop'));
   for (const register of [
     registerValidate,
     registerStatus,
@@ -50,7 +52,18 @@ export function buildProgram(io: CliIO, state: RunState): Command {
     registerSchema,
   ]) {
     const command = register(program, io, state);
-    command.exitOverride().configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) });
+    command.exitOverride().configureOutput(output(io, state, `phoihop ${command.name()}`));
   }
   return program;
+}
+
+/** Help and version to the given streams; a usage error only noted, for main() to write (see RunState.refusedBy). */
+function output(io: CliIO, state: RunState, commandPath: string) {
+  return {
+    writeOut: (s: string) => io.stdout(s),
+    writeErr: (s: string) => io.stderr(s),
+    outputError: () => {
+      state.refusedBy = commandPath;
+    },
+  };
 }

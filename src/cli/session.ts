@@ -54,6 +54,11 @@ function peekLocale(dir: string): Lang | undefined {
   }
 }
 
+/** The locale of the config of -C (a path as given), else of the nearest phoihop.yaml upward, if any: for commander's usage errors, found before the options are read. */
+export function configLocale(io: CliIO, dirOption: string | undefined): Lang | undefined {
+  return peekLocale(recordsFolderOption(io, { dir: dirOption }));
+}
+
 export function openSession(io: CliIO, options: GlobalOptions): Session {
   const dir = recordsFolderOption(io, options);
   const lang = chooseLang(dir, options);

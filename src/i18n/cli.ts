@@ -1,7 +1,7 @@
 /** Words of the command line itself: usage errors, summaries of runs. */
 import type { Lang } from './lang.js';
 
-type Args = Record<string, string | number>;
+type Args = Record<string, string | number | readonly string[]>;
 const CATALOGUE = {
   'bad-date': { vi: (a: Args) => `Ngày không hợp lệ: '${a.value}' (dùng YYYY-MM-DD hoặc D/M/YYYY).`, en: (a: Args) => `Invalid date: '${a.value}' (use YYYY-MM-DD or D/M/YYYY).` },
   'bad-period': {
@@ -30,6 +30,34 @@ const CATALOGUE = {
     vi: (a: Args) => `Không ghi được kết quả ra đầu ra chuẩn: ${a.detail}.`,
     en: (a: Args) => `Cannot write the output: ${a.detail}.`,
   },
+  // Commander's own usage errors (src/cli/usage-errors.ts reads what its English line names).
+  'usage-unknown-option': {
+    vi: (a: Args) => `Không có tùy chọn '${a.option}'${didYouMean('vi', a.suggestions)}`,
+    en: (a: Args) => `Unknown option '${a.option}'${didYouMean('en', a.suggestions)}`,
+  },
+  'usage-unknown-command': {
+    vi: (a: Args) => `Không có lệnh '${a.command}'${didYouMean('vi', a.suggestions)}`,
+    en: (a: Args) => `Unknown command '${a.command}'${didYouMean('en', a.suggestions)}`,
+  },
+  'usage-missing-argument': { vi: (a: Args) => `Thiếu tham số bắt buộc '${a.argument}'.`, en: (a: Args) => `Missing required argument '${a.argument}'.` },
+  'usage-option-missing-value': { vi: (a: Args) => `Tùy chọn '${a.option}' thiếu giá trị.`, en: (a: Args) => `Option '${a.option}' needs a value.` },
+  'usage-missing-option': { vi: (a: Args) => `Thiếu tùy chọn bắt buộc '${a.option}'.`, en: (a: Args) => `Required option '${a.option}' is missing.` },
+  'usage-too-many-arguments': {
+    vi: (a: Args) =>
+      `Thừa tham số${a.command ? ` cho lệnh '${a.command}'` : ''}: ${Number(a.expected) === 0 ? 'lệnh này không nhận tham số nào' : `chỉ nhận tối đa ${a.expected}`}, có ${a.got}.`,
+    en: (a: Args) =>
+      `Too many arguments${a.command ? ` for '${a.command}'` : ''}: expected ${Number(a.expected) === 0 ? 'none' : `at most ${a.expected}`}, got ${a.got}.`,
+  },
+  'usage-invalid-value': {
+    vi: (a: Args) =>
+      `Giá trị '${a.value}' của ${a.of === 'option' ? 'tùy chọn' : 'tham số'} '${a.name}' không hợp lệ${a.choices ? ` (chọn: ${a.choices}).` : a.detail ? `: ${a.detail}` : '.'}`,
+    en: (a: Args) => `Invalid value '${a.value}' for ${a.of === 'option' ? 'option' : 'argument'} '${a.name}'${a.choices ? ` (choose: ${a.choices}).` : a.detail ? `: ${a.detail}` : '.'}`,
+  },
+  'usage-conflicting-option': {
+    vi: (a: Args) => `Không dùng được ${a.firstOf === 'env' ? 'biến môi trường' : 'tùy chọn'} '${a.first}' cùng với ${a.secondOf === 'env' ? 'biến môi trường' : 'tùy chọn'} '${a.second}'.`,
+    en: (a: Args) => `${a.firstOf === 'env' ? 'Environment variable' : 'Option'} '${a.first}' cannot be used with ${a.secondOf === 'env' ? 'environment variable' : 'option'} '${a.second}'.`,
+  },
+  'usage-help-hint': { vi: (a: Args) => `Xem hướng dẫn: ${a.command} --help`, en: (a: Args) => `See: ${a.command} --help` },
   'no-folder': { vi: (a: Args) => `Không tìm thấy thư mục hồ sơ: ${a.dir}`, en: (a: Args) => `Records folder not found: ${a.dir}` },
   'unknown-plan': {
     vi: (a: Args) => `Không có kế hoạch mã '${a.id}'` + (a.suggestion ? `: có phải ý bạn là '${a.suggestion}'?` : '.'),
@@ -62,6 +90,16 @@ const CATALOGUE = {
 } satisfies Record<string, { vi: (a: Args) => string; en: (a: Args) => string }>;
 
 export type CliMessage = keyof typeof CATALOGUE;
+
+/** `: có phải ý bạn là '--all'?`, `: did you mean 'a' or 'b'?`; a full stop when there is nothing to suggest. */
+function didYouMean(lang: Lang, suggestions: Args[string] | undefined): string {
+  const names = Array.isArray(suggestions) ? suggestions.map((s) => `'${s}'`) : [];
+  if (names.length === 0) return '.';
+  const last = names.pop()!;
+  const or = lang === 'vi' ? 'hay' : 'or';
+  const list = names.length ? `${names.join(', ')} ${or} ${last}` : last;
+  return lang === 'vi' ? `: có phải ý bạn là ${list}?` : `: did you mean ${list}?`;
+}
 
 function plural(n: number, word: string): string {
   return n === 1 ? word : `${word}s`;
