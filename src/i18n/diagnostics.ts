@@ -14,14 +14,14 @@ const WHAT_VI: Record<string, string> = {
   slug: 'mã (chữ thường không dấu, số và dấu gạch ngang, ví dụ bdv-tu)',
   date: 'ngày (YYYY-MM-DD hoặc D/M/YYYY)',
   period: 'kỳ (2022, 2022-H1, 2022-Q3, 2022-05, 2022-05-12 hoặc khoảng 2022..2026)',
-  logEntry: 'mục nhật ký (một ngày, hoặc { done: ngày } hoặc { status: cancelled })',
+  logEntry: 'mục nhật ký: một ngày, hoặc { done: ngày }, hoặc { status: cancelled }',
   occurrenceKey: 'kỳ thực hiện (2022-Q3, 2022-H1, 2022, 2022-07)',
 };
 const WHAT_EN: Record<string, string> = {
   slug: 'an id (lower-case letters without accents, digits and hyphens, e.g. bdv-tu)',
   date: 'a date (YYYY-MM-DD or D/M/YYYY)',
   period: 'a period (2022, 2022-H1, 2022-Q3, 2022-05, 2022-05-12 or a range 2022..2026)',
-  logEntry: 'a log entry (a date, or { done: date } or { status: cancelled })',
+  logEntry: 'a log entry: a date, { done: date } or { status: cancelled }',
   occurrenceKey: 'an occurrence (2022-Q3, 2022-H1, 2022, 2022-07)',
 };
 
