@@ -127,7 +127,7 @@ describe('how a run that cannot go on ends', () => {
       const r = spawnSync(process.execPath, [BIN, ...args], { stdio: ['ignore', fd, 'pipe'], encoding: 'utf8' });
       closeSync(fd);
       expect(r.status).toBe(1);
-      expect(r.stderr).toMatch(/^phoihop: (Cannot write the output|Không ghi được kết quả ra đầu ra chuẩn): ENOSPC[^\n]*\n$/);
+      expect(r.stderr).toMatch(/^phoihop: (Cannot write the output|Không ghi được kết quả ra màn hình hoặc tệp): ENOSPC[^\n]*\n$/);
     }
   });
 

@@ -21,13 +21,13 @@ const CATALOGUE = {
     vi: (a: Args) => `Định dạng '${a.value}' không dùng được cho lệnh này (chọn: ${a.allowed}).`,
     en: (a: Args) => `Format '${a.value}' is not available for this command (choose: ${a.allowed}).`,
   },
-  'bad-number': { vi: (a: Args) => `'${a.value}' không phải là số ngày hợp lệ.`, en: (a: Args) => `'${a.value}' is not a valid number of days.` },
+  'bad-number': { vi: (a: Args) => `--within '${a.value}' không hợp lệ: cần một số ngày (số nguyên ≥ 0), ví dụ --within 14.`, en: (a: Args) => `'${a.value}' is not a valid number of days.` },
   'no-cwd': {
     vi: (a: Args) => `Không đọc được thư mục hiện tại (có thể nó vừa bị xóa): ${a.detail}. Hãy cd sang một thư mục có thật.`,
     en: (a: Args) => `Cannot read the current folder (it may have been deleted): ${a.detail}. cd to a folder that exists.`,
   },
   'write-failed': {
-    vi: (a: Args) => `Không ghi được kết quả ra đầu ra chuẩn: ${a.detail}.`,
+    vi: (a: Args) => `Không ghi được kết quả ra màn hình hoặc tệp: ${a.detail}.`,
     en: (a: Args) => `Cannot write the output: ${a.detail}.`,
   },
   // Commander's own usage errors (src/cli/usage-errors.ts reads what its English line names).
@@ -76,7 +76,7 @@ const CATALOGUE = {
     en: () => 'The records have errors, so no report was made: fix the errors above (phoihop validate).',
   },
   'more-done-in-future': {
-    vi: (a: Args) => `… và ${a.count} hoàn thành khác ghi ngày sau ngày tính báo cáo (chưa tính; phoihop validate --as-of liệt kê đủ).`,
+    vi: (a: Args) => `… và ${a.count} lần ghi nhận hoàn thành khác có ngày sau ngày tính số liệu (chưa được tính; phoihop validate --as-of liệt kê đủ).`,
     en: (a: Args) => `… and ${a.count} more completions dated after the as-of date (not counted yet; phoihop validate --as-of lists them all).`,
   },
   'internal-error': {

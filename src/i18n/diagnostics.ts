@@ -4,24 +4,26 @@
  */
 import { visible } from '../render/visible.js';
 import type { Diagnostic, DiagnosticArgs } from '../validate/diagnostic.js';
+import { EVERY_VI } from './edit.js';
 import type { Lang } from './lang.js';
+import { viDate } from './reports.js';
 
 type Message = (a: DiagnosticArgs) => string;
 /** A rule's severity (as reported; `--strict` may raise warnings) and its message in each language. */
 type Entry = { severity: 'error' | 'warning'; vi: Message; en: Message };
 
 const WHAT_VI: Record<string, string> = {
-  slug: 'mã (chữ thường không dấu, số và dấu gạch ngang, ví dụ bdv-tu)',
+  slug: 'mã (chữ thường không dấu, chữ số và dấu gạch nối (-), ví dụ bdv-tu)',
   date: 'ngày (YYYY-MM-DD hoặc D/M/YYYY)',
   period: 'kỳ (2022, 2022-H1, 2022-Q3, 2022-05, 2022-05-12 hoặc khoảng 2022..2026)',
-  logEntry: 'mục nhật ký (một ngày, hoặc { done: ngày } hoặc { status: cancelled })',
+  logEntry: 'mục nhật ký: một ngày, hoặc { done: ngày }, hoặc { status: cancelled }',
   occurrenceKey: 'kỳ thực hiện (2022-Q3, 2022-H1, 2022, 2022-07)',
 };
 const WHAT_EN: Record<string, string> = {
   slug: 'an id (lower-case letters without accents, digits and hyphens, e.g. bdv-tu)',
   date: 'a date (YYYY-MM-DD or D/M/YYYY)',
   period: 'a period (2022, 2022-H1, 2022-Q3, 2022-05, 2022-05-12 or a range 2022..2026)',
-  logEntry: 'a log entry (a date, or { done: date } or { status: cancelled })',
+  logEntry: 'a log entry: a date, { done: date } or { status: cancelled }',
   occurrenceKey: 'an occurrence (2022-Q3, 2022-H1, 2022, 2022-07)',
 };
 
@@ -30,23 +32,23 @@ const YAML_CODES_VI: Record<string, string> = {
   BAD_INDENT: 'thụt lề không đúng',
   TAB_AS_INDENT: 'dùng phím Tab để thụt lề (YAML chỉ cho phép dấu cách)',
   MISSING_CHAR: 'thiếu ký tự đóng (ngoặc hoặc dấu nháy)',
-  MULTILINE_IMPLICIT_KEY: 'khóa ngầm không được trải trên nhiều dòng',
-  BLOCK_AS_IMPLICIT_KEY: 'khối không được dùng làm khóa',
-  UNEXPECTED_TOKEN: 'gặp ký hiệu không mong đợi',
+  MULTILINE_IMPLICIT_KEY: 'phần trước dấu hai chấm không được xuống dòng',
+  BLOCK_AS_IMPLICIT_KEY: 'một dòng không được chứa khóa: giá trị lồng nhau (nếu nội dung có dấu hai chấm, hãy đặt cả nội dung trong dấu nháy)',
+  UNEXPECTED_TOKEN: 'có ký tự đặt sai chỗ',
   BAD_SCALAR_START: 'giá trị bắt đầu bằng ký tự không hợp lệ (hãy đặt trong dấu nháy)',
   BAD_DIRECTIVE: 'chỉ thị % không hợp lệ',
   BAD_ALIAS: 'bí danh (*) không hợp lệ',
-  BAD_DQ_ESCAPE: 'chuỗi thoát trong dấu nháy kép không hợp lệ',
+  BAD_DQ_ESCAPE: 'dấu \\ trong dấu nháy kép đứng trước một ký tự không hợp lệ (hãy dùng dấu nháy đơn)',
   DUPLICATE_KEY: 'khóa bị trùng',
   KEY_OVER_1024_CHARS: 'khóa dài quá 1024 ký tự',
-  IMPOSSIBLE: 'cấu trúc không thể phân tích',
+  IMPOSSIBLE: 'không đọc được cấu trúc ở đây',
   MISSING_ANCHOR: 'bí danh trỏ tới neo (&) không tồn tại',
-  MULTIPLE_ANCHORS: 'một nút có nhiều neo',
-  MULTIPLE_TAGS: 'một nút có nhiều thẻ',
-  NON_STRING_KEY: 'khóa không phải chuỗi',
+  MULTIPLE_ANCHORS: 'một giá trị có nhiều neo (&)',
+  MULTIPLE_TAGS: 'một giá trị có nhiều thẻ (!)',
+  NON_STRING_KEY: 'khóa không phải là chữ',
   TAG_RESOLVE_FAILED: 'không đọc được giá trị theo thẻ của nó',
-  UNEXPECTED_SCALAR_AT_NODE_END: 'giá trị thừa ở cuối nút',
-  BAD_COLLECTION_TYPE: 'kiểu tập hợp không hợp lệ',
+  UNEXPECTED_SCALAR_AT_NODE_END: 'có giá trị thừa ở cuối',
+  BAD_COLLECTION_TYPE: 'thẻ (!) không dùng được cho danh sách hay nhóm này',
   ALIAS_PROPS: 'bí danh (*) không được có thẻ hay neo',
   BAD_PROP_ORDER: 'thẻ (!) và neo (&) đặt sai thứ tự',
   BLOCK_IN_FLOW: 'khối nhiều dòng không được nằm trong { } hoặc [ ]',
@@ -59,7 +61,12 @@ const fieldVi = (a: DiagnosticArgs) => (!a.field ? 'giá trị' : a.item ? `mộ
 const fieldEn = (a: DiagnosticArgs) => (!a.field ? 'the value' : a.item ? `an item of '${a.field}'` : `'${a.field}'`);
 const whatVi = (a: DiagnosticArgs) => WHAT_VI[String(a.what)] ?? `một giá trị '${a.what}' hợp lệ`;
 const whatEn = (a: DiagnosticArgs) => WHAT_EN[String(a.what)] ?? `a valid '${a.what}'`;
-const ROLE_VI: Record<string, string> = { lead: 'chủ trì', support: 'phối hợp', signatory: 'người ký', contact: 'đầu mối' };
+const ROLE_VI: Record<string, string> = {
+  lead: 'chủ trì, trường lead',
+  support: 'phối hợp, trường support',
+  signatory: 'cơ quan của người ký, trường signatories',
+  contact: 'đầu mối, trường contacts',
+};
 const ROLE_FIELD: Record<string, string> = { lead: 'lead', support: 'support', signatory: 'signatories', contact: 'contacts' };
 
 const CATALOGUE: Record<string, Entry> = {
@@ -174,8 +181,8 @@ const CATALOGUE: Record<string, Entry> = {
   },
   'wrong-type': {
     severity: 'error',
-    vi: (a) => `${fieldVi(a)} phải là ${typeVi(String(a.expected))}, không phải ${a.value}.`,
-    en: (a) => `${fieldEn(a)} must be ${typeEn(String(a.expected))}, not ${a.value}.`,
+    vi: (a) => `${fieldVi(a)} phải là ${typeVi(String(a.expected))}, không phải ${a.value}` + typeHint(a, 'hãy đặt trong dấu nháy', 'hãy viết') + '.',
+    en: (a) => `${fieldEn(a)} must be ${typeEn(String(a.expected))}, not ${a.value}` + typeHint(a, 'put it in quotes', 'write') + '.',
   },
   'invalid-value': {
     severity: 'error',
@@ -198,12 +205,12 @@ const CATALOGUE: Record<string, Entry> = {
   },
   'too-few-items': {
     severity: 'error',
-    vi: (a) => `${fieldVi(a)} cần ít nhất ${a.limit} phần tử: hãy bổ sung.`,
+    vi: (a) => `${fieldVi(a)} cần ít nhất ${a.limit} mục: hãy bổ sung.`,
     en: (a) => `${fieldEn(a)} needs at least ${a.limit === 1 ? 'one item' : `${a.limit} items`}: add the missing ones.`,
   },
   'duplicate-item': {
     severity: 'error',
-    vi: (a) => `${fieldVi(a)} có ${a.value} hai lần: hãy xóa phần tử trùng.`,
+    vi: (a) => `${fieldVi(a)} có ${a.value} hai lần: hãy xóa mục trùng.`,
     en: (a) => `${fieldEn(a)} lists ${a.value} twice: remove the duplicate.`,
   },
   'empty-value': {
@@ -213,8 +220,8 @@ const CATALOGUE: Record<string, Entry> = {
   },
   'out-of-range': {
     severity: 'error',
-    vi: (a) => `${fieldVi(a)} = ${a.value} nằm ngoài giới hạn: phải ${a.comparison} ${a.limit}.`,
-    en: (a) => `${fieldEn(a)} = ${a.value} is out of range: it must be ${a.comparison} ${a.limit}.`,
+    vi: (a) => `${fieldVi(a)} = ${a.value} nằm ngoài giới hạn: ${COMPARISON_VI[String(a.comparison)] ?? `phải ${a.comparison}`} ${a.limit}.`,
+    en: (a) => `${fieldEn(a)} = ${a.value} is out of range: it must be ${COMPARISON_EN[String(a.comparison)] ?? a.comparison} ${a.limit}.`,
   },
   schema: {
     severity: 'error',
@@ -305,7 +312,7 @@ const CATALOGUE: Record<string, Entry> = {
   },
   'period-outside-parent': {
     severity: 'error',
-    vi: (a) => `Kỳ ${a.period} nằm ngoài giai đoạn ${a.parentPeriod} của chương trình cha ${a.parent}: sửa period hoặc parent.`,
+    vi: (a) => `Thời gian thực hiện ${a.period} không nằm trọn trong giai đoạn ${a.parentPeriod} của chương trình cha ${a.parent}: sửa period hoặc parent.`,
     en: (a) => `Period ${a.period} is not inside ${a.parentPeriod}, the period of parent ${a.parent}: correct period or parent.`,
   },
   'done-without-date': {
@@ -336,8 +343,8 @@ const CATALOGUE: Record<string, Entry> = {
   },
   'log-without-date': {
     severity: 'error',
-    vi: (a) => `Kỳ ${a.occurrence} cần done: ngày hoàn thành, hoặc status: cancelled nếu kỳ này bị hủy.`,
-    en: (a) => `Occurrence ${a.occurrence} needs done: <date>, or status: cancelled if it was cancelled.`,
+    vi: (a) => `Mục nhật ký của kỳ ${a.occurrence} thiếu ngày hoàn thành: ghi done: <ngày> (ví dụ ${a.occurrence}: 2023-01-10), hoặc status: cancelled nếu kỳ này bị hủy.`,
+    en: (a) => `The log entry of occurrence ${a.occurrence} has no completion date: write done: <date> (e.g. ${a.occurrence}: 2023-01-10), or status: cancelled if it was cancelled.`,
   },
   'one-off-with-recurring-field': {
     severity: 'error',
@@ -346,7 +353,7 @@ const CATALOGUE: Record<string, Entry> = {
   },
   'recurring-with-one-off-field': {
     severity: 'error',
-    vi: (a) => `Nhiệm vụ định kỳ (có every) không có '${a.field}': xóa '${a.field}' và ghi kết quả từng kỳ trong log.`,
+    vi: (a) => `Nhiệm vụ định kỳ (có every) không dùng trường '${a.field}': xóa '${a.field}' và ghi từng kỳ trong log.`,
     en: (a) => `A recurring task (with every) has no '${a.field}': remove it and record each occurrence under log.`,
   },
   'offset-with-day': {
@@ -356,37 +363,37 @@ const CATALOGUE: Record<string, Entry> = {
   },
   'from-after-until': {
     severity: 'error',
-    vi: (a) => `Khoảng lặp lại bắt đầu ${a.from} sau khi kết thúc ${a.until}: sửa from hoặc until.`,
+    vi: (a) => `Thời gian thực hiện định kỳ (from – until) bắt đầu ${viDate(a.from)}, sau khi kết thúc ${viDate(a.until)}: sửa from hoặc until.`,
     en: (a) => `The recurrence starts on ${a.from}, after it ends on ${a.until}: correct from or until.`,
   },
   'log-key-granularity': {
     severity: 'error',
-    vi: (a) => `'${a.key}' không phải một kỳ của every: ${a.every}: hãy viết khóa dạng ${exampleKey(String(a.every))}.`,
+    vi: (a) => `'${a.key}' không phải là một kỳ ${EVERY_VI[String(a.every)] ?? a.every} (every: ${a.every}): hãy viết khóa dạng ${exampleKey(String(a.every))}.`,
     en: (a) => `'${a.key}' is not an occurrence of every: ${a.every}: write the key like ${exampleKey(String(a.every))}.`,
   },
   'log-key-outside': {
     severity: 'error',
-    vi: (a) => `Kỳ '${a.key}' nằm ngoài khoảng lặp lại ${a.from} .. ${a.until}: sửa khóa, hoặc from/until của nhiệm vụ.`,
+    vi: (a) => `Kỳ '${a.key}' nằm ngoài thời gian thực hiện định kỳ (from – until) từ ${viDate(a.from)} đến ${viDate(a.until)}: sửa khóa, hoặc from/until của nhiệm vụ.`,
     en: (a) => `Occurrence '${a.key}' is outside the recurrence ${a.from} .. ${a.until}: correct the key, or the task's from/until.`,
   },
   'due-outside-period': {
     severity: 'warning',
-    vi: (a) => `Hạn ${a.due} nằm ngoài giai đoạn ${a.period} của kế hoạch: kiểm tra lại năm của hạn.`,
+    vi: (a) => `Hạn ${viDate(a.due)} nằm ngoài giai đoạn ${a.period} của kế hoạch: kiểm tra lại năm của hạn.`,
     en: (a) => `Due date ${a.due} is outside the plan's period ${a.period}: check its year.`,
   },
   'done-in-future': {
     severity: 'warning',
-    vi: (a) => `Ngày hoàn thành ${a.date} sau ngày tính báo cáo ${a.asOf}: kiểm tra lại ngày (việc chưa xảy ra chưa tính là xong).`,
+    vi: (a) => `Ngày hoàn thành ${viDate(a.date)} sau ngày tính số liệu (--as-of) ${viDate(a.asOf)}: kiểm tra lại ngày (chưa được tính là đã hoàn thành).`,
     en: (a) => `Completion date ${a.date} is after the as-of date ${a.asOf}: check the date (it does not count as done yet).`,
   },
   'signed-after-period': {
     severity: 'warning',
-    vi: (a) => `Ngày ký ${a.signed} sau khi hết thời gian thực hiện (${a.end}): kế hoạch không có ngày nào có hiệu lực và không có kỳ định kỳ nào; kiểm tra lại signed hoặc period.`,
+    vi: (a) => `Ngày ký ${viDate(a.signed)} sau khi hết thời gian thực hiện (${viDate(a.end)}): kế hoạch không có ngày nào còn hiệu lực và các nhiệm vụ định kỳ không có kỳ thực hiện nào; kiểm tra lại signed hoặc period.`,
     en: (a) => `Signed on ${a.signed}, after its period ends (${a.end}): the plan is never in force and its recurring tasks have no occurrence; check signed or period.`,
   },
   'done-before-signed': {
     severity: 'warning',
-    vi: (a) => `Ngày hoàn thành ${a.date} trước ngày ký ${a.signed}: kiểm tra lại ngày.`,
+    vi: (a) => `Ngày hoàn thành ${viDate(a.date)} trước ngày ký ${viDate(a.signed)}: kiểm tra lại ngày.`,
     en: (a) => `Completion date ${a.date} is before the signing date ${a.signed}: check the date.`,
   },
   'number-format': {
@@ -401,11 +408,27 @@ function exampleKey(every: string): string {
 }
 
 function typeVi(t: string): string {
-  return ({ string: 'một chuỗi', number: 'một số', integer: 'một số nguyên', array: 'một danh sách', object: 'một ánh xạ', boolean: 'true hoặc false' } as Record<string, string>)[t] ?? t;
+  return ({ string: 'chữ (văn bản)', number: 'một số', integer: 'một số nguyên', array: 'một danh sách', object: 'một nhóm các dòng khóa: giá trị', boolean: 'true hoặc false' } as Record<string, string>)[t] ?? t;
 }
 function typeEn(t: string): string {
   return ({ string: 'text', number: 'a number', integer: 'a whole number', array: 'a list', object: 'a mapping', boolean: 'true or false' } as Record<string, string>)[t] ?? t;
 }
+
+/**
+ * How to fix a wrong type when the value shows it: a number where text is
+ * expected goes in quotes (`: hãy đặt trong dấu nháy: '2022'`), a single value
+ * where a list is expected goes in brackets (`: hãy viết [btg-tu]`).
+ */
+function typeHint(a: DiagnosticArgs, quote: string, write: string): string {
+  const value = String(a.value);
+  if (a.expected === 'string' && /^-?\d+(\.\d+)?$/.test(value)) return `: ${quote}: '${value}'`;
+  if (a.expected === 'array' && value !== '' && value !== 'null' && !/^[[{]|…$/.test(value)) return `: ${write} [${value}]`;
+  return '';
+}
+
+/** ajv's comparisons (minimum, maximum…) in words. */
+const COMPARISON_VI: Record<string, string> = { '>=': 'phải lớn hơn hoặc bằng', '<=': 'không được lớn hơn', '>': 'phải lớn hơn', '<': 'phải nhỏ hơn' };
+const COMPARISON_EN: Record<string, string> = { '>=': 'at least', '<=': 'at most', '>': 'more than', '<': 'less than' };
 
 /** The rule ids this catalogue knows: every rule must have a message in both languages. */
 export const KNOWN_RULES: readonly string[] = Object.keys(CATALOGUE);

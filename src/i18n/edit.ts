@@ -1,10 +1,14 @@
 /** Words of the writing commands (init, new, done), in Vietnamese and English. */
 import type { Lang } from './lang.js';
+import { viDate } from './reports.js';
 
 type Args = Record<string, string | number>;
 type Entry = { vi: (a: Args) => string; en: (a: Args) => string };
 
-const EVERY_VI: Record<string, string> = { month: 'tháng', quarter: 'quý', half: '6 tháng', year: 'năm' };
+/** What one occurrence of each `every` is called: một kỳ quý, một kỳ 6 tháng. */
+export const EVERY_VI: Record<string, string> = { month: 'tháng', quarter: 'quý', half: '6 tháng', year: 'năm' };
+/** How often each `every` recurs: hằng quý, định kỳ 6 tháng. */
+const RECURS_VI: Record<string, string> = { month: 'hằng tháng', quarter: 'hằng quý', half: 'định kỳ 6 tháng', year: 'hằng năm' };
 const FIELD_VI: Record<string, string> = { note: 'ghi chú (note)', evidence: 'văn bản ghi nhận (evidence)' };
 const list = (value: string | number | undefined, none: string) => (value === undefined || value === '' ? none : String(value));
 
@@ -15,7 +19,7 @@ const CATALOGUE = {
     en: (a) => `'${a.value}' is not of the form <plan-id>/<task-id> (e.g. btg-bdv-2022-2026/giao-ban-quy).`,
   },
   'bad-result': {
-    vi: (a) => `--result '${a.value}' không đúng dạng <chỉ-tiêu>=<số> (ví dụ: --result articles=12).`,
+    vi: (a) => `--result '${a.value}' không đúng dạng <chỉ-tiêu>=<số> (ví dụ: --result bai-viet=12).`,
     en: (a) => `--result '${a.value}' is not of the form <metric>=<number> (e.g. --result articles=12).`,
   },
   'duplicate-result': {
@@ -23,7 +27,7 @@ const CATALOGUE = {
     en: (a) => `The metric '${a.metric}' is given twice with --result.`,
   },
   'rev-not-editable': {
-    vi: () => 'Không thể ghi vào một phiên bản git (--rev): lệnh này chỉ sửa thư mục đang làm việc.',
+    vi: () => 'Không thể ghi vào một phiên bản git (--rev): lệnh này chỉ sửa bản làm việc hiện tại.',
     en: () => 'Cannot write to a git revision (--rev): this command only edits the work tree.',
   },
   'unknown-plan': {
@@ -36,7 +40,7 @@ const CATALOGUE = {
   },
   // done: refusals of the request (see edit/done.ts)
   'period-required': {
-    vi: (a) => `Nhiệm vụ '${a.task}' là nhiệm vụ định kỳ (hằng ${EVERY_VI[a.every] ?? a.every}): hãy ghi kỳ bằng --period.${a.open ? ` Các kỳ chưa ghi nhận: ${a.open}.` : ''}`,
+    vi: (a) => `Nhiệm vụ '${a.task}' là nhiệm vụ định kỳ (${RECURS_VI[a.every] ?? a.every}): hãy ghi kỳ bằng --period.${a.open ? ` Các kỳ chưa ghi nhận: ${a.open}.` : ''}`,
     en: (a) => `Task '${a.task}' recurs every ${a.every}: name the occurrence with --period.${a.open ? ` Occurrences not yet logged: ${a.open}.` : ''}`,
   },
   'period-for-one-off': {
@@ -48,7 +52,7 @@ const CATALOGUE = {
     en: (a) => `${a.period} is not an occurrence of task '${a.task}', which recurs every ${a.every}.`,
   },
   'period-outside': {
-    vi: (a) => `Kỳ ${a.period} nằm ngoài thời gian thực hiện nhiệm vụ '${a.task}' (${a.from} .. ${a.until}).`,
+    vi: (a) => `Kỳ ${a.period} nằm ngoài thời gian thực hiện định kỳ (from – until) của nhiệm vụ '${a.task}': từ ${viDate(a.from)} đến ${viDate(a.until)}.`,
     en: (a) => `${a.period} is outside the recurrence of task '${a.task}' (${a.from} .. ${a.until}).`,
   },
   'already-logged': {
@@ -56,7 +60,7 @@ const CATALOGUE = {
     en: (a) => `Occurrence ${a.period} of task '${a.task}' is already logged (${a.value}). Use --force to replace it.`,
   },
   'already-done': {
-    vi: (a) => `Nhiệm vụ '${a.task}' đã hoàn thành${a.date ? ` (ngày ${a.date})` : ''}. Dùng --force để ghi lại ngày hoàn thành.`,
+    vi: (a) => `Nhiệm vụ '${a.task}' đã hoàn thành${a.date ? ` (ngày ${viDate(a.date)})` : ''}. Dùng --force để ghi lại ngày hoàn thành.`,
     en: (a) => `Task '${a.task}' is already done${a.date ? ` (on ${a.date})` : ''}. Use --force to record it again.`,
   },
   'task-cancelled': {
@@ -72,7 +76,7 @@ const CATALOGUE = {
     en: (a) => `Cannot edit the file safely because of how '${a.detail}' is written (e.g. an alias *); edit it by hand.`,
   },
   'unsafe-edit': {
-    vi: () => 'Bản sửa không đọc lại được đúng giá trị mong muốn nên tệp được giữ nguyên; hãy sửa tay và báo lỗi cho nhóm phát triển.',
+    vi: () => 'Sau khi sửa, đọc lại tệp không ra đúng giá trị mong muốn nên tệp được giữ nguyên; hãy sửa tay và báo lỗi cho nhóm phát triển.',
     en: () => 'The edit did not read back as the intended values, so the file was left as it was; edit it by hand and report this.',
   },
   // done and new: validation
@@ -81,7 +85,7 @@ const CATALOGUE = {
     en: () => 'The records folder has errors (above), so nothing was written: fix them first (phoihop validate).',
   },
   'result-invalid': {
-    vi: () => 'Kết quả sửa sẽ làm hồ sơ có lỗi (ở trên, số dòng tính theo tệp sau khi sửa) nên tệp được giữ nguyên.',
+    vi: () => 'Nội dung sửa sẽ làm hồ sơ có lỗi (nêu ở trên; số dòng tính theo tệp sau khi sửa) nên tệp được giữ nguyên.',
     en: () => 'The edit would make the records invalid (errors above, lines as in the edited file), so the file was left unchanged.',
   },
   'new-invalid': {
@@ -99,6 +103,10 @@ const CATALOGUE = {
   'done-recorded': {
     vi: (a) => `${a.file}: đã ghi nhận hoàn thành ${a.target}${a.period ? ` kỳ ${a.period}` : ''} ngày ${a.date}.`,
     en: (a) => `${a.file}: recorded ${a.target}${a.period ? ` (${a.period})` : ''} as done on ${a.date}.`,
+  },
+  'done-would-record': {
+    vi: (a) => `${a.file}: sẽ ghi nhận hoàn thành ${a.target}${a.period ? ` kỳ ${a.period}` : ''} ngày ${a.date}.`,
+    en: (a) => `${a.file}: would record ${a.target}${a.period ? ` (${a.period})` : ''} as done on ${a.date}.`,
   },
   'dry-run': {
     vi: () => '(--dry-run: chưa ghi gì vào tệp)',
@@ -125,7 +133,7 @@ const CATALOGUE = {
   },
   // new
   'bad-id': {
-    vi: (a) => `Mã '${a.value}' không hợp lệ: chỉ dùng chữ thường không dấu, chữ số và dấu gạch nối (ví dụ kh-bdv-btg-2027).`,
+    vi: (a) => `Mã '${a.value}' không hợp lệ: chỉ dùng chữ thường không dấu, chữ số và dấu gạch nối (-), ví dụ kh-bdv-btg-2027.`,
     en: (a) => `'${a.value}' is not a valid id: use lower-case letters without accents, digits and hyphens (e.g. kh-bdv-btg-2027).`,
   },
   'id-exists': {

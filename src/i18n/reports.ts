@@ -4,7 +4,7 @@
  * Vietnamese report writes them (Quý III năm 2022, 6 tháng đầu năm 2022,
  * giai đoạn 2022 – 2026).
  */
-import { type Day, formatISO, formatVi, ymdFromDay } from '../model/dates.js';
+import { type Day, formatISO, formatVi, toDay, ymdFromDay } from '../model/dates.js';
 import type { ItemState, PlanState, Timeliness } from '../model/items.js';
 import type { Period } from '../model/periods.js';
 import type { PlanType, TaskType } from '../model/records.js';
@@ -29,7 +29,7 @@ const WORDS = {
   doneOnTime: { vi: 'Hoàn thành đúng hạn', en: 'Done on time' },
   doneLate: { vi: 'Hoàn thành trễ hạn', en: 'Done late' },
   progress: { vi: 'Tiến độ', en: 'Progress' },
-  next: { vi: 'Việc kế tiếp', en: 'Next item' },
+  next: { vi: 'Nhiệm vụ kế tiếp', en: 'Next item' },
   nextDue: { vi: 'Hạn kế tiếp', en: 'Next due' },
   due: { vi: 'Hạn', en: 'Due' },
   daysLeft: { vi: 'Còn lại', en: 'Days left' },
@@ -51,7 +51,7 @@ const WORDS = {
   // status
   statusTitle: { vi: 'Tình hình thực hiện các chương trình, kế hoạch phối hợp', en: 'Coordination programs and plans: status' },
   statusEmpty: {
-    vi: 'Không có chương trình, kế hoạch nào đang thực hiện hoặc sắp hiệu lực (thêm --all để xem cả những kế hoạch đã kết thúc).',
+    vi: 'Không có chương trình, kế hoạch nào đang thực hiện hoặc sắp có hiệu lực (thêm --all để xem cả những kế hoạch đã kết thúc).',
     en: 'No plan is active or upcoming (add --all to include ended plans).',
   },
   planItemsEmpty: { vi: 'Kế hoạch không có nhiệm vụ nào.', en: 'The plan has no items.' },
@@ -107,7 +107,7 @@ export function timelinessName(lang: Lang, t: Timeliness): string {
 }
 
 const PLAN_STATES: Record<PlanState, { vi: string; en: string }> = {
-  upcoming: { vi: 'sắp hiệu lực', en: 'upcoming' },
+  upcoming: { vi: 'sắp có hiệu lực', en: 'upcoming' },
   active: { vi: 'đang thực hiện', en: 'active' },
   ended: { vi: 'đã kết thúc', en: 'ended' },
 };
@@ -149,6 +149,16 @@ export function formatDay(lang: Lang, day: Day): string {
 }
 const formattedDays: Record<Lang, Map<Day, string>> = { vi: new Map(), en: new Map() };
 
+/**
+ * An ISO date passed as text (a diagnostic's or an edit's argument) as a
+ * Vietnamese reader writes it, 30/09/2022; any other text is left as it is.
+ */
+export function viDate(text: unknown): string {
+  const s = String(text);
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(s) ? toDay(s) : undefined;
+  return day === undefined ? s : formatDay('vi', day);
+}
+
 // Made when first used: a number format loads its locale's data (about 7 ms each), and most reports print no number.
 const numberFormats: Partial<Record<Lang, Intl.NumberFormat>> = {};
 
@@ -162,7 +172,7 @@ export function formatPercent(share: number): string {
   return `${Math.floor(share * 100 + 1e-9)}%`;
 }
 
-/** `còn 14 ngày`, `hôm nay`, `quá 38 ngày`; `14 days left`, `today`, `38 days overdue`. */
+/** `còn 14 ngày`, `hôm nay`, `quá hạn 38 ngày`; `14 days left`, `today`, `38 days overdue`. */
 export function daysLeftText(lang: Lang, days: number): string {
   // A long report repeats the same few thousand counts.
   let text = daysLeftTexts[lang].get(days);
@@ -174,7 +184,7 @@ const daysLeftTexts: Record<Lang, Map<number, string>> = { vi: new Map(), en: ne
 function daysLeftWords(lang: Lang, days: number): string {
   if (days === 0) return lang === 'vi' ? 'hôm nay' : 'today';
   const n = Math.abs(days);
-  if (lang === 'vi') return days > 0 ? `còn ${n} ngày` : `quá ${n} ngày`;
+  if (lang === 'vi') return days > 0 ? `còn ${n} ngày` : `quá hạn ${n} ngày`;
   const unit = n === 1 ? 'day' : 'days';
   return days > 0 ? `${n} ${unit} left` : `${n} ${unit} overdue`;
 }
@@ -248,6 +258,6 @@ export const lines = {
   signed: (lang: Lang, day: Day) => (lang === 'vi' ? `ký ngày ${formatVi(day)}` : `signed ${formatISO(day)}`),
   counts: (lang: Lang, c: { total: number; done: number; overdue: number; dueSoon: number; open: number; cancelled: number }) =>
     lang === 'vi'
-      ? `${c.total} nhiệm vụ: ${c.done} hoàn thành, ${c.overdue} quá hạn, ${c.dueSoon} sắp đến hạn, ${c.open} chưa đến hạn, ${c.cancelled} đã hủy`
+      ? `${c.total} nhiệm vụ: ${c.done} hoàn thành, ${c.overdue} quá hạn, ${c.dueSoon} sắp đến hạn, ${c.open} chưa đến hạn hoặc thường xuyên, ${c.cancelled} đã hủy`
       : `${c.total} items: ${c.done} done, ${c.overdue} overdue, ${c.dueSoon} due soon, ${c.open} open, ${c.cancelled} cancelled`,
 };

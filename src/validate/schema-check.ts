@@ -77,21 +77,35 @@ interface MappedError {
   target: 'key' | 'value';
 }
 
-/** Each schema object under `definitions`, by identity: ajv's schema paths lose the name through $ref. */
-let definitionNames: WeakMap<object, string> | undefined;
+/**
+ * Each schema under `definitions`, by its JSON text: ajv's schema paths lose
+ * the name through $ref, and the validators (compiled at build time, see
+ * compiled-schemas.ts) hold their own copies of the schemas, so an error's
+ * parentSchema is never the very object loadSchema returns.
+ */
+let definitionNames: Map<string, string> | undefined;
+/** The name found for each schema object an error came from (null: none). */
+const namesBySchema = new WeakMap<object, string | null>();
 
 /** The name of the `definitions` entry an error came from, for a friendlier message. */
 function definitionName(e: ErrorObject): string | undefined {
   const m = /#\/definitions\/([^/]+)/.exec(e.schemaPath);
   if (m) return m[1];
-  if (!definitionNames) {
-    definitionNames = new WeakMap();
-    for (const kind of ['config', 'parties', 'plan'] as const) {
-      const definitions = (loadSchema(kind) as { definitions?: Record<string, object> }).definitions ?? {};
-      for (const [name, schema] of Object.entries(definitions)) definitionNames.set(schema, name);
+  const schema = e.parentSchema;
+  if (!schema) return undefined;
+  let name = namesBySchema.get(schema);
+  if (name === undefined) {
+    if (!definitionNames) {
+      definitionNames = new Map();
+      for (const kind of ['config', 'parties', 'plan'] as const) {
+        const definitions = (loadSchema(kind) as { definitions?: Record<string, object> }).definitions ?? {};
+        for (const [key, definition] of Object.entries(definitions)) definitionNames.set(JSON.stringify(definition), key);
+      }
     }
+    name = definitionNames.get(JSON.stringify(schema)) ?? null;
+    namesBySchema.set(schema, name);
   }
-  return e.parentSchema ? definitionNames.get(e.parentSchema) : undefined;
+  return name ?? undefined;
 }
 
 /** Definitions whose values are text of a given shape: a wrong type is a format problem there. */

@@ -109,6 +109,7 @@ describe('phoihop done: writing', () => {
     const before = snapshot(dir);
     const r = runCli(['done', '-C', dir, 'btg-bdv-2022-2026/tong-ket', '--date', '2026-11-20', '--dry-run']);
     expect(r.code).toBe(0);
+    expect(r.stdout.split('\n')[0]).toBe('plans/btg-bdv-2022-2026.yaml: sẽ ghi nhận hoàn thành btg-bdv-2022-2026/tong-ket ngày 20/11/2026.');
     expect(r.stdout).toContain('~     status: done');
     expect(r.stdout).toContain('+     done: 2026-11-20');
     expect(r.stdout).toContain('--dry-run');
@@ -155,7 +156,7 @@ describe('phoihop done: refusals leave every byte unchanged', () => {
     ['a date with no such month', ['btg-bdv-2022-2026/tong-ket', '--date', '2026-13-01'], 2, /Ngày không có thật/],
     ['a malformed date', ['btg-bdv-2022-2026/tong-ket', '--date', '2026.12.01'], 2, /Ngày không hợp lệ/],
     ['a malformed period', ['btg-bdv-2022-2026/giao-ban-quy', '--period', 'Q5/2026'], 2, /Kỳ không hợp lệ/],
-    ['a task already done', ['btg-bdv-2022-2026/so-ket'], 2, /đã hoàn thành \(ngày 2024-11-26\)/],
+    ['a task already done', ['btg-bdv-2022-2026/so-ket'], 2, /đã hoàn thành \(ngày 26\/11\/2024\)/],
     ['a period for a one-off task', ['btg-bdv-2022-2026/tong-ket', '--period', '2026-Q4'], 2, /không phải nhiệm vụ định kỳ/],
     ['a result without a number', ['btg-bdv-2022-2026/tong-ket', '--result', 'articles'], 2, /<chỉ-tiêu>=<số>/],
     ['a result that would not validate', ['btg-bdv-2022-2026/tong-ket', '--result', 'articles=-3'], 1, /error \[.*\][\s\S]*tệp được giữ nguyên/],

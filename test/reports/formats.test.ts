@@ -160,7 +160,7 @@ describe('markdown', () => {
     const lines = md.split('\n');
     expect(lines[0]).toBe('## Tình hình thực hiện các chương trình, kế hoạch phối hợp');
     expect(lines[2]).toBe('Tính đến ngày 22/11/2026');
-    expect(lines[4]).toBe('| Mã | Số, ký hiệu | Tên | Giai đoạn | Trạng thái | Tổng số | Hoàn thành | Quá hạn | Sắp đến hạn | Chưa đến hạn | Đã hủy | Tiến độ | Hạn kế tiếp | Việc kế tiếp |');
+    expect(lines[4]).toBe('| Mã | Số, ký hiệu | Tên | Giai đoạn | Trạng thái | Tổng số | Hoàn thành | Quá hạn | Sắp đến hạn | Chưa đến hạn | Đã hủy | Tiến độ | Hạn kế tiếp | Nhiệm vụ kế tiếp |');
     expect(lines[5]).toBe('| --- | --- | --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |');
     expect(lines[6]).toMatch(/^\| btg-bdv-2022-2026 \|  \| Chương trình .* \| giai đoạn 2022 – 2026 \| đang thực hiện \| 31 \| 22 \| 2 \| 3 \| 3 \| 1 \| 73% \| 15\/10\/2026 \| giao-ban-quy \(Quý III năm 2026\) \|$/);
     expect(md).not.toContain(ESC);

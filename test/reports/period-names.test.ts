@@ -37,7 +37,7 @@ describe('small words', () => {
   it('days left', () => {
     expect(daysLeftText('vi', 14)).toBe('còn 14 ngày');
     expect(daysLeftText('vi', 0)).toBe('hôm nay');
-    expect(daysLeftText('vi', -38)).toBe('quá 38 ngày');
+    expect(daysLeftText('vi', -38)).toBe('quá hạn 38 ngày');
     expect(daysLeftText('en', 1)).toBe('1 day left');
     expect(daysLeftText('en', -2)).toBe('2 days overdue');
   });

@@ -179,7 +179,7 @@ describe('status <plan-id>', () => {
     expect(lines[1]).toBe('Kế hoạch · ký ngày 12/05/2022 · Năm 2022 · đang thực hiện');
     expect(lines[2]).toBe('Tính đến ngày 20/10/2022');
     // As of 20/10/2022: done 7 (triển khai, hội nghị, kỷ niệm, exchanges 06..09); cancelled 2; open 6 (nothing within 14 days).
-    expect(lines[3]).toBe('15 nhiệm vụ: 7 hoàn thành, 0 quá hạn, 0 sắp đến hạn, 6 chưa đến hạn, 2 đã hủy (tiến độ 53%)');
+    expect(lines[3]).toBe('15 nhiệm vụ: 7 hoàn thành, 0 quá hạn, 0 sắp đến hạn, 6 chưa đến hạn hoặc thường xuyên, 2 đã hủy (tiến độ 53%)');
     expect(r.stdout).toMatch(/│ 05\/11\/2022 +│ trao-doi-thong-tin-bao-chi +│ Tháng 10 năm 2022 +│/);
     expect(r.stdout).toContain('hoàn thành đúng hạn');
     expect(r.stdout).toContain('còn 16 ngày');
@@ -190,7 +190,7 @@ describe('status as a table', () => {
   it('names the state, counts and next item in Vietnamese, and in English with --lang en', () => {
     const vi = runCli(['status', '-C', phuYen, '--as-of', '2026-11-22']);
     expect(vi.stdout.split('\n').slice(0, 2)).toEqual(['Tình hình thực hiện các chương trình, kế hoạch phối hợp', 'Tính đến ngày 22/11/2026']);
-    for (const header of ['Mã', 'Số, ký hiệu', 'Giai đoạn', 'Trạng thái', 'Quá hạn', 'Sắp đến hạn', 'Tiến độ', 'Hạn kế tiếp', 'Việc kế tiếp']) expect(vi.stdout).toContain(header);
+    for (const header of ['Mã', 'Số, ký hiệu', 'Giai đoạn', 'Trạng thái', 'Quá hạn', 'Sắp đến hạn', 'Tiến độ', 'Hạn kế tiếp', 'Nhiệm vụ kế tiếp']) expect(vi.stdout).toContain(header);
     expect(vi.stdout).toContain('giai đoạn 2022 – 2026');
     expect(vi.stdout).toContain('đang thực hiện');
     expect(vi.stdout).toMatch(/│ +31 │ +22 │ +2 │ +3 │ +3 │ +1 │ +73% │ 15\/10\/2026 +│ giao-ban-quy \(Quý III năm 2026\) +│/);
@@ -203,6 +203,6 @@ describe('status as a table', () => {
   it('says so when no plan is active or upcoming', () => {
     const r = runCli(['status', '-C', benTre, '--as-of', '2026-11-22']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('Không có chương trình, kế hoạch nào đang thực hiện hoặc sắp hiệu lực');
+    expect(r.stdout).toContain('Không có chương trình, kế hoạch nào đang thực hiện hoặc sắp có hiệu lực');
   });
 });

@@ -68,6 +68,22 @@ describe('validate: exit codes and output', () => {
     expect(r.stdout).toContain('1 error,');
   });
 
+  it.concurrent('says what a log entry must be when its value is a bare year, not the key it stands under', async () => {
+    const dir = minimalFolder({ 'p.yaml': PLAN('p', 'tasks:\n  - id: a\n    title: A\n    lead: bdv-tu\n    every: quarter\n    log:\n      2022-Q4: 2023\n') });
+    const [vi, en, compiled] = await Promise.all([
+      runCliAsync(['validate'], { cwd: dir }),
+      runCliAsync(['validate', '--lang', 'en'], { cwd: dir }),
+      // Compiled at start rather than by the build: the same words.
+      runCliAsync(['validate', '--lang', 'en'], { cwd: dir, env: { PHOIHOP_SCHEMA_CHECK: 'compile' } }),
+    ]);
+    expect(vi.stdout.split('\n')[0]).toBe(
+      "plans/p.yaml:13:16: error [invalid-format] '2022-Q4' = 2023 không đúng định dạng: cần mục nhật ký: một ngày, hoặc { done: ngày }, hoặc { status: cancelled }.",
+    );
+    const english = "plans/p.yaml:13:16: error [invalid-format] '2022-Q4' = 2023 is not well formed: expected a log entry: a date, { done: date } or { status: cancelled }.";
+    expect(en.stdout.split('\n')[0]).toBe(english);
+    expect(compiled.stdout.split('\n')[0]).toBe(english);
+  });
+
   it.concurrent('exits 0 with warnings only, and 1 with --strict, which shows them as errors', async () => {
     const dir = minimalFolder({ 'odd.yaml': PLAN('odd', 'number: so 5\n') });
     const plain = await runCliAsync(['validate', '--format', 'json'], { cwd: dir });

@@ -79,7 +79,7 @@ export async function runDone(io: CliIO, options: GlobalOptions & DoneOptions, t
       throw new UsageError(editMessage(lang, 'write-failed', { file: plan.file, detail: (error as Error).message }), EXIT.FAILURE);
     }
   }
-  const summary = editMessage(lang, 'done-recorded', {
+  const summary = editMessage(lang, options.dryRun ? 'done-would-record' : 'done-recorded', {
     file: plan.file,
     target: `${plan.id}/${task.id}`,
     period: period?.key ?? '',
