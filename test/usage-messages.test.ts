@@ -51,6 +51,19 @@ describe('usage errors', () => {
   });
 });
 
+describe('validate of a folder with nothing to check', () => {
+  it('passes as cli.md says, and says on stderr why nothing was checked', async () => {
+    const empty = tempFolder();
+    const r = await runMain(['validate', '--lang', 'en'], { cwd: empty });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('0 errors, 0 warnings in 0 files.\n');
+    expect(r.stderr).toBe(`phoihop: No record files in ${empty}, and no phoihop.yaml there or above: is this the records folder? (choose it with -C <folder>)\n`);
+    // A records folder that has no record file yet but its config is not a mistake: nothing is said.
+    const configOnly = tempFolder({ 'phoihop.yaml': 'kind: config\n' });
+    expect((await runMain(['validate'], { cwd: configOnly })).stderr).toBe('');
+  });
+});
+
 describe('reports', () => {
   it('name the git revision their records were read at, in human formats only', () => {
     const dir = copyFolder(PHU_YEN);

@@ -8,6 +8,10 @@ const CATALOGUE = {
     vi: (a: Args) => `Kỳ không hợp lệ: '${a.value}' (ví dụ 2022, 2022-Q3, Q3/2022, 2022-H1, H1/2022, 2022-05, 5/2022 hoặc 2022..2026).`,
     en: (a: Args) => `Invalid period: '${a.value}' (e.g. 2022, 2022-Q3, Q3/2022, 2022-H1, H1/2022, 2022-05, 5/2022 or 2022..2026).`,
   },
+  'no-records-here': {
+    vi: (a: Args) => `Không có tệp hồ sơ nào trong ${a.dir}, và không thấy phoihop.yaml ở đó hay ở thư mục cha: có đúng là thư mục hồ sơ không? (chọn thư mục bằng -C <thư mục>)`,
+    en: (a: Args) => `No record files in ${a.dir}, and no phoihop.yaml there or above: is this the records folder? (choose it with -C <folder>)`,
+  },
   'date-not-in-calendar': {
     vi: (a: Args) => `Ngày không có thật: '${a.value}' không phải là một ngày trên lịch (tháng có ít ngày hơn, hoặc tháng quá 12).`,
     en: (a: Args) => `No such day: '${a.value}' is not a day of the calendar (the month has fewer days, or there is no such month).`,

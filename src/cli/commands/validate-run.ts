@@ -43,6 +43,8 @@ export async function runValidate(
     const prefix = relative(io.cwd, session.dir).split(/[\\/]/).filter(Boolean).join('/');
     io.stdout(renderDiagnosticsGithub(report, session.lang, prefix ? `${prefix}/` : ''));
   } else io.stdout(renderDiagnosticsText(report, session.lang, makePaint(session.color)));
+  // "0 errors in 0 files" from the wrong folder reads like a pass: say why nothing was checked (the exit code stays cli.md's).
+  if (validated.fileCount === 0 && !existsSync(join(session.dir, CONFIG_FILE))) io.stderr(`phoihop: ${cliMessage(session.lang, 'no-records-here', { dir: session.dir })}\n`);
   const { errors } = countBySeverity(diagnostics);
   return errors > 0 ? EXIT.FAILURE : EXIT.OK;
 }
