@@ -64,12 +64,12 @@ const CATALOGUE = {
   'usage-help-hint': { vi: (a: Args) => `Xem hướng dẫn: ${a.command} --help`, en: (a: Args) => `See: ${a.command} --help` },
   'no-folder': { vi: (a: Args) => `Không tìm thấy thư mục hồ sơ: ${a.dir}`, en: (a: Args) => `Records folder not found: ${a.dir}` },
   'unknown-plan': {
-    vi: (a: Args) => `Không có kế hoạch mã '${a.id}'` + (a.suggestion ? `: có phải ý bạn là '${a.suggestion}'?` : '.'),
-    en: (a: Args) => `No plan has the id '${a.id}'` + (a.suggestion ? `: did you mean '${a.suggestion}'?` : '.'),
+    vi: (a: Args) => `Không có kế hoạch mã '${a.id}'${didYouMean('vi', a.suggestions)}`,
+    en: (a: Args) => `No plan has the id '${a.id}'${didYouMean('en', a.suggestions)}`,
   },
   'unknown-party': {
-    vi: (a: Args) => `Không có cơ quan mã '${a.id}'` + (a.suggestion ? `: có phải ý bạn là '${a.suggestion}'?` : '.'),
-    en: (a: Args) => `No party has the id '${a.id}'` + (a.suggestion ? `: did you mean '${a.suggestion}'?` : '.'),
+    vi: (a: Args) => `Không có cơ quan mã '${a.id}'${didYouMean('vi', a.suggestions)}`,
+    en: (a: Args) => `No party has the id '${a.id}'${didYouMean('en', a.suggestions)}`,
   },
   'unknown-type': { vi: (a: Args) => `Loại nhiệm vụ không hợp lệ: '${a.value}' (chọn: ${a.allowed}).`, en: (a: Args) => `Unknown task type: '${a.value}' (choose: ${a.allowed}).` },
   'unknown-kind': { vi: (a: Args) => `Không có loại hồ sơ '${a.value}' (chọn: ${a.allowed}).`, en: (a: Args) => `No record kind '${a.value}' (choose: ${a.allowed}).` },

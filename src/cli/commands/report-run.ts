@@ -70,11 +70,17 @@ export async function writeReport(run: ReportRun, report: ReportData): Promise<v
 
 export function requirePlan(run: ReportRun, id: string): Plan {
   const plan = run.model.plans.find((p) => p.id === id);
-  if (!plan) throw new UsageError(cliMessage(run.session.lang, 'unknown-plan', { id, suggestion: closest(id, run.model.plans.map((p) => p.id)) ?? '' }));
+  if (!plan) throw new UsageError(cliMessage(run.session.lang, 'unknown-plan', { id, suggestions: nearest(id, run.model.plans.map((p) => p.id)) }));
   return plan;
 }
 
 export function requireParty(run: ReportRun, id: string): string {
-  if (!run.model.parties.has(id)) throw new UsageError(cliMessage(run.session.lang, 'unknown-party', { id, suggestion: closest(id, [...run.model.parties.keys()]) ?? '' }));
+  if (!run.model.parties.has(id)) throw new UsageError(cliMessage(run.session.lang, 'unknown-party', { id, suggestions: nearest(id, [...run.model.parties.keys()]) }));
   return id;
+}
+
+/** The known id one typo away, as the list a usage message suggests from (empty when none is near). */
+function nearest(id: string, known: string[]): string[] {
+  const found = closest(id, known);
+  return found === undefined ? [] : [found];
 }
