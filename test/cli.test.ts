@@ -47,6 +47,8 @@ describe("commander's usage errors, in the user's language", () => {
     ['an unknown command', ['stauts'], "phoihop: Không có lệnh 'stauts': có phải ý bạn là 'status'?\nXem hướng dẫn: phoihop --help\n"],
     ['an unknown command, in English', ['--lang', 'en', 'stauts'], "phoihop: Unknown command 'stauts': did you mean 'status'?\nSee: phoihop --help\n"],
     ['an unknown command, nothing near it', ['xyzzy'], "phoihop: Không có lệnh 'xyzzy'.\nXem hướng dẫn: phoihop --help\n"],
+    ['help for an unknown command', ['help', 'dne'], "phoihop: Không có lệnh 'dne': có phải ý bạn là 'done'?\nXem hướng dẫn: phoihop --help\n"],
+    ['help for an unknown command, in English', ['--lang', 'en', 'help', 'xyzzy'], "phoihop: Unknown command 'xyzzy'.\nSee: phoihop --help\n"],
     ['done without its task', ['done'], "phoihop: Thiếu tham số bắt buộc 'plan-id/task-id'.\nXem hướng dẫn: phoihop done --help\n"],
     ['new without a plan id, in English', ['new', '--lang', 'en', '--title', 'T'], "phoihop: Missing required argument 'plan-id'.\nSee: phoihop new --help\n"],
     ['--as-of at the end, without its date', ['status', '--as-of'], "phoihop: Tùy chọn '--as-of <date>' thiếu giá trị.\nXem hướng dẫn: phoihop --help\n"],
@@ -55,6 +57,19 @@ describe("commander's usage errors, in the user's language", () => {
     ['an argument to a command that takes none, in English', ['deadlines', 'soon', '--lang', 'en'], "phoihop: Too many arguments for 'deadlines': expected none, got 1.\nSee: phoihop deadlines --help\n"],
   ])('%s: one line, then where the help is; exit 2', async (_name, args, stderr) => {
     expect(await runCliAsync(args, { cwd: plain })).toEqual({ code: 2, stdout: '', stderr });
+  });
+
+  it.concurrent('help names a command as its --help does; help alone is the whole help', async () => {
+    const [named, flag, whole, flagWhole] = await Promise.all([
+      runCliAsync(['help', 'status'], { cwd: plain }),
+      runCliAsync(['status', '--help'], { cwd: plain }),
+      runCliAsync(['help'], { cwd: plain }),
+      runCliAsync(['--help'], { cwd: plain }),
+    ]);
+    expect(named).toEqual({ ...flag, code: 0 });
+    expect(named.stdout).toMatch(/^Usage: phoihop status \[options\] \[plan-id\]/);
+    expect(whole).toEqual({ ...flagWhole, code: 0 });
+    expect(whole.stdout).toContain('help [command]');
   });
 
   it.concurrent("speak the records folder's locale: the nearest phoihop.yaml upward, or -C's; --lang first", async () => {

@@ -38,6 +38,7 @@ export function buildProgram(io: CliIO, state: RunState): Command {
     .option('--lang <vi|en>', 'output language / ngôn ngữ')
     .option('--format <name>', 'output format / định dạng')
     .addOption(new Option('--no-color', 'plain output / không màu'))
+    .helpCommand(false)
     .exitOverride()
     .configureOutput(output(io, state, 'phoihop'));
   for (const register of [
@@ -54,7 +55,27 @@ export function buildProgram(io: CliIO, state: RunState): Command {
     const command = register(program, io, state);
     command.exitOverride().configureOutput(output(io, state, `phoihop ${command.name()}`));
   }
+  registerHelp(program);
   return program;
+}
+
+/**
+ * `help [command]` as commander's own, except for a name that is no command:
+ * commander then prints the whole help on stderr; this says, as for
+ * `phoihop nope`, that there is no such command, with the nearest one.
+ */
+function registerHelp(program: Command): void {
+  program
+    .command('help [command]')
+    .description('display help for command')
+    .action(async (name?: string) => {
+      if (name === undefined) program.help();
+      const named = program.commands.find((command) => command.name() === name);
+      if (named) named.help();
+      const { closest } = await import('../validate/schema-check.js');
+      const nearest = closest(name!, program.commands.map((command) => command.name()));
+      program.error(`error: unknown command '${name}'${nearest ? `\n(Did you mean ${nearest}?)` : ''}`, { code: 'commander.unknownCommand', exitCode: 2 });
+    });
 }
 
 /** Help and version to the given streams; a usage error only noted, for main() to write (see RunState.refusedBy). */
