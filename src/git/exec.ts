@@ -4,6 +4,7 @@
  * index refresh is written back) or treating paths as patterns.
  */
 import { spawn } from 'node:child_process';
+import { resolve } from 'node:path';
 
 export interface GitResult {
   code: number;
@@ -14,9 +15,10 @@ export interface GitResult {
 /** git could not be started at all (not installed, not on PATH). */
 export class GitMissingError extends Error {}
 
-export function gitEnv(base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+export function gitEnv(base: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): NodeJS.ProcessEnv {
   return {
     ...base,
+    ...hookWorkTree(base, cwd),
     // Read-only use: `git diff` would otherwise write a refreshed index behind the user's back.
     GIT_OPTIONAL_LOCKS: '0',
     // Paths we pass are folder names, not patterns: a folder called `[2022]` must match itself.
@@ -24,6 +26,17 @@ export function gitEnv(base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv
     GIT_TERMINAL_PROMPT: '0',
     GIT_PAGER: 'cat',
   };
+}
+
+/**
+ * Git runs hooks of a linked work tree (`git worktree add`) with GIT_DIR set
+ * and no GIT_WORK_TREE, meaning "the current folder is the top of the work
+ * tree". Run with `-C <records folder>`, git would take the records folder
+ * for the top; both are made explicit here, as git itself reads them.
+ */
+function hookWorkTree(base: NodeJS.ProcessEnv, cwd: string): NodeJS.ProcessEnv {
+  if (!base.GIT_DIR || base.GIT_WORK_TREE) return {};
+  return { GIT_DIR: resolve(cwd, base.GIT_DIR), GIT_WORK_TREE: cwd };
 }
 
 /**

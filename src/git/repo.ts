@@ -6,7 +6,7 @@
 import { statSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import { UsageError } from '../cli/io.js';
-import { gitMessage } from '../i18n/diff.js';
+import { type GitMessage, gitMessage } from '../i18n/diff.js';
 import type { Lang } from '../i18n/lang.js';
 import { GitMissingError, type GitResult, runGit } from './exec.js';
 
@@ -62,7 +62,11 @@ export async function locateRepo(dir: string, lang: Lang): Promise<RepoLocation>
     existing = dirname(existing);
   }
   const r = await git(existing, ['rev-parse', '--show-toplevel', '--show-prefix'], lang);
-  if (r.code !== 0) throw new UsageError(gitMessage(lang, 'not-a-repo', { dir }));
+  if (r.code !== 0) {
+    // git's own words where they say more than "not a repository": a folder owned by another user (safe.directory), a broken .git.
+    if (/not a git repository/i.test(r.stderr) || r.stderr.trim() === '') throw new UsageError(gitMessage(lang, 'not-a-repo', { dir }));
+    throw new UsageError(gitMessage(lang, 'git-refused', { dir, detail: r.stderr.trim() }));
+  }
   const [toplevel, shownPrefix = ''] = r.stdout.toString('utf8').replace(/\n$/, '').split('\n');
   // --show-prefix is computed by git from real paths, so a symlinked temp folder cannot confuse it.
   const prefix = shownPrefix + missing.map((m) => `${m}/`).join('');
@@ -79,8 +83,15 @@ export function assertNotOption(rev: string, lang: Lang): void {
 export async function resolveCommit(repo: RepoLocation, rev: string, lang: Lang): Promise<string> {
   assertNotOption(rev, lang);
   const commit = await tryResolveCommit(repo, rev, lang);
-  if (commit === undefined) throw new UsageError(gitMessage(lang, 'unknown-rev', { rev }));
+  if (commit === undefined) throw new UsageError(gitMessage(lang, await whyUnknown(repo, rev, lang), { rev }));
   return commit;
+}
+
+/** Why a revision names nothing, when the repository can tell more than "no such revision". */
+async function whyUnknown(repo: RepoLocation, rev: string, lang: Lang): Promise<GitMessage> {
+  if (rev === 'HEAD' && (await isUnbornHead(repo, lang))) return 'no-commit-yet';
+  const shallow = await git(repo.toplevel, ['rev-parse', '--is-shallow-repository'], lang);
+  return shallow.stdout.toString('utf8').trim() === 'true' ? 'unknown-rev-shallow' : 'unknown-rev';
 }
 
 /** Like resolveCommit, undefined when the revision names no commit. */

@@ -6,7 +6,9 @@
 import type { Lang } from '../i18n/lang.js';
 import { isRecordPath, type RecordSource } from '../load/source.js';
 import { splitNul } from './exec.js';
-import { gitOk, locateRepo, type RepoLocation, resolveCommit, underPrefix } from './repo.js';
+import { UsageError } from '../cli/io.js';
+import { gitMessage } from '../i18n/diff.js';
+import { git, gitOk, locateRepo, type RepoLocation, resolveCommit, underPrefix } from './repo.js';
 
 
 interface TreeEntry {
@@ -38,12 +40,30 @@ class GitRevisionSource implements RecordSource {
   }
 }
 
-/** The records at `rev`; an unknown revision, or a folder outside any repository, is a usage error. */
-export async function gitRevisionSource(dir: string, rev: string, lang: Lang): Promise<RecordSource> {
+/**
+ * The records at `rev`; an unknown revision, or a folder outside any
+ * repository, is a usage error. So is a folder the revision does not have
+ * (a mistyped -C would otherwise pass as an empty folder), unless
+ * `folderMayBeMissing`: one side of a diff may predate the folder.
+ */
+export async function gitRevisionSource(dir: string, rev: string, lang: Lang, folderMayBeMissing = false): Promise<RecordSource> {
   const repo = await locateRepo(dir, lang);
   const commit = await resolveCommit(repo, rev, lang);
+  if (!folderMayBeMissing && !(await hasFolder(repo, commit, lang))) throw new UsageError(gitMessage(lang, 'no-folder-at-rev', { rev, dir }));
   const entries = await listRecordBlobs(repo, commit, lang);
   return new GitRevisionSource(`${dir}@${rev}`, repo, entries, lang);
+}
+
+/** Whether the records folder is a folder at the commit (the top always is). */
+async function hasFolder(repo: RepoLocation, commit: string, lang: Lang): Promise<boolean> {
+  if (repo.prefix === '') return true;
+  const r = await git(repo.toplevel, ['cat-file', '-t', `${commit}:${repo.prefix.slice(0, -1)}`], lang);
+  return r.code === 0 && r.stdout.toString('utf8').trim() === 'tree';
+}
+
+/** No records at all: the side of a diff before a repository's first commit. */
+export function emptySource(label: string): RecordSource {
+  return { label, listRecordFiles: async () => [], readFile: async (path) => Promise.reject(new Error(`${path}: not in ${label}`)) };
 }
 
 /** Record files under the prefix at a commit: regular blobs only (a symlink is a blob of mode 120000, a submodule a commit). */

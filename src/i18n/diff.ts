@@ -25,6 +25,24 @@ const GIT = {
     vi: (a: Args) => `Không có phiên bản git '${a.rev}' (một commit, nhánh hoặc thẻ, ví dụ HEAD, HEAD~1, main).`,
     en: (a: Args) => `Unknown git revision '${a.rev}' (a commit, branch or tag, e.g. HEAD, HEAD~1, main).`,
   },
+  'unknown-rev-shallow': {
+    vi: (a: Args) =>
+      `Không có phiên bản git '${a.rev}' trong bản sao này: kho git chỉ có một phần lịch sử (shallow clone). Hãy lấy đủ lịch sử bằng git fetch --unshallow, hoặc fetch-depth: 0 trong actions/checkout.`,
+    en: (a: Args) =>
+      `Git revision '${a.rev}' is not in this copy: the repository has only part of its history (a shallow clone). Fetch the whole history with git fetch --unshallow, or fetch-depth: 0 in actions/checkout.`,
+  },
+  'no-commit-yet': {
+    vi: (a: Args) => `Kho git chưa có commit nào, nên chưa có phiên bản '${a.rev}' để đọc.`,
+    en: (a: Args) => `The git repository has no commit yet, so there is no revision '${a.rev}' to read.`,
+  },
+  'no-folder-at-rev': {
+    vi: (a: Args) => `Thư mục hồ sơ không có ở phiên bản git '${a.rev}': ${a.dir}`,
+    en: (a: Args) => `The records folder does not exist at git revision '${a.rev}': ${a.dir}`,
+  },
+  'git-refused': {
+    vi: (a: Args) => `git không đọc được kho chứa thư mục hồ sơ ${a.dir}:\n${a.detail}`,
+    en: (a: Args) => `git cannot read the repository of the records folder ${a.dir}:\n${a.detail}`,
+  },
   'diff-with-rev': {
     vi: () => 'Lệnh diff không dùng --rev: hãy ghi phiên bản sau chữ diff, ví dụ phoihop diff main..HEAD.',
     en: () => 'diff does not take --rev: give the revisions after diff, e.g. phoihop diff main..HEAD.',

@@ -10,7 +10,9 @@ import { formatVi, parseDate } from '../model/dates.js';
 import { type Change, type DiffReport, type Json, occurrenceOf, taskOf } from '../reports/diff.js';
 import { countBySeverity, type Diagnostic } from '../validate/diagnostic.js';
 import { diagnosticJson, diagnosticLine } from './diagnostics.js';
+import { codeSpan, escapeMarkdown } from './markdown.js';
 import type { Paint } from './paint.js';
+import { visible } from './visible.js';
 
 export const DIFF_FORMATS = ['text', 'markdown', 'json'] as const;
 export type DiffFormat = (typeof DIFF_FORMATS)[number];
@@ -76,7 +78,8 @@ export function renderDiffText(report: DiffReport, lang: Lang, paint: Paint): st
     const task = taskOf(c);
     const occurrence = occurrenceOf(c);
     const subject = `${c.plan}${task ? `/${task}` : ''}${occurrence ? ` (${diffWord(lang, 'occurrence', { key: occurrence })})` : ''}`;
-    const words = describe(c, report, lang, (s) => `"${s}"`, (v) => showValue(v, lang));
+    // Titles and values come from the records: written out, a control character cannot act on the reviewer's terminal or split the line.
+    const words = describe(c, report, lang, (s) => `"${visible(s)}"`, (v) => visible(showValue(v, lang)));
     const colour = c.change.endsWith('-removed') ? paint.red : c.change.endsWith('-added') || c.change === 'done-recorded' ? paint.green : c.change === 'due-moved' ? paint.yellow : (s: string) => s;
     return `${paint.bold(subject)}: ${colour(words)}`;
   });
@@ -85,24 +88,14 @@ export function renderDiffText(report: DiffReport, lang: Lang, paint: Paint): st
   return lines.join('\n') + '\n';
 }
 
-/** Escapes the characters markdown would read as formatting in free text. */
-function escapeMarkdown(s: string): string {
-  return s.replace(/[\\`*_[\]<>|~#]/g, (ch) => `\\${ch}`).replace(/\r?\n/g, ' ');
-}
-
-function code(s: string): string {
-  const fence = s.includes('`') ? '``' : '`';
-  return `${fence}${fence.length > 1 ? ' ' : ''}${s.replace(/\r?\n/g, ' ')}${fence.length > 1 ? ' ' : ''}${fence}`;
-}
-
 const capitalise = (s: string) => s.charAt(0).toLocaleUpperCase('vi') + s.slice(1);
 
 function markdownItem(c: Change, report: DiffReport, lang: Lang): string {
   const task = taskOf(c);
   const occurrence = occurrenceOf(c);
   const title = task ? report.titles.tasks[c.plan]?.[task] : undefined;
-  const about = task ? `${code(task)}${title ? ` ${escapeMarkdown(title)}` : ''}${occurrence ? ` (${diffWord(lang, 'occurrence', { key: occurrence })})` : ''}` : '';
-  const value = (v: Json) => code(showValue(v, lang));
+  const about = task ? `${codeSpan(task)}${title ? ` ${escapeMarkdown(title)}` : ''}${occurrence ? ` (${diffWord(lang, 'occurrence', { key: occurrence })})` : ''}` : '';
+  const value = (v: Json) => codeSpan(showValue(v, lang));
   switch (c.change) {
     case 'plan-added':
     case 'plan-removed':
@@ -117,16 +110,16 @@ function markdownItem(c: Change, report: DiffReport, lang: Lang): string {
     case 'done-recorded':
       return `- **${capitalise(diffWord(lang, 'done-recorded', { date: showDate(c.date, lang) }))}**: ${about}`;
     case 'lead-changed':
-      return `- **${capitalise(diffWord(lang, 'lead-changed'))}**: ${about} — ${code(c.from)} → ${code(c.to)}`;
+      return `- **${capitalise(diffWord(lang, 'lead-changed'))}**: ${about} — ${codeSpan(c.from)} → ${codeSpan(c.to)}`;
     case 'field-changed':
-      return `- **${capitalise(diffWord(lang, 'field-changed'))}** ${code(c.path)}: ${value(c.from)} → ${value(c.to)}`;
+      return `- **${capitalise(diffWord(lang, 'field-changed'))}** ${codeSpan(c.path)}: ${value(c.from)} → ${value(c.to)}`;
   }
 }
 
 export function renderDiffMarkdown(report: DiffReport, lang: Lang): string {
   const out = [`## ${diffWord(lang, 'md-heading')}`, ''];
-  const from = code(report.from);
-  const to = report.to === WORKTREE ? diffWord(lang, 'worktree') : code(report.to);
+  const from = codeSpan(report.from);
+  const to = report.to === WORKTREE ? diffWord(lang, 'worktree') : codeSpan(report.to);
   if (report.changes.length === 0) {
     out.push(diffWord(lang, 'md-no-changes', { from, to }), '');
     return out.join('\n');
@@ -167,10 +160,10 @@ export function renderInvalidMarkdown(sides: InvalidSide[], lang: Lang): string 
   const out = [`## ${diffWord(lang, 'md-heading')}`, ''];
   for (const s of sides) {
     const { errors } = countBySeverity(s.diagnostics);
-    const side = s.rev === WORKTREE ? diffWord(lang, 'worktree') : code(s.rev);
+    const side = s.rev === WORKTREE ? diffWord(lang, 'worktree') : codeSpan(s.rev);
     out.push(`**${diffWord(lang, 'invalid-side', { side, errors })}**`, '');
     for (const d of s.diagnostics) {
-      out.push(`- ${code(`${d.file}:${d.line}:${d.column}`)} ${d.severity} [${d.rule}] ${escapeMarkdown(diagnosticMessage(d, lang))}`);
+      out.push(`- ${codeSpan(`${d.file}:${d.line}:${d.column}`)} ${d.severity} [${d.rule}] ${escapeMarkdown(diagnosticMessage(d, lang))}`);
     }
     out.push('');
   }

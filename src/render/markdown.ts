@@ -4,13 +4,24 @@
  */
 import type { Lang } from '../i18n/lang.js';
 import { allRows, type Column, type Document, humanCell, type Rows } from './document.js';
+import { visible } from './visible.js';
 
-/** Keeps text literal inside Markdown: no accidental emphasis, code or table breaks. */
+/**
+ * Keeps text literal inside Markdown: no accidental emphasis, code, heading,
+ * entity or table break; a line break becomes a space, other control
+ * characters are written out (`\u001b`), as in a terminal table.
+ */
 export function escapeMarkdown(s: string): string {
-  return s
-    .normalize('NFC')
-    .replace(/\r?\n/g, ' ')
-    .replace(/([\\`*_|<>[\]])/g, '\\$1');
+  return visible(s.normalize('NFC').replace(/\r?\n/g, ' ')).replace(/([\\`*_|<>[\]~#&])/g, '\\$1');
+}
+
+/** Text as an inline code span: a fence longer than any run of backticks inside, and a space inside it where the text would touch the fence. */
+export function codeSpan(s: string): string {
+  const text = visible(s.normalize('NFC').replace(/\r?\n/g, ' '));
+  const longestRun = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longestRun + 1);
+  const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${text}${pad}${fence}`;
 }
 
 function renderGrid(columns: Column[], rows: Rows, lang: Lang): string {

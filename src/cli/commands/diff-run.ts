@@ -49,8 +49,12 @@ export function parseRange(range: string | undefined, session: Session): [Side, 
 
 async function sourceFor(session: Session, side: Side): Promise<RecordSource> {
   if (side.rev === undefined) return new WorkTreeSource(session.dir);
-  const { gitRevisionSource } = await import('../../git/source.js');
-  return gitRevisionSource(session.dir, side.rev, session.lang);
+  const { emptySource, gitRevisionSource } = await import('../../git/source.js');
+  const { isUnbornHead, locateRepo } = await import('../../git/repo.js');
+  // Before a repository's first commit, the default `diff` (HEAD against the work tree) shows every plan as added.
+  if (side.rev === 'HEAD' && (await isUnbornHead(await locateRepo(session.dir, session.lang), session.lang))) return emptySource(side.label);
+  // The folder may be new since the revision (or gone at it): its plans are then added (or removed).
+  return gitRevisionSource(session.dir, side.rev, session.lang, true);
 }
 
 interface LoadedSide {

@@ -1,0 +1,138 @@
+/**
+ * What real repositories do to a reviewer and to CI: a folder that a
+ * revision does not have, a repository without a commit, a shallow clone, a
+ * hook of a linked work tree, a folder owned by someone else, and record text
+ * that would act on a terminal or on Markdown.
+ */
+import { chmodSync, cpSync, mkdtempSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+import { baseRecords, gitRepo, gitTestEnv } from '../helpers/git-repo.js';
+import { PLAN_A } from './fixtures.js';
+
+const env = gitTestEnv();
+
+describe('a records folder the revision does not have', () => {
+  const repo = gitRepo({ 'README.md': 'Hồ sơ\n' });
+  const before = repo.commit('Chưa có hồ sơ');
+  repo.write({ ...baseRecords('records/'), 'records/plans/ctr-a.yaml': PLAN_A });
+  repo.commit('Thêm hồ sơ');
+
+  it('is bad usage for --rev, whether mistyped or not there yet, instead of an empty pass', () => {
+    const mistyped = runCli(['deadlines', '--rev', 'HEAD', '-C', join(repo.root, 'recordz'), '--fail-on-overdue', '--as-of', '2026-11-22'], { env });
+    expect(mistyped).toEqual({ code: 2, stdout: '', stderr: `phoihop: Thư mục hồ sơ không có ở phiên bản git 'HEAD': ${join(repo.root, 'recordz')}\n` });
+    const notYet = runCli(['validate', '--rev', before, '-C', join(repo.root, 'records'), '--lang', 'en'], { env });
+    expect(notYet).toEqual({ code: 2, stdout: '', stderr: `phoihop: The records folder does not exist at git revision '${before}': ${join(repo.root, 'records')}\n` });
+    expect(runCli(['validate', '--rev', 'HEAD', '-C', join(repo.root, 'records')], { env }).code).toBe(0);
+  });
+
+  it('is an empty side for diff: every plan was added since', () => {
+    const r = runCli(['diff', `${before}..HEAD`, '-C', join(repo.root, 'records'), '--format', 'json'], { env });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).changes).toEqual([{ change: 'plan-added', plan: 'ctr-a' }]);
+  });
+});
+
+describe('a repository without a commit yet', () => {
+  const repo = gitRepo({ ...baseRecords(), 'plans/ctr-a.yaml': PLAN_A });
+
+  it('diff shows every plan as added', () => {
+    const r = runCli(['diff', '-C', repo.root, '--format', 'json'], { env });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({ from: 'HEAD', to: 'worktree', changes: [{ change: 'plan-added', plan: 'ctr-a' }] });
+  });
+
+  it('a report at HEAD says there is no commit, not that HEAD is unknown', () => {
+    const r = runCli(['status', '--rev', 'HEAD', '-C', repo.root, '--lang', 'en'], { env });
+    expect(r).toEqual({ code: 2, stdout: '', stderr: "phoihop: The git repository has no commit yet, so there is no revision 'HEAD' to read.\n" });
+  });
+});
+
+describe('a shallow clone', () => {
+  const origin = gitRepo({ ...baseRecords(), 'plans/ctr-a.yaml': PLAN_A });
+  origin.commit('Một');
+  origin.write({ 'plans/ctr-a.yaml': PLAN_A.replace('due: 2024-06-30', 'due: 2024-07-31') });
+  origin.commit('Hai');
+  const clone = join(mkdtempSync(join(tmpdir(), 'phoihop-shallow-')), 'clone');
+  execFileSync('git', ['clone', '-q', '--depth', '1', `file://${origin.root}`, clone], { env: { ...process.env, ...definedOnly(env) } });
+
+  it('says the history is missing and how to fetch it, for a revision the full history has', () => {
+    const r = runCli(['diff', 'HEAD~1', '-C', clone], { env });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      "phoihop: Không có phiên bản git 'HEAD~1' trong bản sao này: kho git chỉ có một phần lịch sử (shallow clone). Hãy lấy đủ lịch sử bằng git fetch --unshallow, hoặc fetch-depth: 0 trong actions/checkout.\n",
+    );
+  });
+});
+
+describe('a hook of a linked work tree', () => {
+  // Git runs such hooks at the work tree's top with GIT_DIR set and no GIT_WORK_TREE.
+  const repo = gitRepo({ ...baseRecords('records/'), 'records/plans/ctr-a.yaml': PLAN_A });
+  repo.commit('Khởi tạo');
+  const linked = join(mkdtempSync(join(tmpdir(), 'phoihop-linked-')), 'nhanh');
+  repo.git('worktree', 'add', '-q', linked, '-b', 'nhanh');
+  const gitDir = repo.git('-C', linked, 'rev-parse', '--absolute-git-dir').trim();
+  const hookEnv = { ...env, GIT_DIR: gitDir };
+
+  it('reads the folder as from the work tree itself', () => {
+    cpSync(join(repo.root, 'records', 'plans', 'ctr-a.yaml'), join(linked, 'records', 'plans', 'ctr-b.yaml'));
+    const plain = runCli(['validate', '--changed', '-C', 'records', '--format', 'json'], { env, cwd: linked });
+    const inHook = runCli(['validate', '--changed', '-C', 'records', '--format', 'json'], { env: hookEnv, cwd: linked });
+    expect(inHook).toEqual(plain);
+    // The copy repeats ctr-a's id: the one changed file is checked, against the whole folder.
+    expect(JSON.parse(inHook.stdout)).toMatchObject({ files: 1, errors: 1, diagnostics: [{ file: 'plans/ctr-b.yaml', rule: 'duplicate-plan-id' }] });
+    const status = runCli(['status', '--rev', 'HEAD', '-C', 'records', '--as-of', '2026-11-22', '--format', 'json'], { env: hookEnv, cwd: linked });
+    expect(status.code).toBe(0);
+    expect(JSON.parse(status.stdout).plans.map((p: { id: string }) => p.id)).toEqual(['ctr-a']);
+  });
+});
+
+describe('a repository git will not read', () => {
+  const isRoot = process.getuid?.() === 0;
+
+  it.runIf(isRoot)("passes on git's own reason (another user's folder) instead of 'not a repository'", () => {
+    const repo = gitRepo({ ...baseRecords(), 'plans/ctr-a.yaml': PLAN_A });
+    repo.commit('Khởi tạo');
+    execFileSync('chown', ['-R', 'nobody', repo.root]);
+    try {
+      const r = runCli(['diff', '-C', repo.root, '--lang', 'en'], { env });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`phoihop: git cannot read the repository of the records folder ${repo.root}:\n`);
+      expect(r.stderr).toContain('safe.directory');
+    } finally {
+      execFileSync('chown', ['-R', 'root', repo.root]);
+      chmodSync(repo.root, 0o755);
+    }
+  });
+});
+
+describe('record text in a diff', () => {
+  const repo = gitRepo({ ...baseRecords(), 'plans/ctr-a.yaml': PLAN_A });
+  repo.commit('Khởi tạo');
+  repo.write({
+    'plans/ctr-a.yaml': PLAN_A.replace(/^title: .*$/m, 'title: "KH \\e[31mĐỎ\\e[0m\\rXYZ\\u0007 & `a`` b` *x*"'),
+  });
+
+  it('shows control characters written out in text, as tables do', () => {
+    const r = runCli(['diff', '-C', repo.root], { env });
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
+    expect(r.stdout).toContain('"KH \\u001b[31mĐỎ\\u001b[0m\\rXYZ\\u0007 & `a`` b` *x*"');
+    expect(r.stdout.split('\n')).toHaveLength(3);
+  });
+
+  it('keeps Markdown literal: code spans outlast the backticks inside, headings escape entities and emphasis', () => {
+    const r = runCli(['diff', '-C', repo.root, '--format', 'markdown'], { env });
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
+    expect(r.stdout).toContain('### ctr-a — KH \\\\u001b\\[31mĐỎ\\\\u001b\\[0m\\\\rXYZ\\\\u0007 \\& \\`a\\`\\` b\\` \\*x\\*\n');
+    expect(r.stdout).toContain('→ ```"KH \\u001b[31mĐỎ\\u001b[0m\\rXYZ\\u0007 & `a`` b` *x*"```\n');
+  });
+});
+
+function definedOnly(values: Record<string, string | undefined>): Record<string, string> {
+  return Object.fromEntries(Object.entries(values).filter((entry): entry is [string, string] => entry[1] !== undefined));
+}
