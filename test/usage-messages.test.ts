@@ -5,7 +5,7 @@
  * records came from (`--rev`), and what `init` writes on a machine left on UTC.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { cpSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -48,6 +48,21 @@ describe('usage errors', () => {
     expect(party.stderr).toBe("phoihop: Không có cơ quan mã 'bdv-t': có phải ý bạn là 'bdv-tu'?\n");
     const far = await runMain(['deadlines', '--party', 'hoi-nong-dan'], { cwd: PHU_YEN });
     expect(far).toEqual({ code: 2, stdout: '', stderr: "phoihop: Không có cơ quan mã 'hoi-nong-dan'.\n" });
+  });
+});
+
+describe('validate from the folder around the records', () => {
+  it('suggests -C for a phoihop.yaml below, when the records are all in its folder; a misplaced config is told to move', async () => {
+    const around = tempFolder();
+    cpSync(PHU_YEN, join(around, 'ho-so'), { recursive: true });
+    const r = await runMain(['validate'], { cwd: around });
+    expect(r.code).toBe(1);
+    expect(r.stdout.split('\n')[0]).toBe(
+      'ho-so/phoihop.yaml:5:7: error [config-not-at-root] Đây là tệp cấu hình của thư mục hồ sơ ho-so, nhưng lệnh đang đọc thư mục bên ngoài nó: hãy chạy phoihop với -C ho-so, hoặc từ trong thư mục đó.',
+    );
+    const misplaced = tempFolder({ 'parties.yaml': readFileSync(join(PHU_YEN, 'parties.yaml'), 'utf8'), 'plans/phoihop.yaml': 'kind: config\n' });
+    const m = await runMain(['validate', '--lang', 'en'], { cwd: misplaced });
+    expect(m.stdout).toContain('error [config-not-at-root] The config (kind: config) must be phoihop.yaml at the root of the records folder: move its content there and delete this file.');
   });
 });
 

@@ -247,8 +247,14 @@ const CATALOGUE: Record<string, Entry> = {
   // Semantic rules
   'config-not-at-root': {
     severity: 'error',
-    vi: (a) => `Tệp cấu hình (kind: config) phải là ${a.expected} ở thư mục gốc của hồ sơ: hãy chuyển nội dung vào đó và xóa tệp này.`,
-    en: (a) => `The config (kind: config) must be ${a.expected} at the root of the records folder: move its content there and delete this file.`,
+    vi: (a) =>
+      a.folder
+        ? `Đây là tệp cấu hình của thư mục hồ sơ ${a.folder}, nhưng lệnh đang đọc thư mục bên ngoài nó: hãy chạy phoihop với -C ${a.folder}, hoặc từ trong thư mục đó.`
+        : `Tệp cấu hình (kind: config) phải là ${a.expected} ở thư mục gốc của hồ sơ: hãy chuyển nội dung vào đó và xóa tệp này.`,
+    en: (a) =>
+      a.folder
+        ? `This is the config of the records folder ${a.folder}, but the command is reading the folder around it: run phoihop with -C ${a.folder}, or from inside that folder.`
+        : `The config (kind: config) must be ${a.expected} at the root of the records folder: move its content there and delete this file.`,
   },
   'invalid-timezone': {
     severity: 'error',
