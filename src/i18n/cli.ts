@@ -76,8 +76,8 @@ const CATALOGUE = {
   'path-outside': { vi: (a: Args) => `Tệp không nằm trong thư mục hồ sơ: ${a.path}`, en: (a: Args) => `The file is not inside the records folder: ${a.path}` },
   'path-not-record': { vi: (a: Args) => `Không phải tệp hồ sơ được nạp (*.yaml, *.yml): ${a.path}`, en: (a: Args) => `Not a loaded record file (*.yaml, *.yml): ${a.path}` },
   'report-refused': {
-    vi: () => 'Hồ sơ có lỗi nên không lập báo cáo: hãy sửa các lỗi trên (phoihop validate).',
-    en: () => 'The records have errors, so no report was made: fix the errors above (phoihop validate).',
+    vi: (a: Args) => `Hồ sơ có lỗi nên không lập báo cáo: hãy sửa các lỗi trên (${a.check}).`,
+    en: (a: Args) => `The records have errors, so no report was made: fix the errors above (${a.check}).`,
   },
   'more-done-in-future': {
     vi: (a: Args) => `… và ${a.count} lần ghi nhận hoàn thành khác có ngày sau ngày tính số liệu (chưa được tính; phoihop validate --as-of liệt kê đủ).`,
@@ -111,4 +111,10 @@ function plural(n: number, word: string): string {
 
 export function cliMessage(lang: Lang, key: CliMessage, args: Args = {}): string {
   return CATALOGUE[key][lang](args);
+}
+
+/** The command that checks the records a report or diff read: at a revision, `--rev` it (quoted for a shell if need be). */
+export function validateCommand(rev?: string): string {
+  if (rev === undefined) return 'phoihop validate';
+  return `phoihop validate --rev ${/^[\w.\/~^@{}:-]+$/.test(rev) ? rev : `'${rev.replace(/'/g, `'\\''`)}'`}`;
 }

@@ -113,8 +113,8 @@ const WORDS = {
     en: (a: Args) => `Cannot compare: the records at ${a.side} have ${a.errors} ${plural(Number(a.errors), 'error')}.`,
   },
   'invalid-hint': {
-    vi: () => 'Hãy sửa các lỗi trên (phoihop validate) rồi so sánh lại.',
-    en: () => 'Fix the errors above (phoihop validate), then compare again.',
+    vi: (a: Args) => `Hãy sửa các lỗi trên (${a.check}) rồi so sánh lại.`,
+    en: (a: Args) => `Fix the errors above (${a.check}), then compare again.`,
   },
 } satisfies Record<string, Entry>;
 

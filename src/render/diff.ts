@@ -13,6 +13,7 @@ import { diagnosticJson, diagnosticLine } from './diagnostics.js';
 import { codeSpan, escapeMarkdown } from './markdown.js';
 import type { Paint } from './paint.js';
 import { visible } from './visible.js';
+import { validateCommand } from '../i18n/cli.js';
 
 export const DIFF_FORMATS = ['text', 'markdown', 'json'] as const;
 export type DiffFormat = (typeof DIFF_FORMATS)[number];
@@ -145,6 +146,12 @@ export interface InvalidSide {
   diagnostics: Diagnostic[];
 }
 
+/** The command that lists the first invalid side's errors on its own. */
+function checkOf(sides: InvalidSide[]): string {
+  const rev = sides[0]?.rev;
+  return validateCommand(rev === WORKTREE ? undefined : rev);
+}
+
 export function renderInvalidText(sides: InvalidSide[], lang: Lang, paint: Paint): string {
   const lines: string[] = [];
   for (const s of sides) {
@@ -152,7 +159,7 @@ export function renderInvalidText(sides: InvalidSide[], lang: Lang, paint: Paint
     lines.push(paint.red(diffWord(lang, 'invalid-side', { side: sideLabel(s.rev, lang), errors })));
     lines.push(...s.diagnostics.map((d) => diagnosticLine(d, lang, paint)));
   }
-  lines.push(diffWord(lang, 'invalid-hint'));
+  lines.push(diffWord(lang, 'invalid-hint', { check: checkOf(sides) }));
   return lines.join('\n') + '\n';
 }
 
@@ -167,7 +174,7 @@ export function renderInvalidMarkdown(sides: InvalidSide[], lang: Lang): string 
     }
     out.push('');
   }
-  out.push(diffWord(lang, 'invalid-hint'), '');
+  out.push(diffWord(lang, 'invalid-hint', { check: codeSpan(checkOf(sides)) }), '');
   return out.join('\n');
 }
 

@@ -171,7 +171,7 @@ describe('examples/ci/github-actions.yml', () => {
       if (!step.run || step.name === 'Install phoihop') continue;
       const condition = step.if ? expand(step.if, conclusion) : conclusion === 'success' ? 'true' : 'false';
       if (condition !== 'true') continue;
-      const env: Record<string, string> = { GITHUB_STEP_SUMMARY: summary, GITHUB_BASE_REF: 'main', GITHUB_EVENT_NAME: 'pull_request' };
+      const env: Record<string, string> = { GITHUB_WORKSPACE: checkout, GITHUB_STEP_SUMMARY: summary, GITHUB_BASE_REF: 'main', GITHUB_EVENT_NAME: 'pull_request' };
       for (const [k, v] of Object.entries({ ...job.env, ...step.env })) env[k] = expand(String(v), conclusion);
       const r = shell(step.run, checkout, env);
       outputs[step.name ?? step.run] = r;

@@ -109,6 +109,22 @@ describe('a repository git will not read', () => {
   });
 });
 
+describe('a revision whose records have errors', () => {
+  const repo = gitRepo({ ...baseRecords(), 'plans/ctr-a.yaml': PLAN_A.replace('lead: btg-tu', 'lead: hoi-nd') });
+  repo.commit('Sai mã cơ quan');
+  repo.write({ 'plans/ctr-a.yaml': PLAN_A });
+
+  it('is named in the advice: validate --rev that revision, not the work tree that is fine', () => {
+    const status = runCli(['status', '--rev', 'HEAD', '-C', repo.root, '--lang', 'en'], { env });
+    expect(status.code).toBe(1);
+    expect(status.stderr.split('\n').at(-2)).toBe('phoihop: The records have errors, so no report was made: fix the errors above (phoihop validate --rev HEAD).');
+    const diff = runCli(['diff', '-C', repo.root, '--lang', 'en'], { env });
+    expect(diff.code).toBe(1);
+    expect(diff.stdout.trimEnd().split('\n').at(-1)).toBe('Fix the errors above (phoihop validate --rev HEAD), then compare again.');
+    expect(runCli(['validate', '--rev', 'HEAD', '-C', repo.root], { env }).code).toBe(1);
+  });
+});
+
 describe('record text in a diff', () => {
   const repo = gitRepo({ ...baseRecords(), 'plans/ctr-a.yaml': PLAN_A });
   repo.commit('Khởi tạo');

@@ -1,5 +1,6 @@
 /** `phoihop validate` as a user runs it: options, paths, formats, colour, exit codes. */
 import { describe, expect, it } from 'vitest';
+import { cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { EXAMPLES } from '../helpers/cli.js';
 import { runCliAsync } from '../helpers/cli-async.js';

@@ -3,7 +3,7 @@
  * validated records (refusing a folder with errors), option checks that need
  * the records, and writing the rendered report.
  */
-import { cliMessage } from '../../i18n/cli.js';
+import { cliMessage, validateCommand } from '../../i18n/cli.js';
 import { diagnosticLine, renderDiagnosticsText } from '../../render/diagnostics.js';
 import { makePaint, PLAIN } from '../../render/paint.js';
 import { REPORT_FORMATS, type ReportFormat } from '../../render/formats.js';
@@ -45,7 +45,7 @@ export async function openReport(io: CliIO, options: GlobalOptions, checkOptions
   const { errors } = countBySeverity(validated.diagnostics);
   if (errors > 0) {
     io.stderr(renderDiagnosticsText({ files: validated.fileCount, diagnostics: validated.diagnostics }, session.lang, PLAIN));
-    io.stderr(`phoihop: ${cliMessage(session.lang, 'report-refused')}\n`);
+    io.stderr(`phoihop: ${cliMessage(session.lang, 'report-refused', { check: validateCommand(session.options.rev) })}\n`);
     throw new ExitWith(EXIT.FAILURE);
   }
   // Warnings go to stderr (cli.md). A report as of a past date meets every later completion as a
