@@ -108,6 +108,10 @@ const WORDS = {
     vi: (a: Args) => `So sánh ${a.from} với ${a.to}: không có thay đổi nào trong các kế hoạch.`,
     en: (a: Args) => `Comparing ${a.from} with ${a.to}: no changes in the plans.`,
   },
+  'md-more-diagnostics': {
+    vi: (a: Args) => `… và ${a.count} lỗi, cảnh báo khác (xem đủ bằng ${a.check}).`,
+    en: (a: Args) => `… and ${a.count} more (see them all with ${a.check}).`,
+  },
   'invalid-side': {
     vi: (a: Args) => `Không so sánh được: hồ sơ tại ${a.side} có ${a.errors} lỗi.`,
     en: (a: Args) => `Cannot compare: the records at ${a.side} have ${a.errors} ${plural(Number(a.errors), 'error')}.`,

@@ -163,15 +163,24 @@ export function renderInvalidText(sides: InvalidSide[], lang: Lang, paint: Paint
   return lines.join('\n') + '\n';
 }
 
+/**
+ * Diagnostics listed a side in Markdown, the rest counted: a pull request
+ * comment holds at most 65,536 characters, and a folder broken at its root
+ * (a bad parties file) can have hundreds.
+ */
+export const MARKDOWN_DIAGNOSTICS = 50;
+
 export function renderInvalidMarkdown(sides: InvalidSide[], lang: Lang): string {
   const out = [`## ${diffWord(lang, 'md-heading')}`, ''];
   for (const s of sides) {
     const { errors } = countBySeverity(s.diagnostics);
     const side = s.rev === WORKTREE ? diffWord(lang, 'worktree') : codeSpan(s.rev);
     out.push(`**${diffWord(lang, 'invalid-side', { side, errors })}**`, '');
-    for (const d of s.diagnostics) {
+    for (const d of s.diagnostics.slice(0, MARKDOWN_DIAGNOSTICS)) {
       out.push(`- ${codeSpan(`${d.file}:${d.line}:${d.column}`)} ${d.severity} [${d.rule}] ${escapeMarkdown(diagnosticMessage(d, lang))}`);
     }
+    const more = s.diagnostics.length - MARKDOWN_DIAGNOSTICS;
+    if (more > 0) out.push(`- ${diffWord(lang, 'md-more-diagnostics', { count: more, check: codeSpan(checkOf([s])) })}`);
     out.push('');
   }
   out.push(diffWord(lang, 'invalid-hint', { check: codeSpan(checkOf(sides)) }), '');

@@ -125,6 +125,21 @@ describe('a revision whose records have errors', () => {
   });
 });
 
+describe('a diff for a pull request comment, of a side with many errors', () => {
+  it('lists the first 50 diagnostics and counts the rest, to stay under the comment size limit', () => {
+    const repo = gitRepo({ ...baseRecords(), 'plans/ctr-a.yaml': PLAN_A });
+    repo.commit('Khởi tạo');
+    const tasks = Array.from({ length: 60 }, (_, i) => `  - { id: t${i}, title: Việc ${i}, lead: hoi-nd }`).join('\n');
+    repo.write({ 'plans/ctr-a.yaml': PLAN_A.replace(/^tasks:\n[\s\S]*$/m, `tasks:\n${tasks}\n`) });
+    const r = runCli(['diff', '-C', repo.root, '--format', 'markdown', '--lang', 'en'], { env });
+    expect(r.code).toBe(1);
+    const items = r.stdout.split('\n').filter((line) => line.startsWith('- '));
+    expect(items).toHaveLength(51);
+    expect(items.slice(0, 50).every((line) => line.includes('[unknown-party]'))).toBe(true);
+    expect(items[50]).toBe('- … and 10 more (see them all with `phoihop validate`).');
+  });
+});
+
 describe('record text in a diff', () => {
   const repo = gitRepo({ ...baseRecords(), 'plans/ctr-a.yaml': PLAN_A });
   repo.commit('Khởi tạo');

@@ -23,7 +23,7 @@ import {
 import { makePaint } from '../../render/paint.js';
 import { diffReport, type DiffSide, type RawPlans, rawPlansOf } from '../../reports/diff.js';
 import { countBySeverity } from '../../validate/diagnostic.js';
-import { type Validated, validateRecords } from '../../validate/validate.js';
+import { configTimeZone, type Validated, validateRecords } from '../../validate/validate.js';
 import { EXIT, type CliIO, UsageError } from '../io.js';
 import { type GlobalOptions, openSession, parseAsOf, pickFormat, type Session } from '../session.js';
 
@@ -64,10 +64,9 @@ interface LoadedSide {
 
 async function loadSide(session: Session, source: RecordSource): Promise<LoadedSide> {
   const loaded = await loadRecords(source);
-  const asOf = parseAsOf(session);
-  const first = validateRecords(loaded, { asOf });
-  const validated = asOf !== undefined ? first : validateRecords(loaded, { asOf: todayIn(first.model.config.timezone, session.io.now()) });
-  return { validated, raw: rawPlansOf(loaded.files) };
+  // Today in the side's own time zone, found before validating, so that each side is validated once.
+  const asOf = parseAsOf(session) ?? todayIn(configTimeZone(loaded), session.io.now());
+  return { validated: validateRecords(loaded, { asOf }), raw: rawPlansOf(loaded.files) };
 }
 
 export async function runDiff(io: CliIO, options: GlobalOptions, range: string | undefined): Promise<number> {
