@@ -47,6 +47,10 @@ const GIT = {
     vi: () => 'Lệnh diff không dùng --rev: hãy ghi phiên bản sau chữ diff, ví dụ phoihop diff main..HEAD.',
     en: () => 'diff does not take --rev: give the revisions after diff, e.g. phoihop diff main..HEAD.',
   },
+  'three-dot-range': {
+    vi: (a: Args) => `diff không nhận khoảng ba chấm '${a.range}': hãy viết phoihop diff $(git merge-base ${a.left} ${a.right})..${a.right}`,
+    en: (a: Args) => `diff does not take a three-dot range '${a.range}': write phoihop diff $(git merge-base ${a.left} ${a.right})..${a.right}`,
+  },
   'bad-range': {
     vi: (a: Args) => `Khoảng phiên bản không hợp lệ: '${a.range}' (dùng <rev> hoặc <rev>..<rev>).`,
     en: (a: Args) => `Invalid revision range: '${a.range}' (use <rev> or <rev>..<rev>).`,

@@ -107,7 +107,8 @@ describe('diff usage', () => {
 
   it.each([
     ['--rev', ['diff', '--rev', 'HEAD'], 'diff does not take --rev: give the revisions after diff, e.g. phoihop diff main..HEAD.'],
-    ['A...B', ['diff', 'HEAD...main'], "Invalid revision range: 'HEAD...main' (use <rev> or <rev>..<rev>)."],
+    ['A...B', ['diff', 'HEAD...main'], "diff does not take a three-dot range 'HEAD...main': write phoihop diff $(git merge-base HEAD main)..main"],
+    ['A...B...C', ['diff', 'a...b...c'], "Invalid revision range: 'a...b...c' (use <rev> or <rev>..<rev>)."],
     ['..', ['diff', '..'], "Invalid revision range: '..' (use <rev> or <rev>..<rev>)."],
     ['unknown revision', ['diff', 'HEAD..nope'], "Unknown git revision 'nope' (a commit, branch or tag, e.g. HEAD, HEAD~1, main)."],
     ['unknown format', ['diff', '--format', 'csv'], "Format 'csv' is not available for this command (choose: text, markdown, json)."],

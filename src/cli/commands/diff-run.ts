@@ -40,7 +40,12 @@ const revSide = (rev: string): Side => ({ label: rev, rev });
 /** `A..B` → A and B; `A` → A and the work tree; nothing → HEAD and the work tree. An empty end means HEAD, as in git. */
 export function parseRange(range: string | undefined, session: Session): [Side, Side] {
   if (range === undefined || range === '') return [revSide('HEAD'), worktreeSide];
-  if (range.includes('...')) throw new UsageError(gitMessage(session.lang, 'bad-range', { range }));
+  if (range.includes('...')) {
+    const [left, right, ...rest] = range.split('...');
+    if (rest.length > 0 || right.includes('..')) throw new UsageError(gitMessage(session.lang, 'bad-range', { range }));
+    // git's A...B is "B since it forked from A": say how to write that here.
+    throw new UsageError(gitMessage(session.lang, 'three-dot-range', { range, left: left || 'HEAD', right: right || 'HEAD' }));
+  }
   const parts = range.split('..');
   if (parts.length === 1) return [revSide(range), worktreeSide];
   if (parts.length !== 2 || (parts[0] === '' && parts[1] === '')) throw new UsageError(gitMessage(session.lang, 'bad-range', { range }));
