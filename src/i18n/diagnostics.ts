@@ -382,6 +382,12 @@ const CATALOGUE: Record<string, Entry> = {
     vi: (a) => `Kỳ '${a.key}' nằm ngoài thời gian thực hiện định kỳ (from – until) từ ${viDate(a.from)} đến ${viDate(a.until)}: sửa khóa, hoặc from/until của nhiệm vụ.`,
     en: (a) => `Occurrence '${a.key}' is outside the recurrence ${a.from} .. ${a.until}: correct the key, or the task's from/until.`,
   },
+  'bound-outside-period': {
+    severity: 'warning',
+    vi: (a) =>
+      `'${a.bound}' ${viDate(a.date)} nằm ngoài giai đoạn ${a.period} của kế hoạch: các kỳ ${a.bound === 'until' ? 'sau khi kế hoạch kết thúc' : 'trước khi kế hoạch bắt đầu'} cũng được tính; kiểm tra lại năm.`,
+    en: (a) => `'${a.bound}' ${a.date} is outside the plan's period ${a.period}: occurrences ${a.bound === 'until' ? 'after the plan ends' : 'before the plan starts'} count too; check the year.`,
+  },
   'due-outside-period': {
     severity: 'warning',
     vi: (a) => `Hạn ${viDate(a.due)} nằm ngoài giai đoạn ${a.period} của kế hoạch: kiểm tra lại năm của hạn.`,
