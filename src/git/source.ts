@@ -10,7 +10,6 @@ import { UsageError } from '../cli/io.js';
 import { gitMessage } from '../i18n/diff.js';
 import { git, gitOk, locateRepo, type RepoLocation, resolveCommit, underPrefix } from './repo.js';
 
-
 interface TreeEntry {
   path: string;
   object: string;
@@ -63,7 +62,13 @@ async function hasFolder(repo: RepoLocation, commit: string, lang: Lang): Promis
 
 /** No records at all: the side of a diff before a repository's first commit. */
 export function emptySource(label: string): RecordSource {
-  return { label, listRecordFiles: async () => [], readFile: async (path) => Promise.reject(new Error(`${path}: not in ${label}`)) };
+  return {
+    label,
+    listRecordFiles: async () => [],
+    readFile: async (path) => {
+      throw new Error(`${path}: not in ${label}`);
+    },
+  };
 }
 
 /** Record files under the prefix at a commit: regular blobs only (a symlink is a blob of mode 120000, a submodule a commit). */

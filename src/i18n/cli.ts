@@ -75,6 +75,10 @@ const CATALOGUE = {
   'unknown-kind': { vi: (a: Args) => `Không có loại hồ sơ '${a.value}' (chọn: ${a.allowed}).`, en: (a: Args) => `No record kind '${a.value}' (choose: ${a.allowed}).` },
   'path-outside': { vi: (a: Args) => `Tệp không nằm trong thư mục hồ sơ: ${a.path}`, en: (a: Args) => `The file is not inside the records folder: ${a.path}` },
   'path-not-record': { vi: (a: Args) => `Không phải tệp hồ sơ được nạp (*.yaml, *.yml): ${a.path}`, en: (a: Args) => `Not a loaded record file (*.yaml, *.yml): ${a.path}` },
+  'path-not-at-rev': {
+    vi: (a: Args) => `Không có tệp hồ sơ nào ở '${a.path}' tại phiên bản git '${a.rev}'.`,
+    en: (a: Args) => `No record file at '${a.path}' in git revision '${a.rev}'.`,
+  },
   'report-refused': {
     vi: (a: Args) => `Hồ sơ có lỗi nên không lập báo cáo: hãy sửa các lỗi trên (${a.check}).`,
     en: (a: Args) => `The records have errors, so no report was made: fix the errors above (${a.check}).`,

@@ -29,6 +29,13 @@ describe('a records folder the revision does not have', () => {
     expect(runCli(['validate', '--rev', 'HEAD', '-C', join(repo.root, 'records')], { env }).code).toBe(0);
   });
 
+  it('names the revision when a file given to validate --rev is not in it', () => {
+    repo.write({ 'records/plans/ctr-b.yaml': PLAN_A.replace('id: ctr-a', 'id: ctr-b') });
+    const r = runCli(['validate', '--rev', 'HEAD', '-C', join(repo.root, 'records'), 'plans/ctr-b.yaml', '--lang', 'en'], { env });
+    expect(r).toEqual({ code: 2, stdout: '', stderr: "phoihop: No record file at 'plans/ctr-b.yaml' in git revision 'HEAD'.\n" });
+    repo.remove('records/plans/ctr-b.yaml');
+  });
+
   it('is an empty side for diff: every plan was added since', () => {
     const r = runCli(['diff', `${before}..HEAD`, '-C', join(repo.root, 'records'), '--format', 'json'], { env });
     expect(r.code).toBe(0);

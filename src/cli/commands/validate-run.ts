@@ -87,7 +87,10 @@ function selectPaths(session: Session, paths: string[], known: string[]): Set<st
       matched = rel === '' ? known : known.filter((k) => k === rel || k.startsWith(rel + '/'));
       if (matched.length > 0) break;
     }
-    if (matched.length === 0) throw new UsageError(cliMessage(session.lang, 'path-not-record', { path }));
+    if (matched.length === 0) {
+      const rev = session.options.rev;
+      throw new UsageError(rev === undefined ? cliMessage(session.lang, 'path-not-record', { path }) : cliMessage(session.lang, 'path-not-at-rev', { path, rev }));
+    }
     for (const m of matched) only.add(m);
   }
   return only;
