@@ -31,13 +31,13 @@ export const datesSanity: Rule = (ctx) => {
         completion(s.done, ['tasks', i, 'done']);
       } else {
         // A written bound past the plan's period adds occurrences the plan never had (until: 2062 for 2026): worth a look.
-        const raw = record(list(entry.raw.tasks)[i]);
-        if (raw.from !== undefined && s.from < plan.period.start) boundOutside(['tasks', i, 'from'], 'from', s.from);
-        if (raw.until !== undefined && s.until > plan.period.end) boundOutside(['tasks', i, 'until'], 'until', s.until);
+        const rawTask = record(list(entry.raw.tasks)[i]);
+        if (rawTask.from !== undefined && s.from < plan.period.start) boundOutside(['tasks', i, 'from'], 'from', s.from);
+        if (rawTask.until !== undefined && s.until > plan.period.end) boundOutside(['tasks', i, 'until'], 'until', s.until);
         for (const log of s.log) {
           if (log.done === undefined || (log.done <= ctx.asOf && log.done >= plan.signed)) continue;
           // Schema-valid log keys are already canonical, so the key finds the raw entry.
-          const raw = record(record(list(entry.raw.tasks)[i]).log)[log.key];
+          const raw = record(rawTask.log)[log.key];
           const pointer = typeof raw === 'string' ? ['tasks', i, 'log', log.key] : ['tasks', i, 'log', log.key, 'done'];
           completion(log.done, pointer);
         }
