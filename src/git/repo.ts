@@ -36,7 +36,8 @@ export async function gitOk(cwd: string, args: readonly string[], lang: Lang, in
   return r.stdout;
 }
 
-function firstLine(text: string): string {
+/** The first non-blank line of git's stderr: its message, without the hints after it. */
+export function firstLine(text: string): string {
   return text.split('\n').find((l) => l.trim() !== '')?.trim() ?? '';
 }
 

@@ -8,6 +8,7 @@ import { isRecordPath, type RecordSource } from '../load/source.js';
 import { splitNul } from './exec.js';
 import { UsageError } from '../cli/io.js';
 import { gitMessage } from '../i18n/diff.js';
+import { prefetchMissing } from './partial-clone.js';
 import { git, gitOk, locateRepo, type RepoLocation, resolveCommit, underPrefix } from './repo.js';
 
 interface TreeEntry {
@@ -50,6 +51,8 @@ export async function gitRevisionSource(dir: string, rev: string, lang: Lang, fo
   const commit = await resolveCommit(repo, rev, lang);
   if (!folderMayBeMissing && !(await hasFolder(repo, commit, lang))) throw new UsageError(gitMessage(lang, 'no-folder-at-rev', { rev, dir }));
   const entries = await listRecordBlobs(repo, commit, lang);
+  const folderTree = repo.prefix === '' ? `${commit}^{tree}` : `${commit}:${repo.prefix.slice(0, -1)}`;
+  await prefetchMissing(repo, folderTree, new Set([...entries.values()].map((e) => e.object)), lang);
   return new GitRevisionSource(`${dir}@${rev}`, repo, entries, lang);
 }
 

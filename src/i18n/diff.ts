@@ -43,6 +43,12 @@ const GIT = {
     vi: (a: Args) => `git không đọc được kho chứa thư mục hồ sơ ${a.dir}:\n${a.detail}`,
     en: (a: Args) => `git cannot read the repository of the records folder ${a.dir}:\n${a.detail}`,
   },
+  'partial-clone-fetch-failed': {
+    vi: (a: Args) =>
+      `Bản sao git này là bản sao một phần (partial clone) và thiếu ${a.count} tệp hồ sơ của phiên bản cần đọc; lấy chúng từ '${a.remote}' thất bại: ${a.detail}. Hãy kiểm tra kết nối mạng tới kho gốc rồi chạy lại.`,
+    en: (a: Args) =>
+      `This git copy is a partial clone and lacks ${a.count} record files of the revision to read; fetching them from '${a.remote}' failed: ${a.detail}. Check the connection to the origin repository and run again.`,
+  },
   'diff-with-rev': {
     vi: () => 'Lệnh diff không dùng --rev: hãy ghi phiên bản sau chữ diff, ví dụ phoihop diff main..HEAD.',
     en: () => 'diff does not take --rev: give the revisions after diff, e.g. phoihop diff main..HEAD.',

@@ -1,10 +1,10 @@
 /**
  * What real repositories do to a reviewer and to CI: a folder that a
- * revision does not have, a repository without a commit, a shallow clone, a
- * hook of a linked work tree, a folder owned by someone else, and record text
- * that would act on a terminal or on Markdown.
+ * revision does not have, a repository without a commit, a shallow or
+ * partial clone, a hook of a linked work tree, a folder owned by someone
+ * else, and record text that would act on a terminal or on Markdown.
  */
-import { chmodSync, cpSync, mkdtempSync } from 'node:fs';
+import { chmodSync, cpSync, mkdtempSync, readdirSync, renameSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -72,6 +72,47 @@ describe('a shallow clone', () => {
     expect(r.stderr).toBe(
       "phoihop: Không có phiên bản git 'HEAD~1' trong bản sao này: kho git chỉ có một phần lịch sử (shallow clone). Hãy lấy đủ lịch sử bằng git fetch --unshallow, hoặc fetch-depth: 0 trong actions/checkout.\n",
     );
+  });
+});
+
+describe('a partial clone (--filter=blob:none)', () => {
+  const origin = gitRepo({ ...baseRecords(), 'plans/ctr-a.yaml': PLAN_A, 'plans/ctr-b.yaml': PLAN_A.replace('id: ctr-a', 'id: ctr-b') });
+  origin.commit('Một');
+  origin.write({ 'plans/ctr-a.yaml': PLAN_A.replace('due: 2024-06-30', 'due: 2024-07-31') });
+  origin.commit('Hai');
+  execFileSync('git', ['config', 'uploadpack.allowFilter', 'true'], { cwd: origin.root });
+  execFileSync('git', ['config', 'uploadpack.allowAnySHA1InWant', 'true'], { cwd: origin.root });
+  const gitEnvironment = { ...process.env, ...definedOnly(env) };
+  const cloneOf = (url: string) => {
+    const clone = join(mkdtempSync(join(tmpdir(), 'phoihop-partial-')), 'clone');
+    execFileSync('git', ['clone', '-q', '--filter=blob:none', '--no-checkout', url, clone], { env: gitEnvironment });
+    return clone;
+  };
+  // Each fetch of missing objects leaves one `.promisor` pack beside the clone's own.
+  const fetches = (clone: string) => readdirSync(join(clone, '.git/objects/pack')).filter((f) => f.endsWith('.promisor')).length - 1;
+
+  it('fetches the files a revision lacks in one request per side, not one per file', () => {
+    const clone = cloneOf(`file://${origin.root}`);
+    const r = runCli(['diff', 'HEAD~1..HEAD', '-C', clone, '--format', 'json'], { env });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).changes).toEqual([{ change: 'due-moved', plan: 'ctr-a', task: 'so-ket', from: '2024-06-30', to: '2024-07-31', days: 31 }]);
+    expect(fetches(clone)).toBe(2); // 5 files missing at first: one per file would be 5
+    expect(runCli(['diff', 'HEAD~1..HEAD', '-C', clone], { env }).code).toBe(0);
+    expect(fetches(clone)).toBe(2);
+  });
+
+  it('says once that the origin cannot be reached, not once per file', () => {
+    const moved = `${origin.root}-moved`;
+    const clone = cloneOf(`file://${origin.root}`);
+    renameSync(origin.root, moved);
+    try {
+      const r = runCli(['status', '--rev', 'HEAD', '-C', clone, '--lang', 'en'], { env });
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(/^phoihop: This git copy is a partial clone and lacks 4 record files of the revision to read; fetching them from 'origin' failed: .+\. Check the connection to the origin repository and run again\.\n$/);
+    } finally {
+      renameSync(moved, origin.root);
+    }
   });
 });
 
