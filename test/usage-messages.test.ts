@@ -66,6 +66,16 @@ describe('validate from the folder around the records', () => {
   });
 });
 
+describe('validate of a path through a file', () => {
+  it('is bad usage that names the path, not an internal error (ENOTDIR), with or without -C', async () => {
+    const folder = tempFolder({ 'a.yaml': 'kind: party\n' });
+    for (const args of [['validate', 'a.yaml/x'], ['validate', '-C', '.', 'a.yaml/x']]) {
+      const r = await runMain([...args, '--lang', 'en'], { cwd: folder });
+      expect(r).toEqual({ code: 2, stdout: '', stderr: 'phoihop: Not a loaded record file (*.yaml, *.yml): a.yaml/x\n' });
+    }
+  });
+});
+
 describe('validate of a folder with nothing to check', () => {
   it('passes as cli.md says, and says on stderr why nothing was checked', async () => {
     const empty = tempFolder();

@@ -4,7 +4,7 @@
  * tree or a git revision). Global options are read here, once.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { cliMessage } from '../i18n/cli.js';
 import { isLang, type Lang } from '../i18n/lang.js';
@@ -97,7 +97,8 @@ function chooseLang(dir: string, options: GlobalOptions, fallback: Lang = 'vi'):
   return options.lang;
 }
 
-function isFolder(path: string): boolean {
+/** False for anything that is not a folder, including a path through a file (ENOTDIR) or one that cannot be read. */
+export function isFolder(path: string): boolean {
   try {
     return statSync(path).isDirectory();
   } catch {
@@ -150,12 +151,4 @@ export function pickFormat<F extends string>(session: Session, allowed: readonly
     throw new UsageError(cliMessage(session.lang, 'bad-format', { value: format, allowed: allowed.join(', ') }));
   }
   return format as F;
-}
-
-/** A path from the command line, as a path relative to the records folder with `/`. */
-export function toRecordPath(session: Session, path: string): string {
-  const absolute = isAbsolute(path) ? path : resolve(session.io.cwd, path);
-  const rel = relative(session.dir, absolute);
-  if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) throw new UsageError(cliMessage(session.lang, 'path-outside', { path }));
-  return rel.split(/[\\/]/).join('/');
 }

@@ -1,5 +1,5 @@
 /** `validate`: diagnostics of the folder (or some of its files), exit 1 on errors. */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { CONFIG_FILE } from '../../load/load.js';
 import { makePaint } from '../../render/paint.js';
@@ -12,7 +12,7 @@ import {
 import { cliMessage } from '../../i18n/cli.js';
 import { countBySeverity, type Diagnostic } from '../../validate/diagnostic.js';
 import { EXIT, type CliIO, UsageError } from '../io.js';
-import { findRecordsFolder, type GlobalOptions, loadValidated, openSession, pickFormat, type Session } from '../session.js';
+import { findRecordsFolder, type GlobalOptions, isFolder, loadValidated, openSession, pickFormat, type Session } from '../session.js';
 
 export async function runValidate(
   io: CliIO,
@@ -57,7 +57,7 @@ export async function runValidate(
 function folderOfPaths(io: CliIO, paths: string[]): string | undefined {
   if (paths.length === 0 || existsSync(join(findRecordsFolder(io.cwd), CONFIG_FILE))) return undefined;
   const first = resolve(io.cwd, paths[0]);
-  const found = findRecordsFolder(statSync(first, { throwIfNoEntry: false })?.isDirectory() ? first : dirname(first));
+  const found = findRecordsFolder(isFolder(first) ? first : dirname(first));
   return existsSync(join(found, CONFIG_FILE)) ? found : undefined;
 }
 
