@@ -1,7 +1,9 @@
 /**
  * Runs git as a child process: an argument array, never a shell, and an
- * environment that keeps git from writing anything (no optional locks, so no
- * index refresh is written back) or treating paths as patterns.
+ * environment that keeps git from touching the work tree or the index (no
+ * optional locks, so no index refresh is written back) or treating paths as
+ * patterns. The one write is a partial clone's fetch of missing objects
+ * into `.git`, which git itself would make on any read of them.
  */
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';

@@ -1,8 +1,8 @@
 /**
  * Partial clones (`git clone --filter=blob:none`, a common CI checkout)
  * lack old files' contents until asked, and `cat-file --batch` fetches each
- * missing one in a connection of its own: 20 s instead of 4 for a `diff`
- * at 1,000 plans. Fetching the missing ones first, in one request, is what
+ * missing one in a connection of its own: 24 s instead of 3 for a fresh
+ * clone's `diff` at 1,000 plans. Fetching the missing ones first, in one request, is what
  * git's own `diff` and `checkout` do.
  */
 import { UsageError } from '../cli/io.js';
@@ -16,14 +16,23 @@ export async function promisorRemotes(repo: RepoLocation, lang: Lang): Promise<s
   if (r.code !== 0) return []; // 1: no such key, the usual full clone
   const remotes = new Set<string>();
   for (const line of r.stdout.toString('utf8').split('\n')) {
+    if (line === '') continue;
+    // A key written without a value is printed alone, and means true.
     const space = line.indexOf(' ');
-    if (space < 0) continue;
-    const key = line.slice(0, space);
-    const value = line.slice(space + 1).trim();
-    if (key === 'extensions.partialclone') remotes.add(value);
-    else if (value === 'true') remotes.add(key.slice('remote.'.length, -'.promisor'.length));
+    const key = space < 0 ? line : line.slice(0, space);
+    const value = space < 0 ? undefined : line.slice(space + 1).trim();
+    if (key === 'extensions.partialclone') remotes.add(value ?? '');
+    else if (isGitTrue(value)) remotes.add(key.slice('remote.'.length, -'.promisor'.length));
   }
   return [...remotes].filter((name) => name !== '');
+}
+
+/** git's reading of a boolean setting: no value, `true`, `yes`, `on` or a non-zero number. */
+function isGitTrue(value: string | undefined): boolean {
+  if (value === undefined) return true;
+  const lower = value.toLowerCase();
+  if (lower === 'true' || lower === 'yes' || lower === 'on') return true;
+  return /^-?\d+$/.test(value) && Number(value) !== 0;
 }
 
 /**
@@ -65,5 +74,6 @@ export async function prefetchMissing(repo: RepoLocation, tree: string, objects:
     if (r.code === 129) return; // a git before 2.29 lacks these options: cat-file fetches one by one, slowly but surely
     lastError = firstLine(r.stderr);
   }
-  throw new UsageError(gitMessage(lang, 'partial-clone-fetch-failed', { count: missing.length, remote: remotes.join(', '), detail: lastError }));
+  const names = remotes.map((name) => `'${name}'`).join(', ');
+  throw new UsageError(gitMessage(lang, 'partial-clone-fetch-failed', { count: missing.length, remotes: names, detail: lastError }));
 }

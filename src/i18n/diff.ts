@@ -45,9 +45,9 @@ const GIT = {
   },
   'partial-clone-fetch-failed': {
     vi: (a: Args) =>
-      `Bản sao git này là bản sao một phần (partial clone) và thiếu ${a.count} tệp hồ sơ của phiên bản cần đọc; lấy chúng từ '${a.remote}' thất bại: ${a.detail}. Hãy kiểm tra kết nối mạng tới kho gốc rồi chạy lại.`,
+      `Bản sao git này là bản sao một phần (partial clone) và thiếu nội dung tệp hồ sơ của phiên bản cần đọc (${a.count} đối tượng git); lấy từ ${a.remotes} thất bại: ${a.detail}. Hãy kiểm tra kết nối mạng tới ${a.remotes} rồi chạy lại; nếu kho đó không còn giữ phiên bản này, hãy sao chép đầy đủ (không dùng --filter) từ một kho còn giữ.`,
     en: (a: Args) =>
-      `This git copy is a partial clone and lacks ${a.count} record files of the revision to read; fetching them from '${a.remote}' failed: ${a.detail}. Check the connection to the origin repository and run again.`,
+      `This git copy is a partial clone and lacks the contents of record files at the revision to read (${a.count} git objects); fetching them from ${a.remotes} failed: ${a.detail}. Check the connection to ${a.remotes} and run again; if it no longer holds this revision, make a full clone (without --filter) from a repository that does.`,
   },
   'diff-with-rev': {
     vi: () => 'Lệnh diff không dùng --rev: hãy ghi phiên bản sau chữ diff, ví dụ phoihop diff main..HEAD.',

@@ -4,7 +4,7 @@
  * partial clone, a hook of a linked work tree, a folder owned by someone
  * else, and record text that would act on a terminal or on Markdown.
  */
-import { chmodSync, cpSync, mkdtempSync, readdirSync, renameSync } from 'node:fs';
+import { chmodSync, cpSync, mkdtempSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -101,6 +101,17 @@ describe('a partial clone (--filter=blob:none)', () => {
     expect(fetches(clone)).toBe(2);
   });
 
+  it('knows a promisor remote however its boolean is written (yes, 1, a key without a value)', () => {
+    for (const written of ['promisor = yes', 'promisor = 1', 'promisor']) {
+      const clone = cloneOf(`file://${origin.root}`);
+      const config = join(clone, '.git/config');
+      writeFileSync(config, readFileSync(config, 'utf8').replace(/promisor = true/, written));
+      expect(execFileSync('git', ['config', '--bool', 'remote.origin.promisor'], { cwd: clone, encoding: 'utf8' })).toBe('true\n');
+      expect(runCli(['diff', 'HEAD~1..HEAD', '-C', clone], { env }).code).toBe(0);
+      expect(fetches(clone), written).toBe(2);
+    }
+  });
+
   it('says once that the origin cannot be reached, not once per file', () => {
     const moved = `${origin.root}-moved`;
     const clone = cloneOf(`file://${origin.root}`);
@@ -109,7 +120,9 @@ describe('a partial clone (--filter=blob:none)', () => {
       const r = runCli(['status', '--rev', 'HEAD', '-C', clone, '--lang', 'en'], { env });
       expect(r.code).toBe(2);
       expect(r.stdout).toBe('');
-      expect(r.stderr).toMatch(/^phoihop: This git copy is a partial clone and lacks 4 record files of the revision to read; fetching them from 'origin' failed: .+\. Check the connection to the origin repository and run again\.\n$/);
+      expect(r.stderr).toMatch(
+        /^phoihop: This git copy is a partial clone and lacks the contents of record files at the revision to read \(4 git objects\); fetching them from 'origin' failed: .+\. Check the connection to 'origin' and run again; if it no longer holds this revision, make a full clone \(without --filter\) from a repository that does\.\n$/,
+      );
     } finally {
       renameSync(moved, origin.root);
     }
