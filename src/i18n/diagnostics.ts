@@ -53,7 +53,13 @@ const YAML_CODES_VI: Record<string, string> = {
   BAD_PROP_ORDER: 'thẻ (!) và neo (&) đặt sai thứ tự',
   BLOCK_IN_FLOW: 'khối nhiều dòng không được nằm trong { } hoặc [ ]',
   MULTIPLE_DOCS: 'nhiều tài liệu trong một tệp',
-  RESOURCE_EXHAUSTION: 'tệp quá phức tạp để đọc (quá nhiều bí danh)',
+  // yaml gives this code only when nesting overflows its stack; too many aliases are 'alias-limit'.
+  RESOURCE_EXHAUSTION: 'các ngoặc [ ] { } hoặc mức thụt lề lồng nhau quá sâu để đọc',
+};
+
+/** English for the yaml package's codes whose own text would mislead a clerk ("Maximum call stack size exceeded"). */
+const YAML_CODES_EN: Record<string, string> = {
+  RESOURCE_EXHAUSTION: 'brackets [ ] { } or indentation nest too deeply to read',
 };
 
 /** `'field'`, "an item of 'field'" for a list item, or "the value" when it has no name. */
@@ -125,7 +131,7 @@ const CATALOGUE: Record<string, Entry> = {
   'yaml-syntax': {
     severity: 'error',
     vi: (a) => `Lỗi cú pháp YAML: ${YAML_CODES_VI[String(a.code)] ?? a.detail}. Kiểm tra thụt lề, dấu hai chấm và dấu nháy ở dòng này.`,
-    en: (a) => `YAML syntax error: ${a.detail}. Check the indentation, colons and quotes on this line.`,
+    en: (a) => `YAML syntax error: ${YAML_CODES_EN[String(a.code)] ?? a.detail}. Check the indentation, colons and quotes on this line.`,
   },
   'yaml-warning': {
     severity: 'warning',

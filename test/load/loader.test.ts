@@ -6,6 +6,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { diagnosticMessage } from '../../src/i18n/diagnostics.js';
 import { loadRecords } from '../../src/load/load.js';
 import { parseDate } from '../../src/model/dates.js';
 import { validateRecords } from '../../src/validate/validate.js';
@@ -140,6 +141,13 @@ describe('odd YAML becomes diagnostics', () => {
     const names = 'bcdefghijklmnop';
     for (let i = 0; i < names.length; i++) text += `${names[i]}: &${names[i]} [${Array(10).fill(`*${i === 0 ? 'a' : names[i - 1]}`).join(',')}]\n`;
     expect(await one(text)).toEqual([['alias-limit', 3, 8]]);
+  });
+
+  it('nesting too deep for the parser is named as such in both languages, not as aliases or a call stack', async () => {
+    const v = await diagnose({ 'x.yaml': `kind: party\nid: ${'['.repeat(20000)}\n` });
+    expect(v.diagnostics.map((d) => [d.rule, d.line])).toEqual([['yaml-syntax', 2]]);
+    expect(diagnosticMessage(v.diagnostics[0], 'vi')).toContain('lồng nhau quá sâu');
+    expect(diagnosticMessage(v.diagnostics[0], 'en')).toContain('brackets [ ] { } or indentation nest too deeply to read');
   });
 
   it('an alias to an anchor defined later is an error, not a crash', async () => {
