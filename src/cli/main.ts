@@ -1,8 +1,11 @@
 /**
  * The CLI as a function: arguments in, exit code out. Only this layer (and
- * bin/) writes to stdout or decides the exit code.
+ * bin/) writes to stdout or decides the exit code. The one exception is a
+ * signal during a write the CLI asked to guard (`cleanupOnSignal`): the
+ * temporary file is removed and the process ends as the signal would.
  */
 import { CommanderError } from 'commander';
+import { GitUsageError } from '../git/git-usage-error.js';
 import { cliMessage } from '../i18n/cli.js';
 import { isLang, type Lang } from '../i18n/lang.js';
 import { EXIT, ExitWith, type CliIO, UsageError } from './io.js';
@@ -50,6 +53,10 @@ export async function main(argv: string[], givenIO?: CliIO): Promise<number> {
     if (error instanceof UsageError) {
       io.stderr(`phoihop: ${error.message}\n`);
       return error.exitCode;
+    }
+    if (error instanceof GitUsageError) {
+      io.stderr(`phoihop: ${error.message}\n`);
+      return EXIT.USAGE;
     }
     if (error instanceof ExitWith) return error.exitCode;
     const detail = error instanceof Error ? error.message : String(error);

@@ -113,10 +113,6 @@ export function toDay(text: string): Day | undefined {
   return r.ok ? r.day : undefined;
 }
 
-export function addDays(d: Day, n: number): Day {
-  return d + n;
-}
-
 /** Today in an IANA time zone, as a calendar day. */
 export function todayIn(timeZone: string, now: number = Date.now()): Day {
   // formatToParts in the zone gives the wall-clock date there; no local-time Date arithmetic.

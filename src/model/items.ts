@@ -298,8 +298,3 @@ export function planState(plan: Plan, asOf: Day): PlanState {
   if (asOf > span.end) return 'ended';
   return 'active';
 }
-
-/** An item's identity as text, for maps and messages: `plan/task` or `plan/task@2022-Q3`. */
-export function itemKey(item: Pick<Item, 'plan' | 'task' | 'occurrence'>): string {
-  return `${item.plan}/${item.task}${item.occurrence === null ? '' : `@${item.occurrence}`}`;
-}

@@ -7,7 +7,6 @@ import type { Day } from './dates.js';
 import type { Every, Period } from './periods.js';
 
 export type Locale = 'vi' | 'en';
-export const LOCALES: readonly Locale[] = ['vi', 'en'];
 
 /** An id (plan, party, task, content, metric): the schemas' `slug`. */
 export const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;

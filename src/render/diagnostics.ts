@@ -9,7 +9,6 @@ import { countBySeverity, type Diagnostic } from '../validate/diagnostic.js';
 import type { Paint } from './paint.js';
 
 export const DIAGNOSTIC_FORMATS = ['text', 'json', 'github'] as const;
-export type DiagnosticFormat = (typeof DIAGNOSTIC_FORMATS)[number];
 
 export interface DiagnosticReport {
   files: number;

@@ -16,7 +16,6 @@ import { visible } from './visible.js';
 import { validateCommand } from '../i18n/cli.js';
 
 export const DIFF_FORMATS = ['text', 'markdown', 'json'] as const;
-export type DiffFormat = (typeof DIFF_FORMATS)[number];
 
 /** The label of the work tree side in JSON, and the value `to` takes for it. */
 export const WORKTREE = 'worktree';

@@ -9,13 +9,11 @@
  */
 import type { RecordFile } from '../load/load.js';
 import { formatISO, parseDate } from '../model/dates.js';
-import type { LogEntry, Model, Plan, Task } from '../model/records.js';
+import type { LogEntry, Model, Plan, Task, TaskStatus } from '../model/records.js';
 
 /** A JSON value, as field changes carry them. */
 export type Json = null | string | number | boolean | Json[] | { [key: string]: Json };
 
-/** The record status an item had; an occurrence with no log entry is `planned`. */
-export type ItemStatus = 'planned' | 'in-progress' | 'done' | 'cancelled';
 
 export type Change =
   | { change: 'plan-added'; plan: string }
@@ -25,7 +23,7 @@ export type Change =
   /** A one-off task's due date moved; `days` is signed (later is positive). */
   | { change: 'due-moved'; plan: string; task: string; from: string; to: string; days: number }
   /** Any status change except to done (that is `done-recorded`); `occurrence` is null for a one-off. */
-  | { change: 'status-changed'; plan: string; task: string; occurrence: string | null; from: ItemStatus; to: ItemStatus }
+  | { change: 'status-changed'; plan: string; task: string; occurrence: string | null; from: TaskStatus; to: TaskStatus }
   /** A one-off became done, or an occurrence got a completion. */
   | { change: 'done-recorded'; plan: string; task: string; occurrence: string | null; date: string }
   | { change: 'lead-changed'; plan: string; task: string; from: string; to: string }
@@ -34,7 +32,7 @@ export type Change =
 
 export type ChangeKind = Change['change'];
 
-/** The order of kinds within a plan (moved deadlines before the rest). */
+/** The order of kinds within a plan: what appeared or went first, then moved deadlines, then the rest. (Markdown lifts moved deadlines to the top for reviewers.) */
 export const CHANGE_KINDS: readonly ChangeKind[] = [
   'plan-added',
   'plan-removed',
@@ -264,7 +262,8 @@ function entryTree(e: LogEntry | undefined): Tree {
   return { status: e.cancelled ? 'cancelled' : undefined, done: iso(e.done), note: e.note, evidence: e.evidence, results: results(e.results) };
 }
 
-function entryStatus(e: LogEntry | undefined): ItemStatus {
+/** The status an occurrence had: one with no log entry is `planned`. */
+function entryStatus(e: LogEntry | undefined): TaskStatus {
   if (!e) return 'planned';
   if (e.done !== undefined) return 'done';
   return e.cancelled ? 'cancelled' : 'planned';
@@ -337,8 +336,8 @@ function statusChange(
   plan: string,
   task: string,
   occurrence: string | null,
-  from: ItemStatus,
-  to: ItemStatus,
+  from: TaskStatus,
+  to: TaskStatus,
   doneDay: number | undefined,
 ): Change | undefined {
   if (from === to) return undefined;

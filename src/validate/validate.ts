@@ -92,13 +92,9 @@ export function validateRecords(loaded: Loaded, options: ValidateOptions = {}): 
   return { model: { config, parties: partyMap, plans: modelPlans }, diagnostics: sortDiagnostics(diagnostics), fileCount: loaded.fileCount, paths: loaded.paths, asOf: ctx.asOf };
 }
 
+/** A zone that todayIn can use: an unknown one (already an error) falls back to the default. */
 function safeZone(zone: string): string {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return zone;
-  } catch {
-    return 'Asia/Ho_Chi_Minh';
-  }
+  return isValidTimeZone(zone) ? zone : DEFAULT_CONFIG.timezone;
 }
 
 /**
