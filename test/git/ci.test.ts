@@ -50,11 +50,11 @@ function cleanEnv(): Record<string, string> {
  * A records repository at the root, as `phoihop init` makes it, with the CI
  * files it would hold: those dot-files are YAML, but never records.
  */
-function recordsRepo(): GitRepo {
+function recordsRepo(plan = planB): GitRepo {
   const base = baseRecords();
   const repo = gitRepo({
     ...base,
-    'plans/kh-b.yaml': planB,
+    'plans/kh-b.yaml': plan,
     '.pre-commit-config.yaml': 'repos: []\n',
     '.gitlab-ci.yml': readFileSync(join(REPO_ROOT, 'examples/ci/gitlab-ci.yml'), 'utf8'),
     '.github/workflows/phoihop.yml': readFileSync(join(REPO_ROOT, 'examples/ci/github-actions.yml'), 'utf8'),
@@ -206,6 +206,24 @@ describe('examples/ci/github-actions.yml', () => {
     expect(conclusion).toBe('failure');
     expect(summary).toContain('**Không so sánh được: hồ sơ tại bản làm việc hiện tại có 1 lỗi.**');
   });
+
+  it('passes a pull request that fixes a broken main, and says why there is no diff', () => {
+    const { outputs, conclusion, summary } = runJob(pullRequestClone(recordsRepo(brokenB), planB));
+    expect(outputs['Validate the records'].code).toBe(0);
+    expect(outputs['Write the plan changes to the job summary'].code).toBe(0);
+    expect(conclusion).toBe('success');
+    expect(summary).toContain('**Không so sánh được: hồ sơ tại `origin/main` có 1 lỗi.**');
+  });
+
+  it('still fails when diff cannot run at all (a base branch the clone lacks)', () => {
+    const checkout = pullRequestClone(origin, movedB);
+    spawnSync('git', ['update-ref', '-d', 'refs/remotes/origin/main'], { cwd: checkout, env: cleanEnv() });
+    const { outputs, conclusion } = runJob(checkout);
+    const step = outputs['Write the plan changes to the job summary'];
+    expect(step.code).not.toBe(0);
+    expect(step.stderr).toMatch(/^phoihop: .*'origin\/main'/);
+    expect(conclusion).toBe('failure');
+  });
 });
 
 describe('examples/ci/gitlab-ci.yml', () => {
@@ -219,8 +237,8 @@ describe('examples/ci/gitlab-ci.yml', () => {
     origin = recordsRepo();
   });
 
-  function runJob(checkout: string) {
-    const base = spawnSync('git', ['merge-base', 'HEAD', 'origin/main'], { cwd: checkout, env: cleanEnv(), encoding: 'utf8' }).stdout.trim();
+  function runJob(checkout: string, givenBase?: string) {
+    const base = givenBase ?? spawnSync('git', ['merge-base', 'HEAD', 'origin/main'], { cwd: checkout, env: cleanEnv(), encoding: 'utf8' }).stdout.trim();
     const env = { ...job.variables, CI_PIPELINE_SOURCE: 'merge_request_event', CI_MERGE_REQUEST_DIFF_BASE_SHA: base };
     return shell(job.script.join('\n'), checkout, env);
   }
@@ -247,5 +265,18 @@ describe('examples/ci/gitlab-ci.yml', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/^plans\/kh-b\.yaml:\d+:\d+: error \[unknown-party\] /);
     expect(readFileSync(join(checkout, 'phoihop-diff.md'), 'utf8')).toContain('có 1 lỗi');
+  });
+
+  it('passes a merge request that fixes a broken default branch, and writes why there is no diff', () => {
+    const checkout = pullRequestClone(recordsRepo(brokenB), planB);
+    const r = runJob(checkout);
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(checkout, 'phoihop-diff.md'), 'utf8')).toMatch(/Không so sánh được: hồ sơ tại `[0-9a-f]{40}` có 1 lỗi\./);
+  });
+
+  it('still fails when diff cannot run at all (a base commit the clone lacks)', () => {
+    const r = runJob(pullRequestClone(origin, movedB), 'f'.repeat(40));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`'${'f'.repeat(40)}'`);
   });
 });
