@@ -1,3 +1,5 @@
+import type { ExitCode } from '../usage-error.js';
+
 /** What the CLI may touch of the outside world; tests pass their own. */
 export interface CliIO {
   /**
@@ -15,18 +17,7 @@ export interface CliIO {
   now: () => number;
 }
 
-export const EXIT = { OK: 0, FAILURE: 1, USAGE: 2 } as const;
-export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
-
-/** A problem with how the command was called: printed as is, exit 2. */
-export class UsageError extends Error {
-  constructor(
-    message: string,
-    readonly exitCode: ExitCode = EXIT.USAGE,
-  ) {
-    super(message);
-  }
-}
+export { EXIT, type ExitCode, UsageError } from '../usage-error.js';
 
 /** Ends a command early with an exit code, its output already written. */
 export class ExitWith extends Error {

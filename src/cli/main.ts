@@ -5,7 +5,6 @@
  * temporary file is removed and the process ends as the signal would.
  */
 import { CommanderError } from 'commander';
-import { GitUsageError } from '../git/git-usage-error.js';
 import { cliMessage } from '../i18n/cli.js';
 import { isLang, type Lang } from '../i18n/lang.js';
 import { EXIT, ExitWith, type CliIO, UsageError } from './io.js';
@@ -53,10 +52,6 @@ export async function main(argv: string[], givenIO?: CliIO): Promise<number> {
     if (error instanceof UsageError) {
       io.stderr(`phoihop: ${error.message}\n`);
       return error.exitCode;
-    }
-    if (error instanceof GitUsageError) {
-      io.stderr(`phoihop: ${error.message}\n`);
-      return EXIT.USAGE;
     }
     if (error instanceof ExitWith) return error.exitCode;
     const detail = error instanceof Error ? error.message : String(error);

@@ -5,7 +5,7 @@
  * clone's `diff` at 1,000 plans. Fetching the missing ones first, in one request, is what
  * git's own `diff` and `checkout` do.
  */
-import { GitUsageError } from './git-usage-error.js';
+import { UsageError } from '../usage-error.js';
 import { gitMessage } from '../i18n/diff.js';
 import type { Lang } from '../i18n/lang.js';
 import { firstLine, git, type RepoLocation } from './repo.js';
@@ -75,5 +75,5 @@ export async function prefetchMissing(repo: RepoLocation, tree: string, objects:
     lastError = firstLine(r.stderr);
   }
   const names = remotes.map((name) => `'${name}'`).join(', ');
-  throw new GitUsageError(gitMessage(lang, 'partial-clone-fetch-failed', { count: missing.length, remotes: names, detail: lastError }));
+  throw new UsageError(gitMessage(lang, 'partial-clone-fetch-failed', { count: missing.length, remotes: names, detail: lastError }));
 }

@@ -5,7 +5,7 @@
  */
 import { statSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
-import { GitUsageError } from './git-usage-error.js';
+import { UsageError } from '../usage-error.js';
 import { type GitMessage, gitMessage } from '../i18n/diff.js';
 import type { Lang } from '../i18n/lang.js';
 import { GitMissingError, type GitResult, runGit } from './exec.js';
@@ -22,7 +22,7 @@ export async function git(cwd: string, args: readonly string[], lang: Lang, inpu
   try {
     return await runGit(cwd, args, input);
   } catch (error) {
-    if (error instanceof GitMissingError) throw new GitUsageError(gitMessage(lang, 'git-missing'));
+    if (error instanceof GitMissingError) throw new UsageError(gitMessage(lang, 'git-missing'));
     throw error;
   }
 }
@@ -31,7 +31,7 @@ export async function git(cwd: string, args: readonly string[], lang: Lang, inpu
 export async function gitOk(cwd: string, args: readonly string[], lang: Lang, input?: string | Buffer): Promise<Buffer> {
   const r = await git(cwd, args, lang, input);
   if (r.code !== 0) {
-    throw new GitUsageError(gitMessage(lang, 'git-failed', { command: `git ${args[0]}`, detail: firstLine(r.stderr) }));
+    throw new UsageError(gitMessage(lang, 'git-failed', { command: `git ${args[0]}`, detail: firstLine(r.stderr) }));
   }
   return r.stdout;
 }
@@ -58,15 +58,15 @@ export async function locateRepo(dir: string, lang: Lang): Promise<RepoLocation>
   const missing: string[] = [];
   let existing = dir;
   while (!isFolder(existing)) {
-    if (dirname(existing) === existing) throw new GitUsageError(gitMessage(lang, 'not-a-repo', { dir }));
+    if (dirname(existing) === existing) throw new UsageError(gitMessage(lang, 'not-a-repo', { dir }));
     missing.unshift(basename(existing));
     existing = dirname(existing);
   }
   const r = await git(existing, ['rev-parse', '--show-toplevel', '--show-prefix'], lang);
   if (r.code !== 0) {
     // git's own words where they say more than "not a repository": a folder owned by another user (safe.directory), a broken .git.
-    if (/not a git repository/i.test(r.stderr) || r.stderr.trim() === '') throw new GitUsageError(gitMessage(lang, 'not-a-repo', { dir }));
-    throw new GitUsageError(gitMessage(lang, 'git-refused', { dir, detail: r.stderr.trim() }));
+    if (/not a git repository/i.test(r.stderr) || r.stderr.trim() === '') throw new UsageError(gitMessage(lang, 'not-a-repo', { dir }));
+    throw new UsageError(gitMessage(lang, 'git-refused', { dir, detail: r.stderr.trim() }));
   }
   const [toplevel, shownPrefix = ''] = r.stdout.toString('utf8').replace(/\n$/, '').split('\n');
   // --show-prefix is computed by git from real paths, so a symlinked temp folder cannot confuse it.
@@ -76,15 +76,15 @@ export async function locateRepo(dir: string, lang: Lang): Promise<RepoLocation>
 
 /** Refuses a revision git could take as an option (`-h`, `--output=…`) before git ever sees it. */
 export function assertNotOption(rev: string, lang: Lang): void {
-  if (rev.startsWith('-')) throw new GitUsageError(gitMessage(lang, 'rev-is-option', { rev }));
-  if (rev.trim() === '') throw new GitUsageError(gitMessage(lang, 'unknown-rev', { rev }));
+  if (rev.startsWith('-')) throw new UsageError(gitMessage(lang, 'rev-is-option', { rev }));
+  if (rev.trim() === '') throw new UsageError(gitMessage(lang, 'unknown-rev', { rev }));
 }
 
 /** The commit a revision names, as a full object id; an unknown revision is a usage error. */
 export async function resolveCommit(repo: RepoLocation, rev: string, lang: Lang): Promise<string> {
   assertNotOption(rev, lang);
   const commit = await tryResolveCommit(repo, rev, lang);
-  if (commit === undefined) throw new GitUsageError(gitMessage(lang, await whyUnknown(repo, rev, lang), { rev }));
+  if (commit === undefined) throw new UsageError(gitMessage(lang, await whyUnknown(repo, rev, lang), { rev }));
   return commit;
 }
 

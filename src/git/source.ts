@@ -6,7 +6,7 @@
 import type { Lang } from '../i18n/lang.js';
 import { isRecordPath, type RecordSource } from '../load/source.js';
 import { splitNul } from './exec.js';
-import { GitUsageError } from './git-usage-error.js';
+import { UsageError } from '../usage-error.js';
 import { gitMessage } from '../i18n/diff.js';
 import { prefetchMissing } from './partial-clone.js';
 import { git, gitOk, locateRepo, type RepoLocation, resolveCommit, underPrefix } from './repo.js';
@@ -49,7 +49,7 @@ class GitRevisionSource implements RecordSource {
 export async function gitRevisionSource(dir: string, rev: string, lang: Lang, folderMayBeMissing = false): Promise<RecordSource> {
   const repo = await locateRepo(dir, lang);
   const commit = await resolveCommit(repo, rev, lang);
-  if (!folderMayBeMissing && !(await hasFolder(repo, commit, lang))) throw new GitUsageError(gitMessage(lang, 'no-folder-at-rev', { rev, dir }));
+  if (!folderMayBeMissing && !(await hasFolder(repo, commit, lang))) throw new UsageError(gitMessage(lang, 'no-folder-at-rev', { rev, dir }));
   const entries = await listRecordBlobs(repo, commit, lang);
   const folderTree = repo.prefix === '' ? `${commit}^{tree}` : `${commit}:${repo.prefix.slice(0, -1)}`;
   await prefetchMissing(repo, folderTree, new Set([...entries.values()].map((e) => e.object)), lang);
