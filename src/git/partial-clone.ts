@@ -2,8 +2,8 @@
  * Partial clones (`git clone --filter=blob:none`, a common CI checkout)
  * lack old files' contents until asked, and `cat-file --batch` fetches each
  * missing one in a connection of its own: 24 s instead of 3 for a fresh
- * clone's `diff` at 1,000 plans. Fetching the missing ones first, in one request, is what
- * git's own `diff` and `checkout` do.
+ * clone's `diff` at 1,000 plans. Fetching the missing ones first, in one
+ * request, is what git's own `diff` and `checkout` do.
  */
 import { UsageError } from '../usage-error.js';
 import { gitMessage } from '../i18n/diff.js';

@@ -14,7 +14,6 @@ import type { LogEntry, Model, Plan, Task, TaskStatus } from '../model/records.j
 /** A JSON value, as field changes carry them. */
 export type Json = null | string | number | boolean | Json[] | { [key: string]: Json };
 
-
 export type Change =
   | { change: 'plan-added'; plan: string }
   | { change: 'plan-removed'; plan: string }
