@@ -106,6 +106,8 @@ describe('a partial clone (--filter=blob:none)', () => {
       const clone = cloneOf(`file://${origin.root}`);
       const config = join(clone, '.git/config');
       writeFileSync(config, readFileSync(config, 'utf8').replace(/promisor = true/, written));
+      // The clone must really carry the other spelling, or this would test `true` three times.
+      expect(readFileSync(config, 'utf8')).not.toContain('promisor = true');
       expect(execFileSync('git', ['config', '--bool', 'remote.origin.promisor'], { cwd: clone, encoding: 'utf8' })).toBe('true\n');
       expect(runCli(['diff', 'HEAD~1..HEAD', '-C', clone], { env }).code).toBe(0);
       expect(fetches(clone), written).toBe(2);
