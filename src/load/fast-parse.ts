@@ -74,8 +74,11 @@ const FLOW_KEY = /[\]}] *:/;
 const GLUED_COMMENT = /[\]}"'|>-]#/;
 /** Keep chomping and indentation indicators: the two parsers differ on trailing lines. */
 const BLOCK_SCALAR_INDICATOR = /[|>](?:[-+]?[1-9]|[1-9]?\+)/;
-/** A sequence item with nothing after its dash: js-yaml lets a less indented item continue its sequence. */
-const EMPTY_SEQUENCE_ITEM = /(?:^|\n) *-(?: *| +#[^\n]*)\r?(?:\n|$)/;
+/**
+ * A sequence item with nothing after its dash, at the start of a line or
+ * after other dashes (`- -`): js-yaml lets a less indented item continue its sequence.
+ */
+const EMPTY_SEQUENCE_ITEM = /(?:^|\n) *(?:- +)*-(?: *| +#[^\n]*)\r?(?:\n|$)/;
 /** A line of spaces only: in a block scalar, the parsers differ on where its indentation comes from. */
 const SPACES_ONLY_LINE = /(?:^|\n) +\r?(?:\n|$)/;
 
@@ -235,12 +238,21 @@ function markerAt(text: string, i: number, c: number): boolean {
   return j < text.length && !isSpace(text.charCodeAt(j)) && text.charCodeAt(j) !== 35;
 }
 
-/** At the `-` that starts a line's content: an item with nothing after it but spaces or a comment. */
+/**
+ * At the `-` that starts a line's content: an item with nothing after it but
+ * spaces or a comment, itself or the last of a compact chain (`- - -`).
+ */
 function emptySequenceItemAt(text: string, dash: number): boolean {
-  let j = dash + 1;
-  while (text.charCodeAt(j) === 32) j++;
-  if (lineEndsAt(text, j)) return true;
-  return text.charCodeAt(j) === 35 && j > dash + 1;
+  for (let at = dash; ; ) {
+    let j = at + 1;
+    while (text.charCodeAt(j) === 32) j++;
+    if (lineEndsAt(text, j)) return true;
+    const c = text.charCodeAt(j);
+    if (j === at + 1) return false;
+    if (c === 35) return true;
+    if (c !== 45) return false;
+    at = j;
+  }
 }
 
 /**

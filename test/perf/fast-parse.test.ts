@@ -67,6 +67,12 @@ describe('the fast path agrees with the positions path', () => {
       '<<: {a: 1}\n', // merge keys
       'a: 1\n<<<<<<< HEAD\nb: 2\n=======\nb: 3\n>>>>>>> x\n', // conflict markers
       'a: [1,\n  2]\n', // multi-line flow collections
+      // An empty item, alone or after other dashes: js-yaml lets the next, less indented item continue its sequence.
+      'a:\n  -\n    - b\n',
+      'a:\n  - -\n  - b\n',
+      'a:\n- -  \n- b\n',
+      'a:\n  -  - # c\n  - b\n',
+      'a:\n  - - -\n    - c\n  - b\n',
       'a:\t1\n', // tabs
       'a: 1\nnull: 2\n', // null keys
       'a: 1\n...\n', // document end

@@ -37,6 +37,8 @@ const line = fc.oneof(
   { weight: 2, arbitrary: fc.tuple(indent, scalar, lineEnd).map(([i, v, e]) => `${i}- ${v}${e}`) },
   { weight: 2, arbitrary: fc.tuple(indent, key, scalar, lineEnd).map(([i, k, v, e]) => `${i}- ${k}: ${v}${e}`) },
   { weight: 1, arbitrary: fc.tuple(indent, scalar, lineEnd).map(([i, v, e]) => `${i}${v}${e}`) },
+  // Compact nested sequences (`- - x`), empty items among them.
+  { weight: 1, arbitrary: fc.tuple(indent, fc.constantFrom('-', '- -', '-  -', '- - -', '- - x', '- - k: v', '- -x'), lineEnd).map(([i, d, e]) => `${i}${d}${e}`) },
   { weight: 1, arbitrary: fc.constantFrom('# chú thích\n', '\n', '---\n', '...\n', '%YAML 1.2\n', '<<<<<<< HEAD\n', '=======\n', '\t- x\n', 'a:\t1\n') },
 );
 
@@ -106,10 +108,22 @@ function writeScalar(value: string, style: string, indent: string): string {
 
 /** A tree written out as YAML with random styles; often valid, sometimes not (plain text is not escaped). */
 export const structuredDocument = fc
-  .tuple(fc.dictionary(fc.constantFrom('id', 'title', 'tasks', 'log', 'note', '2022', 'Kế'), tree, { minKeys: 1, maxKeys: 4 }), fc.infiniteStream(scalarStyle), fc.infiniteStream(fc.boolean()))
-  .map(([root, styles, flows]) => {
+  .tuple(
+    fc.dictionary(fc.constantFrom('id', 'title', 'tasks', 'log', 'note', '2022', 'Kế'), tree, { minKeys: 1, maxKeys: 4 }),
+    fc.infiniteStream(scalarStyle),
+    fc.infiniteStream(fc.boolean()),
+    fc.infiniteStream(fc.boolean()),
+  )
+  .map(([root, styles, flows, compacts]) => {
     const styleIt = styles[Symbol.iterator]();
     const flowIt = flows[Symbol.iterator]();
+    const compactIt = compacts[Symbol.iterator]();
+    // A block collection in a sequence, often started on the dash's line (`- - x`, `- id: x`), as clerks write them.
+    const item = (v: Tree, indent: string): string => {
+      const written = block(v, indent + '  ');
+      const nested = written.startsWith('\n' + indent + '  ');
+      return nested && compactIt.next().value ? `${indent}- ${written.slice(1 + indent.length + 2)}` : `${indent}-${written}`;
+    };
     const flow = (t: Tree): string =>
       typeof t === 'string'
         ? JSON.stringify(t)
@@ -119,7 +133,7 @@ export const structuredDocument = fc
     const block = (t: Tree, indent: string): string => {
       if (typeof t === 'string') return ' ' + writeScalar(t, styleIt.next().value as string, indent);
       if (flowIt.next().value) return ' ' + flow(t);
-      if (Array.isArray(t)) return t.length === 0 ? ' []' : '\n' + t.map((v) => `${indent}-${block(v, indent + '  ')}`).join('\n');
+      if (Array.isArray(t)) return t.length === 0 ? ' []' : '\n' + t.map((v) => item(v, indent)).join('\n');
       const entries = Object.entries(t);
       if (entries.length === 0) return ' {}';
       return '\n' + entries.map(([k, v]) => `${indent}${k}:${block(v, indent + '  ')}`).join('\n');
