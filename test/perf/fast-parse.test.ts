@@ -73,6 +73,10 @@ describe('the fast path agrees with the positions path', () => {
       'a:\n- -  \n- b\n',
       'a:\n  -  - # c\n  - b\n',
       'a:\n  - - -\n    - c\n  - b\n',
+      // A comment that lowers yaml's plain-scalar indentation, then a value on its own line: yaml reads more into it.
+      'a:\n#c\n  x\nk: 1\n',
+      'a:\n\n# c\n  x\nk: 1\n',
+      'k:\n  - \n  #c\n    x\n  - y\n',
       'a:\t1\n', // tabs
       'a: 1\nnull: 2\n', // null keys
       'a: 1\n...\n', // document end
@@ -86,6 +90,17 @@ describe('the fast path agrees with the positions path', () => {
       `a:\n  ${'k'.repeat(1023)}: 1\n`, // the same counted with its indentation
     ];
     for (const text of slow) expect(fastParse('f.yaml', text), JSON.stringify(text)).toBeUndefined();
+  });
+
+  it('still takes comments before items and keys, and values on their own line after other comments', () => {
+    const taken = [
+      'a:\n#c\n  - x\nk: 1\n',
+      'a:\n\n# c\n  b: 1\n',
+      'tasks:\n\n# Nhóm 2\n  - id: x\n    title: Kế hoạch\n     phối hợp\n',
+      'a:\n# c\n  x\nk: 1\n',
+      'a:\r\n\r\n# c\r\n  x\r\nk: 1\r\n',
+    ];
+    for (const text of taken) expect(assertAgrees(text), JSON.stringify(text)).toBe(true);
   });
 
   it('agrees on every input of the YAML test suite, as a document and nested under a key', () => {
@@ -142,7 +157,7 @@ describe('scanText, the one-pass form of the suspicious-text patterns', () => {
   it('answers as the patterns do on the examples, the YAML test suite and generated texts', () => {
     for (const file of exampleFiles) sameAsPatterns(readFileSync(file, 'utf8'));
     for (const entry of suite as Array<{ cases: Array<{ yaml: string }> }>) for (const { yaml } of entry.cases) sameAsPatterns(yaml);
-    const pieces = fc.constantFrom('---', '--- #', '--- x', '...', '%', '=======', '>>>>>>>', '|||||||', '- ', '-', ' - # c', '  ', ' ', '\n', '\r\n', '\r', '\t', ':', ': ', 'a:', '? ', '?x', '&a', ' *a', '!t', '[', ']', '{', '}', '] :', '}:', ',', '#', ']#', '"#', "'#", '-#', '|#', '>-2', '|+', '>1', '|-', 'null', 'Null', 'NULL', '~', '__proto__', '<<', '\\', '\u00a0&', '\u0085', '\u2028', '\ufeff', 'x', 'Kế');
+    const pieces = fc.constantFrom('---', '--- #', '--- x', '...', '%', '=======', '>>>>>>>', '|||||||', '- ', '-', ' - # c', '  ', ' ', '\n', '\r\n', '\r', '\t', ':', ': ', 'a:', '? ', '?x', '&a', ' *a', '!t', '[', ']', '{', '}', '] :', '}:', ',', '#', ']#', '"#', "'#", '-#', '|#', '>-2', '|+', '>1', '|-', 'null', 'Null', 'NULL', '~', '#c', '\n#', '  x', 'k: ', '__proto__', '<<', '\\', '\u00a0&', '\u0085', '\u2028', '\ufeff', 'x', 'Kế');
     fc.assert(fc.property(fc.array(pieces, { maxLength: 14 }).map((p) => p.join('')), (text) => sameAsPatterns(text)), { numRuns: RUNS * 20 });
     fc.assert(fc.property(yamlDocument, (text) => sameAsPatterns(text)), { numRuns: RUNS * 3 });
   });

@@ -39,7 +39,7 @@ const line = fc.oneof(
   { weight: 1, arbitrary: fc.tuple(indent, scalar, lineEnd).map(([i, v, e]) => `${i}${v}${e}`) },
   // Compact nested sequences (`- - x`), empty items among them.
   { weight: 1, arbitrary: fc.tuple(indent, fc.constantFrom('-', '- -', '-  -', '- - -', '- - x', '- - k: v', '- -x'), lineEnd).map(([i, d, e]) => `${i}${d}${e}`) },
-  { weight: 1, arbitrary: fc.constantFrom('# chú thích\n', '\n', '---\n', '...\n', '%YAML 1.2\n', '<<<<<<< HEAD\n', '=======\n', '\t- x\n', 'a:\t1\n') },
+  { weight: 1, arbitrary: fc.constantFrom('# chú thích\n', '#ghi chú\n', '\n', '---\n', '...\n', '%YAML 1.2\n', '<<<<<<< HEAD\n', '=======\n', '\t- x\n', 'a:\t1\n') },
 );
 
 /** A document of up to 12 lines, usually starting as a record does. */
