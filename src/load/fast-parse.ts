@@ -14,7 +14,8 @@
  */
 import jsyaml from 'js-yaml';
 import { type CoreTag, type Form, formOf } from './core-scalars.js';
-import { LONE_CR, normalizeStrings, parseRecordText, type ParseOutcome, type Pointer, type Position } from './parse.js';
+import { normalizeStrings, parseRecordText, type ParseOutcome, type Pointer, type Position } from './parse.js';
+import { LONE_CR } from './text-problems.js';
 import { parseSubset } from './subset-parse.js';
 
 /** Which parser reads clean files: `fast` (default) or `yaml` (the positions path for every file). */

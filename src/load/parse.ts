@@ -6,6 +6,7 @@
 import { isAlias, isCollection, isMap, isNode, isPair, isScalar, isSeq, parseAllDocuments, visit } from 'yaml';
 import type { Document, Node, ParsedNode } from 'yaml';
 import type { Diagnostic, DiagnosticArgs } from '../validate/diagnostic.js';
+import { textProblem } from './text-problems.js';
 
 /** A path into a record: mapping keys and sequence indexes. */
 export type Pointer = ReadonlyArray<string | number>;
@@ -42,12 +43,6 @@ const YAML_OPTIONS = { version: '1.2', schema: 'core', uniqueKeys: sameKey, pret
  */
 const CORE_TAGS = new Set(['tag:yaml.org,2002:str', 'tag:yaml.org,2002:int', 'tag:yaml.org,2002:float', 'tag:yaml.org,2002:bool', 'tag:yaml.org,2002:null', 'tag:yaml.org,2002:map', 'tag:yaml.org,2002:seq']);
 
-/** A CR not followed by LF: a line break to YAML 1.2, not to the yaml package (so the fast path leaves it here). */
-export const LONE_CR = /\r(?!\n)/;
-
-/** Git's conflict markers, at the start of a line. */
-const CONFLICT_MARKER = /^(<{7}|={7}|>{7}|\|{7})(?: |$)/;
-
 export interface ParseOutcome {
   /** The plain value (strings NFC-normalised), or undefined when the file cannot be used. */
   data: unknown;
@@ -56,6 +51,9 @@ export interface ParseOutcome {
   locate: (pointer: Pointer, target?: 'key' | 'value') => Position;
 }
 
+type Report = (pos: Position, rule: string, args?: DiagnosticArgs, severity?: 'error' | 'warning') => void;
+type At = (offset: number) => Position;
+
 /** Parses one file's text. `file` is only used to label diagnostics. */
 export function parseRecordText(file: string, text: string): ParseOutcome {
   const diagnostics: Diagnostic[] = [];
@@ -63,25 +61,13 @@ export function parseRecordText(file: string, text: string): ParseOutcome {
   const lineStarts = lineStartsOf(text);
   // A problem found at the very end (an unclosed quote) is shown on the last line, not past it.
   const contentEnd = text.replace(/[\r\n]+$/, '').length;
-  const at = (offset: number): Position => positionOf(lineStarts, Math.max(0, Math.min(offset, contentEnd)));
-  const report = (pos: Position, rule: string, args: DiagnosticArgs = {}, severity: 'error' | 'warning' = 'error') =>
-    diagnostics.push({ file, line: pos.line, column: pos.column, severity, rule, args });
+  const at: At = (offset) => positionOf(lineStarts, Math.max(0, Math.min(offset, contentEnd)));
+  const report: Report = (pos, rule, args = {}, severity = 'error') => diagnostics.push({ file, line: pos.line, column: pos.column, severity, rule, args });
   const fail = (locate: ParseOutcome['locate'] = firstLine) => ({ data: undefined, diagnostics, locate });
 
-  const control = findControlCharacter(text);
-  if (control) {
-    report(control.position, 'control-character', { code: control.code });
-    return fail();
-  }
-  // yaml's message for a lone CR ("nested mappings are not allowed") would mislead.
-  const loneCr = text.includes('\r') ? LONE_CR.exec(text) : null;
-  if (loneCr) {
-    report(at(loneCr.index), 'lone-cr');
-    return fail();
-  }
-  const conflict = findConflictMarker(text);
-  if (conflict) {
-    report({ line: conflict.line, column: 1 }, 'merge-conflict', { marker: conflict.marker });
+  const problem = textProblem(text, at);
+  if (problem) {
+    report(problem.position, problem.rule, problem.args);
     return fail();
   }
 
@@ -97,20 +83,36 @@ export function parseRecordText(file: string, text: string): ParseOutcome {
   }
   const doc = docs[0];
   const locate = makeLocator(doc, at);
-  // A tab in the indentation throws yaml off for the lines after it: it then reports
-  // well-indented lines, keys made of blocks and duplicate keys. Only the tabs are shown.
-  const tabs = doc.errors.length > 0 ? tabIndentedLines(text, lineStarts) : new Map<number, number>();
-  const tabErrors = doc.errors.filter((e) => e.code === 'TAB_AS_INDENT' || tabs.has(at(e.pos[0]).line));
-  if (tabErrors.length > 0) {
-    const lines = new Set(tabErrors.map((e) => at(e.pos[0]).line));
-    for (const line of [...lines].sort((a, b) => a - b).slice(0, MAX_SYNTAX_ERRORS)) {
-      report({ line, column: tabs.get(line) ?? 1 }, 'yaml-syntax', { code: 'TAB_AS_INDENT', detail: 'Tabs are not allowed as indentation' });
-    }
-    return fail(locate);
-  }
+  if (reportTabIndentation(doc, text, lineStarts, at, report)) return fail(locate);
+  const { unusable, tagged, firstAlias } = reportUnusableNodes(doc, text, at, report);
+  reportParserMessages(doc, tagged, at, report);
+  if (unusable || doc.errors.length > 0 || docs.length > 1) return fail(locate);
+  const data = plainValue(doc, firstAlias, at, report);
+  return data === undefined ? fail(locate) : { data, diagnostics, locate };
+}
 
-  // What the yaml package accepts but a record cannot hold: tags outside the core
-  // schema, keys that are collections (no JS form), aliases to nothing.
+/**
+ * A tab in the indentation throws yaml off for the lines after it: it then reports
+ * well-indented lines, keys made of blocks and duplicate keys. Only the tabs are
+ * shown; true when there were any.
+ */
+function reportTabIndentation(doc: Document, text: string, lineStarts: number[], at: At, report: Report): boolean {
+  if (doc.errors.length === 0) return false;
+  const tabs = tabIndentedLines(text, lineStarts);
+  const tabErrors = doc.errors.filter((e) => e.code === 'TAB_AS_INDENT' || tabs.has(at(e.pos[0]).line));
+  if (tabErrors.length === 0) return false;
+  const lines = new Set(tabErrors.map((e) => at(e.pos[0]).line));
+  for (const line of [...lines].sort((a, b) => a - b).slice(0, MAX_SYNTAX_ERRORS)) {
+    report({ line, column: tabs.get(line) ?? 1 }, 'yaml-syntax', { code: 'TAB_AS_INDENT', detail: 'Tabs are not allowed as indentation' });
+  }
+  return true;
+}
+
+/**
+ * What the yaml package accepts but a record cannot hold: tags outside the core
+ * schema, keys that are collections (no JS form), aliases to nothing.
+ */
+function reportUnusableNodes(doc: Document, text: string, at: At, report: Report): { unusable: boolean; tagged: boolean; firstAlias: number | undefined } {
   let unusable = false;
   let tagged = false;
   let firstAlias: number | undefined;
@@ -137,7 +139,11 @@ export function parseRecordText(file: string, text: string): ParseOutcome {
       }
     },
   });
-  // One syntax error per line, and only the first few: later ones mostly echo the first.
+  return { unusable, tagged, firstAlias };
+}
+
+/** yaml's errors and warnings. One syntax error per line, and only the first few: later ones mostly echo the first. */
+function reportParserMessages(doc: Document, tagged: boolean, at: At, report: Report): void {
   const syntaxLines = new Set<number>();
   for (const error of doc.errors) {
     const pos = at(error.pos[0]);
@@ -157,19 +163,19 @@ export function parseRecordText(file: string, text: string): ParseOutcome {
     if (tagged && (warning.code === 'TAG_RESOLVE_FAILED' || warning.code === 'BAD_COLLECTION_TYPE')) continue;
     report(at(warning.pos[0]), 'yaml-warning', { code: warning.code, detail: firstLineOf(warning.message) }, 'warning');
   }
-  if (unusable || doc.errors.length > 0 || docs.length > 1) return fail(locate);
+}
 
-  let data: unknown;
+/** The document as plain data (strings NFC), or undefined after reporting why it cannot be one (too many aliases). */
+function plainValue(doc: Document, firstAlias: number | undefined, at: At, report: Report): unknown {
   try {
-    data = normalizeStrings(doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }));
+    return normalizeStrings(doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }));
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const pos = at(firstAlias ?? 0);
     if (/alias/i.test(message)) report(pos, 'alias-limit', { limit: MAX_ALIAS_COUNT });
     else report(pos, 'yaml-syntax', { code: 'IMPOSSIBLE', detail: firstLineOf(message) });
-    return fail(locate);
+    return undefined;
   }
-  return { data, diagnostics, locate };
 }
 
 /** Lines whose indentation holds a tab (1-based), each with the tab's column. */
@@ -228,30 +234,6 @@ function isEmptyDocument(doc: Document): boolean {
   const c = doc.contents;
   if (c === null) return true;
   return isScalar(c) && !c.tag && (c as { source?: string }).source === '' && c.value === null;
-}
-
-/**
- * YAML 1.2 allows only printable characters (its `c-printable`): no C0 or C1
- * control characters except tab, line feed, carriage return and NEL.
- */
-function findControlCharacter(text: string): { position: Position; code: string } | undefined {
-  const bad = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u009f\ufffe\uffff]/u;
-  const m = bad.exec(text);
-  if (!m) return undefined;
-  const before = text.slice(0, m.index);
-  const line = before.split('\n').length;
-  const column = m.index - (before.lastIndexOf('\n') + 1) + 1;
-  return { position: { line, column }, code: 'U+' + m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0') };
-}
-
-function findConflictMarker(text: string): { line: number; marker: string } | undefined {
-  if (!text.includes('<<<<<<<') && !text.includes('>>>>>>>')) return undefined;
-  const lines = text.split(/\r?\n/);
-  for (let i = 0; i < lines.length; i++) {
-    const m = CONFLICT_MARKER.exec(lines[i]);
-    if (m) return { line: i + 1, marker: m[1] };
-  }
-  return undefined;
 }
 
 /** The `---` that starts a later document, if it is right before `offset`. */
