@@ -28,58 +28,77 @@ export function resultsText(model: Model, lang: Lang, results: Results): string 
 }
 
 export function summaryDocument(report: SummaryReport, ctx: ViewContext): Document {
+  const { lang } = ctx;
+  // Numbered as a written report's sections are.
+  const sections: Array<[title: string, blocks: Block[]]> = [
+    [word(lang, 'sectionPlans'), [plansTable(report, ctx)]],
+    [word(lang, 'sectionDue'), dueBlocks(report, ctx)],
+    [`${word(lang, 'sectionCompleted')}: ${report.completed.length}`, [completedTable(report, ctx)]],
+    [word(lang, 'sectionByLead'), [byLeadTable(report, ctx)]],
+    [word(lang, 'sectionByType'), [byTypeTable(report, ctx)]],
+    [word(lang, 'sectionResults'), [resultsTable(report, ctx)]],
+    [lines.sectionNext(lang, report.next.period), [nextTable(report, ctx)]],
+  ];
+  return [...heading(report, ctx), ...sections.flatMap(([title, blocks], i): Block[] => [{ kind: 'heading', text: `${i + 1}. ${title}` }, ...blocks])];
+}
+
+/** The title, then who and what period the figures are for. */
+function heading(report: SummaryReport, ctx: ViewContext): Block[] {
   const { lang, model } = ctx;
-  const blocks: Block[] = [];
-  const section = (n: number, title: string) => blocks.push({ kind: 'heading', text: `${n}. ${title}` });
+  return [
+    { kind: 'title', text: model.config.title ?? word(lang, 'summaryTitle') },
+    {
+      kind: 'lines',
+      lines: [
+        ...(model.config.title ? [word(lang, 'summaryTitle')] : []),
+        lines.reportPeriod(lang, report.period),
+        lines.figuresAsOf(lang, report.asOf),
+        ...revisionLines(ctx),
+      ],
+    },
+  ];
+}
 
-  blocks.push({ kind: 'title', text: model.config.title ?? word(lang, 'summaryTitle') });
-  blocks.push({
-    kind: 'lines',
-    lines: [
-      ...(model.config.title ? [word(lang, 'summaryTitle')] : []),
-      lines.reportPeriod(lang, report.period),
-      lines.figuresAsOf(lang, report.asOf),
-      ...revisionLines(ctx),
-    ],
-  });
-
-  section(1, word(lang, 'sectionPlans'));
-  blocks.push({
+function plansTable(report: SummaryReport, { lang }: ViewContext): Block {
+  return {
     kind: 'table',
     columns: [{ header: word(lang, 'id') }, { header: word(lang, 'number') }, { header: word(lang, 'title'), wrap: 50 }, { header: word(lang, 'period') }, { header: word(lang, 'planState') }],
     rows: rowsOf(report.plans, ({ plan, state }) => ({
       cells: [text(plan.id), text(plan.number ?? ''), text(plan.title), text(periodName(lang, plan.period)), text(planStateName(lang, state))],
     })),
     empty: word(lang, 'noPlans'),
-  });
+  };
+}
 
-  section(2, word(lang, 'sectionDue'));
-  blocks.push({ kind: 'table', columns: tallyColumns(lang), rows: [{ cells: tallyCells(report.due) }] });
-  if (report.dueItems.length > 0) {
-    blocks.push({
-      kind: 'table',
-      columns: [columns.due(lang), columns.plan(lang), columns.task(lang), columns.occurrence(lang), columns.title(lang), columns.lead(lang), columns.state(lang), columns.doneOn(lang)],
-      rows: rowsOf(
-        report.dueItems,
-        (s): Row => ({
-          cells: [
-            date(s.item.due),
-            text(s.item.plan),
-            text(s.item.task),
-            occurrenceCell(s, lang),
-            text(s.item.title),
-            text(partyName(model, s.item.lead)),
-            stateCell(s, lang),
-            date(s.state === 'done' ? (s.item.done ?? null) : null),
-          ],
-          tone: toneOf(s.state),
-        }),
-      ),
-    });
-  }
+/** The tally of the items due in the period, then the items themselves. */
+function dueBlocks(report: SummaryReport, { lang, model }: ViewContext): Block[] {
+  const tally: Block = { kind: 'table', columns: tallyColumns(lang), rows: [{ cells: tallyCells(report.due) }] };
+  if (report.dueItems.length === 0) return [tally];
+  const items: Block = {
+    kind: 'table',
+    columns: [columns.due(lang), columns.plan(lang), columns.task(lang), columns.occurrence(lang), columns.title(lang), columns.lead(lang), columns.state(lang), columns.doneOn(lang)],
+    rows: rowsOf(
+      report.dueItems,
+      (s): Row => ({
+        cells: [
+          date(s.item.due),
+          text(s.item.plan),
+          text(s.item.task),
+          occurrenceCell(s, lang),
+          text(s.item.title),
+          text(partyName(model, s.item.lead)),
+          stateCell(s, lang),
+          date(s.state === 'done' ? (s.item.done ?? null) : null),
+        ],
+        tone: toneOf(s.state),
+      }),
+    ),
+  };
+  return [tally, items];
+}
 
-  section(3, `${word(lang, 'sectionCompleted')}: ${report.completed.length}`);
-  blocks.push({
+function completedTable(report: SummaryReport, { lang, model }: ViewContext): Block {
+  return {
     kind: 'table',
     columns: [columns.doneOn(lang), columns.plan(lang), columns.task(lang), columns.occurrence(lang), columns.title(lang), columns.due(lang), { header: word(lang, 'assessment') }, { header: word(lang, 'results'), wrap: 30 }],
     rows: rowsOf(report.completed, (s) => ({
@@ -95,36 +114,40 @@ export function summaryDocument(report: SummaryReport, ctx: ViewContext): Docume
       ],
     })),
     empty: word(lang, 'noCompleted'),
-  });
+  };
+}
 
-  section(4, word(lang, 'sectionByLead'));
-  blocks.push({
+function byLeadTable(report: SummaryReport, { lang, model }: ViewContext): Block {
+  return {
     kind: 'table',
     columns: [{ header: word(lang, 'leadParty') }, ...tallyColumns(lang)],
     rows: report.byLead.map(([lead, tally]) => ({ cells: [text(partyName(model, lead)), ...tallyCells(tally)] })),
     empty: word(lang, 'noDue'),
-  });
+  };
+}
 
-  section(5, word(lang, 'sectionByType'));
-  blocks.push({
+function byTypeTable(report: SummaryReport, { lang }: ViewContext): Block {
+  return {
     kind: 'table',
     columns: [{ header: word(lang, 'taskType') }, ...tallyColumns(lang)],
     rows: report.byType.map(([type, tally]) => ({ cells: [text(taskTypeName(lang, type)), ...tallyCells(tally)] })),
     empty: word(lang, 'noDue'),
-  });
+  };
+}
 
-  section(6, word(lang, 'sectionResults'));
-  blocks.push({
+function resultsTable(report: SummaryReport, { lang, model }: ViewContext): Block {
+  return {
     kind: 'table',
     columns: [{ header: word(lang, 'metric') }, { header: word(lang, 'amount'), align: 'right' }, { header: word(lang, 'unit') }],
     rows: report.results.map(([id, value]) => ({
       cells: [text(model.config.metrics[id]?.label ?? id), num(value), text(model.config.metrics[id]?.unit ?? '')],
     })),
     empty: word(lang, 'noResults'),
-  });
+  };
+}
 
-  section(7, lines.sectionNext(lang, report.next.period));
-  blocks.push({
+function nextTable(report: SummaryReport, { lang, model }: ViewContext): Block {
+  return {
     kind: 'table',
     columns: [columns.due(lang), columns.plan(lang), columns.task(lang), columns.occurrence(lang), columns.title(lang), columns.lead(lang), columns.state(lang)],
     rows: rowsOf(report.next.items, (s): Row => ({
@@ -132,6 +155,5 @@ export function summaryDocument(report: SummaryReport, ctx: ViewContext): Docume
       tone: toneOf(s.state),
     })),
     empty: word(lang, 'noNext'),
-  });
-  return blocks;
+  };
 }
