@@ -73,43 +73,17 @@ export async function loadRecords(source: RecordSource, options: LoadOptions = {
       unusable.push({ path, text: decodeLoosely(bytes) });
       return undefined;
     }
-    const outcome = parseRecord(path, decoded.text, parser);
-    diagnostics.push(...outcome.diagnostics);
-    const unused = () => void unusable.push({ path, text: decoded.text });
-    if (outcome.data === undefined) return unused();
-    const data = outcome.data;
-    if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-      diagnostics.push({ file: path, ...outcome.locate([]), severity: 'error', rule: 'not-a-mapping', args: {} });
-      return unused();
-    }
-    const record = data as Record<string, unknown>;
-    if (!('kind' in record)) {
-      diagnostics.push({ file: path, ...outcome.locate([]), severity: 'error', rule: 'missing-kind', args: {} });
-      return unused();
-    }
-    if (!KINDS.includes(record.kind as Kind)) {
-      const kind = typeof record.kind === 'string' ? record.kind : JSON.stringify(record.kind) ?? String(record.kind);
-      diagnostics.push({
-        file: path,
-        ...outcome.locate(['kind']),
-        severity: 'error',
-        rule: 'unknown-kind',
-        args: { kind, expected: KINDS.join(', ') },
-      });
-      return unused();
-    }
-    return { path, kind: record.kind as Kind, text: decoded.text, data: record, locate: outcome.locate };
+    const record = recordOfText(path, decoded.text, parser, diagnostics);
+    if (!record) unusable.push({ path, text: decoded.text });
+    return record;
   };
 
   // The config is read first: its `ignore` globs decide which other files count.
-  let isIgnored = (_path: string) => false;
+  let isIgnored = ignoredBy(undefined);
   if (paths.includes(CONFIG_FILE)) {
     const config = await readOne(CONFIG_FILE);
     parsed.set(CONFIG_FILE, config);
-    const ignore = config?.data.ignore;
-    if (Array.isArray(ignore) && ignore.every((g) => typeof g === 'string') && ignore.length > 0) {
-      isIgnored = picomatch(ignore as string[], { dot: true });
-    }
+    isIgnored = ignoredBy(config);
   }
   const wanted = paths.filter((p) => p === CONFIG_FILE || !isIgnored(p));
   // A big work tree is parsed on every core: threads and this one take chunks of files until none are left.
@@ -132,6 +106,37 @@ export async function loadRecords(source: RecordSource, options: LoadOptions = {
   // In path order, as `files` are: which file's ids are read first must not depend on the threads.
   unusable.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { fileCount: wanted.length, paths: wanted, files, diagnostics, unusable };
+}
+
+/** The record one file's text holds, or undefined after adding to `diagnostics` why it holds none. */
+function recordOfText(path: string, text: string, parser: ParserChoice, diagnostics: Diagnostic[]): RecordFile | undefined {
+  const outcome = parseRecord(path, text, parser);
+  diagnostics.push(...outcome.diagnostics);
+  if (outcome.data === undefined) return undefined;
+  const problem = notARecord(outcome.data);
+  if (problem) {
+    diagnostics.push({ file: path, ...outcome.locate(problem.at), severity: 'error', rule: problem.rule, args: problem.args });
+    return undefined;
+  }
+  const record = outcome.data as Record<string, unknown>;
+  return { path, kind: record.kind as Kind, text, data: record, locate: outcome.locate };
+}
+
+/** Why a parsed value is not a record (a mapping with a known `kind`); undefined when it is one. */
+function notARecord(data: unknown): { at: Pointer; rule: string; args: Record<string, string> } | undefined {
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return { at: [], rule: 'not-a-mapping', args: {} };
+  const record = data as Record<string, unknown>;
+  if (!('kind' in record)) return { at: [], rule: 'missing-kind', args: {} };
+  if (KINDS.includes(record.kind as Kind)) return undefined;
+  const kind = typeof record.kind === 'string' ? record.kind : JSON.stringify(record.kind) ?? String(record.kind);
+  return { at: ['kind'], rule: 'unknown-kind', args: { kind, expected: KINDS.join(', ') } };
+}
+
+/** The files the config's `ignore` globs leave out (none without a usable config). */
+function ignoredBy(config: RecordFile | undefined): (path: string) => boolean {
+  const ignore = config?.data.ignore;
+  if (Array.isArray(ignore) && ignore.every((g) => typeof g === 'string') && ignore.length > 0) return picomatch(ignore as string[], { dot: true });
+  return () => false;
 }
 
 function fileDiagnostic(file: string, rule: string, args: Record<string, string>): Diagnostic {
