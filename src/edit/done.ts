@@ -154,35 +154,10 @@ function oneOffSplices(text: string, task: YAMLMap, request: DoneRequest): Plann
   else added.push(['done', iso]);
 
   const results = request.results ?? [];
-  if (results.length > 0) {
-    const existing = pairOf(task, 'results');
-    if (existing?.value && isMap(existing.value)) {
-      const map = existing.value;
-      const fresh: Array<[string, string]> = [];
-      for (const [metric, value] of results) {
-        const pair = pairOf(map, metric);
-        if (pair?.value) {
-          if (!force) return { code: 'field-exists', args: { field: `results.${metric}`, value: String(nodeText(text, pair.value)) } };
-          splices.push(replaceValue(text, pair.value, yamlNumber(value)));
-        } else fresh.push([yamlString(metric, map.flow ? 'flow' : 'block'), yamlNumber(value)]);
-      }
-      const splice = addToMap(text, map, fresh);
-      if (splice) splices.push(splice);
-    } else if (existing) {
-      return { code: 'unsupported-layout', args: { detail: 'results' } };
-    } else added.push(['results', flowResults(results)]);
-  }
-
-  for (const [field, value] of [
-    ['evidence', request.evidence],
-    ['note', request.note],
-  ] as const) {
-    if (value === undefined) continue;
-    const existing = pairOf(task, field);
-    if (existing?.value) {
-      if (!force) return { code: 'field-exists', args: { field, value: nodeText(text, existing.value) } };
-      splices.push(replaceValue(text, existing.value, yamlString(value, ctx)));
-    } else added.push([field, yamlString(value, ctx)]);
+  for (const change of [resultsChange(text, task, results, force), textFieldsChange(text, task, request, ctx)]) {
+    if ('code' in change) return change;
+    splices.push(...change.splices);
+    added.push(...change.added);
   }
 
   // New keys go after status (or due, where status would be), else at the end of the task.
@@ -200,6 +175,47 @@ function oneOffSplices(text: string, task: YAMLMap, request: DoneRequest): Plann
       if (request.note !== undefined) t.note = request.note;
     },
   };
+}
+
+/** What a one-off task's edit changes in place, and the pairs it adds. */
+type FieldsChange = { splices: Splice[]; added: Array<[string, string]> };
+
+/** New results for a one-off task: into its `results` mapping, or as a new `results` pair. */
+function resultsChange(text: string, task: YAMLMap, results: ReadonlyArray<readonly [string, number]>, force: boolean): FieldsChange | DoneRefusal {
+  if (results.length === 0) return { splices: [], added: [] };
+  const existing = pairOf(task, 'results');
+  if (!existing) return { splices: [], added: [['results', flowResults(results)]] };
+  if (!existing.value || !isMap(existing.value)) return { code: 'unsupported-layout', args: { detail: 'results' } };
+  const map = existing.value;
+  const splices: Splice[] = [];
+  const fresh: Array<[string, string]> = [];
+  for (const [metric, value] of results) {
+    const pair = pairOf(map, metric);
+    if (pair?.value) {
+      if (!force) return { code: 'field-exists', args: { field: `results.${metric}`, value: String(nodeText(text, pair.value)) } };
+      splices.push(replaceValue(text, pair.value, yamlNumber(value)));
+    } else fresh.push([yamlString(metric, map.flow ? 'flow' : 'block'), yamlNumber(value)]);
+  }
+  const splice = addToMap(text, map, fresh);
+  if (splice) splices.push(splice);
+  return { splices, added: [] };
+}
+
+/** A one-off task's `evidence` and `note`: replaced (with force) or added. */
+function textFieldsChange(text: string, task: YAMLMap, request: DoneRequest, ctx: 'flow' | 'block'): FieldsChange | DoneRefusal {
+  const change: FieldsChange = { splices: [], added: [] };
+  for (const [field, value] of [
+    ['evidence', request.evidence],
+    ['note', request.note],
+  ] as const) {
+    if (value === undefined) continue;
+    const existing = pairOf(task, field);
+    if (existing?.value) {
+      if (!request.force) return { code: 'field-exists', args: { field, value: nodeText(text, existing.value) } };
+      change.splices.push(replaceValue(text, existing.value, yamlString(value, ctx)));
+    } else change.added.push([field, yamlString(value, ctx)]);
+  }
+  return change;
 }
 
 /** Adds pairs to an existing mapping (results): after its last pair, or into an empty `{}`. */
@@ -243,53 +259,64 @@ function recurringSplices(text: string, task: YAMLMap, schedule: RecurringSchedu
     t.log = { ...((t.log as object | undefined) ?? {}), [period.key]: plain };
   };
 
+  const splices = logSplices(text, task, schedule, period, value, request);
+  return 'code' in splices ? splices : { splices, expect };
+}
+
+type LoggedPair = Pair<ParsedNode, ParsedNode | null>;
+
+/** The splices that write `value` as the log entry of `period`: a new log, a new entry, or (with force) over the old one. */
+function logSplices(text: string, task: YAMLMap, schedule: RecurringSchedule, period: Period, value: string, request: DoneRequest): Splice[] | DoneRefusal {
   const log = pairOf(task, 'log');
   const entryText = `${period.key}: ${value}`;
   if (!log) {
-    const last = task.items[task.items.length - 1] as Pair<ParsedNode, ParsedNode | null>;
+    const last = task.items[task.items.length - 1] as LoggedPair;
     const anchor = pairEnd(text, last);
-    if (task.flow) return { splices: [{ start: anchor, end: anchor, text: `, log: { ${entryText} }` }], expect };
+    if (task.flow) return [{ start: anchor, end: anchor, text: `, log: { ${entryText} }` }];
     const indent = keyIndent(text, task);
-    return { splices: [insertLinesAfter(text, anchor, [`${indent}log:`, `${indent}  ${entryText}`], lineEnding(text))], expect };
+    return [insertLinesAfter(text, anchor, [`${indent}log:`, `${indent}  ${entryText}`], lineEnding(text))];
   }
   if (!log.value || !isMap(log.value)) return { code: 'unsupported-layout', args: { detail: 'log' } };
   const logMap = log.value;
   const entries = logMap.items.map((p) => ({
-    pair: p as Pair<ParsedNode, ParsedNode | null>,
+    pair: p as LoggedPair,
     period: isScalar(p.key) ? parseOccurrenceKey(schedule.every, p.key.value as string | number) : undefined,
   }));
 
   const same = entries.find((e) => e.period?.key === period.key);
   if (same) {
-    if (!request.force) {
-      return { code: 'already-logged', args: { task: id, period: period.key, value: same.pair.value ? nodeText(text, same.pair.value) : '' } };
-    }
-    const key = same.pair.key;
-    const old = same.pair.value;
-    if (!old) return { splices: [{ start: key.range[1], end: contentEnd(text, key.range[1], key.range[2]), text: `: ${value}` }], expect };
-    const gap = text.slice(key.range[1], old.range[0]);
-    // A block mapping starts on the next line; the new value goes after the colon, unless a comment sits there.
-    const start = gap.includes('\n') && !gap.includes('#') ? key.range[1] : old.range[0];
-    const splice = { start, end: contentEnd(text, old.range[0], old.range[1]), text: start === old.range[0] ? value : `: ${value}` };
-    return { splices: [splice], expect };
+    if (!request.force) return { code: 'already-logged', args: { task: request.task.id, period: period.key, value: same.pair.value ? nodeText(text, same.pair.value) : '' } };
+    return [replaceEntryValue(text, same.pair, value)];
   }
-
   // Chronological place: right after the latest entry that starts before this occurrence.
   let before: (typeof entries)[number] | undefined;
   for (const e of entries) if (e.period && e.period.start < period.start && (!before || e.period.start > before.period!.start)) before = e;
-  if (logMap.flow) {
-    if (before) {
-      const at = pairEnd(text, before.pair);
-      return { splices: [{ start: at, end: at, text: `, ${entryText}` }], expect };
-    }
-    const first = entries[0]?.pair.key;
-    if (first) return { splices: [{ start: first.range[0], end: first.range[0], text: `${entryText}, ` }], expect };
-    const node = logMap as unknown as ParsedNode;
-    return { splices: [{ start: node.range[0], end: contentEnd(text, node.range[0], node.range[1]), text: `{ ${entryText} }` }], expect };
-  }
+  if (logMap.flow) return [insertFlowEntry(text, logMap, before?.pair, entries[0]?.pair, entryText)];
   const indent = keyIndent(text, logMap);
   const anchor = before ? pairEnd(text, before.pair) : log.key.range[1];
-  return { splices: [insertLinesAfter(text, anchor, [`${indent}${entryText}`], lineEnding(text))], expect };
+  return [insertLinesAfter(text, anchor, [`${indent}${entryText}`], lineEnding(text))];
+}
+
+/** The old value of a log entry replaced by `value`, keeping its key and any comment after the colon. */
+function replaceEntryValue(text: string, pair: LoggedPair, value: string): Splice {
+  const key = pair.key;
+  const old = pair.value;
+  if (!old) return { start: key.range[1], end: contentEnd(text, key.range[1], key.range[2]), text: `: ${value}` };
+  const gap = text.slice(key.range[1], old.range[0]);
+  // A block mapping starts on the next line; the new value goes after the colon, unless a comment sits there.
+  const start = gap.includes('\n') && !gap.includes('#') ? key.range[1] : old.range[0];
+  return { start, end: contentEnd(text, old.range[0], old.range[1]), text: start === old.range[0] ? value : `: ${value}` };
+}
+
+/** A new entry in a flow log (`{ 2022-Q1: …, 2022-Q2: … }`): after `before`, else first, else into an empty `{}`. */
+function insertFlowEntry(text: string, logMap: YAMLMap, before: LoggedPair | undefined, first: LoggedPair | undefined, entryText: string): Splice {
+  if (before) {
+    const at = pairEnd(text, before);
+    return { start: at, end: at, text: `, ${entryText}` };
+  }
+  if (first) return { start: first.key.range[0], end: first.key.range[0], text: `${entryText}, ` };
+  const node = logMap as unknown as ParsedNode;
+  return { start: node.range[0], end: contentEnd(text, node.range[0], node.range[1]), text: `{ ${entryText} }` };
 }
 
 /** `{ done: …, results: { … }, evidence: …, note: … }`, the form the examples use. */
