@@ -31,6 +31,23 @@ describe('usage errors', () => {
     expect(r).toEqual({ code: 2, stdout: '', stderr: "phoihop: Invalid period: '2026-Q4..2026-Q1' ends before it starts; write the earlier end first (e.g. 2026-Q1..2026-Q4).\n" });
   });
 
+  it('a summary whose next period would pass the year 9999 is bad usage, not a key like "10000"', async () => {
+    for (const period of ['9999', 'Q4/9999', '9999-12', '9999-06-01..9999-09-30']) {
+      const r = await runMain(['summary', '--period', period, '--lang', 'en'], { cwd: PHU_YEN });
+      expect(r).toEqual({ code: 2, stdout: '', stderr: `phoihop: Cannot summarise '${period}': its next period goes beyond the year 9999 (the last day phoihop knows is 9999-12-31).\n` });
+    }
+    // The last periods whose next one is still on the calendar.
+    for (const [period, next] of [
+      ['9998', '9999'],
+      ['Q3/9999', '9999-Q4'],
+      ['9999-07-01..9999-09-30', '9999-10-01..9999-12-31'],
+    ]) {
+      const r = await runMain(['summary', '--period', period, '--as-of', '2026-11-22', '--format', 'json'], { cwd: PHU_YEN });
+      expect(r.code).toBe(0);
+      expect(JSON.parse(r.stdout).next.key).toBe(next);
+    }
+  });
+
   it('done refuses a metric name that is not an id as bad usage, before touching the file', async () => {
     const dir = copyFolder(PHU_YEN);
     const file = join(dir, 'plans', 'btg-bdv-2022-2026.yaml');

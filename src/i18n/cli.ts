@@ -16,6 +16,10 @@ const CATALOGUE = {
     vi: (a: Args) => `Ngày không có thật: '${a.value}' không phải là một ngày trên lịch (tháng có ít ngày hơn, hoặc tháng quá 12).`,
     en: (a: Args) => `No such day: '${a.value}' is not a day of the calendar (the month has fewer days, or there is no such month).`,
   },
+  'next-period-out-of-range': {
+    vi: (a: Args) => `Kỳ '${a.value}' không tổng hợp được: kỳ sau của nó vượt quá năm 9999 (ngày cuối cùng phoihop biết là 9999-12-31).`,
+    en: (a: Args) => `Cannot summarise '${a.value}': its next period goes beyond the year 9999 (the last day phoihop knows is 9999-12-31).`,
+  },
   'reversed-period-option': {
     vi: (a: Args) => `Kỳ không hợp lệ: '${a.value}' kết thúc trước khi bắt đầu; hãy viết kỳ đầu trước (ví dụ 2026-Q1..2026-Q4).`,
     en: (a: Args) => `Invalid period: '${a.value}' ends before it starts; write the earlier end first (e.g. 2026-Q1..2026-Q4).`,

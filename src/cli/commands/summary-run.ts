@@ -1,9 +1,14 @@
 /** `summary`: the period summary a briefing or review is written from. */
-import { periodContaining, type Period } from '../../model/periods.js';
+import { dayFromYMD } from '../../model/dates.js';
+import { nextPeriod, periodContaining, type Period } from '../../model/periods.js';
+import { cliMessage } from '../../i18n/cli.js';
+import { UsageError } from '../io.js';
 import { summaryReport } from '../../reports/summary.js';
 import { EXIT, type CliIO } from '../io.js';
 import { type GlobalOptions, parsePeriodOption } from '../session.js';
 import { openReport, writeReport } from './report-run.js';
+
+const LAST_DAY = dayFromYMD(9999, 12, 31);
 
 export interface SummaryCommandOptions {
   period?: string;
@@ -12,7 +17,10 @@ export interface SummaryCommandOptions {
 export async function runSummary(io: CliIO, options: GlobalOptions & SummaryCommandOptions): Promise<number> {
   let period: Period | undefined;
   const run = await openReport(io, options, (session) => {
-    if (options.period !== undefined) period = parsePeriodOption(session.lang, options.period);
+    if (options.period === undefined) return;
+    period = parsePeriodOption(session.lang, options.period);
+    // The summary lists what falls due in the next period, which needs days that dates can be written for.
+    if (nextPeriod(period).end > LAST_DAY) throw new UsageError(cliMessage(session.lang, 'next-period-out-of-range', { value: options.period }));
   });
   // Default: the quarter holding the as-of date.
   const data = summaryReport(run.model, { asOf: run.asOf, period: period ?? periodContaining('quarter', run.asOf) });
