@@ -12,27 +12,21 @@ import { firstLine, git, type RepoLocation } from './repo.js';
 
 /** The remotes git may fetch missing objects from: `remote.<name>.promisor` and the older `extensions.partialClone`. */
 export async function promisorRemotes(repo: RepoLocation, lang: Lang): Promise<string[]> {
-  const r = await git(repo.toplevel, ['config', '--get-regexp', '^(remote\\..*\\.promisor|extensions\\.partialclone)$'], lang);
-  if (r.code !== 0) return []; // 1: no such key, the usual full clone
+  // `--bool` leaves the reading of `yes`, `1k`, `0x10` or a key without a value to git itself.
+  const [promisors, partialClone] = await Promise.all([
+    git(repo.toplevel, ['config', '--bool', '--get-regexp', '^remote\\..*\\.promisor$'], lang),
+    git(repo.toplevel, ['config', '--get', 'extensions.partialclone'], lang),
+  ]);
   const remotes = new Set<string>();
-  for (const line of r.stdout.toString('utf8').split('\n')) {
-    if (line === '') continue;
-    // A key written without a value is printed alone, and means true.
-    const space = line.indexOf(' ');
-    const key = space < 0 ? line : line.slice(0, space);
-    const value = space < 0 ? undefined : line.slice(space + 1).trim();
-    if (key === 'extensions.partialclone') remotes.add(value ?? '');
-    else if (isGitTrue(value)) remotes.add(key.slice('remote.'.length, -'.promisor'.length));
+  // Exit 1: no such key, the usual full clone. A value git cannot read fails every git command that needs it, as ours would.
+  if (promisors.code === 0) {
+    for (const line of promisors.stdout.toString('utf8').split('\n')) {
+      const [key, value] = line.split(' ');
+      if (value === 'true') remotes.add(key.slice('remote.'.length, -'.promisor'.length));
+    }
   }
+  if (partialClone.code === 0) remotes.add(partialClone.stdout.toString('utf8').trim());
   return [...remotes].filter((name) => name !== '');
-}
-
-/** git's reading of a boolean setting: no value, `true`, `yes`, `on` or a non-zero number. */
-function isGitTrue(value: string | undefined): boolean {
-  if (value === undefined) return true;
-  const lower = value.toLowerCase();
-  if (lower === 'true' || lower === 'yes' || lower === 'on') return true;
-  return /^-?\d+$/.test(value) && Number(value) !== 0;
 }
 
 /**

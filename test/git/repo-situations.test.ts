@@ -101,8 +101,8 @@ describe('a partial clone (--filter=blob:none)', () => {
     expect(fetches(clone)).toBe(2);
   });
 
-  it('knows a promisor remote however its boolean is written (yes, 1, a key without a value)', () => {
-    for (const written of ['promisor = yes', 'promisor = 1', 'promisor']) {
+  it('knows a promisor remote however its boolean is written (yes, 1, 1k, 0x10, a key without a value)', () => {
+    for (const written of ['promisor = yes', 'promisor = 1', 'promisor = 1k', 'promisor = 0x10', 'promisor']) {
       const clone = cloneOf(`file://${origin.root}`);
       const config = join(clone, '.git/config');
       writeFileSync(config, readFileSync(config, 'utf8').replace(/promisor = true/, written));
