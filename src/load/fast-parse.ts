@@ -83,19 +83,6 @@ const EMPTY_SEQUENCE_ITEM = /(?:^|\n) *(?:- +)*-(?: *| +#[^\n]*)\r?(?:\n|$)/;
 /** A line of spaces only: in a block scalar, the parsers differ on where its indentation comes from. */
 const SPACES_ONLY_LINE = /(?:^|\n) +\r?(?:\n|$)/;
 
-/**
- * A comment line whose text touches its `#` (`#c`), or a blank LF line
- * before a comment at column 0, lowers the indentation down to which
- * `yaml`'s lexer (2.9) lets a plain scalar run on. Until an indicator or a
- * key resets it, a plain scalar that starts a later line swallows the lines
- * after it: `a:\n#c\n  x\nk: 1` is refused, and `- \n#c\n  x\n- y` reads
- * "x - y", where js-yaml (and the YAML spec) read `x`. So such a comment,
- * followed by a line that is neither a sequence item nor a plain key, goes
- * to `yaml`. Block scalar lines are taken for comments here: a false alarm.
- */
-const LOWERING_COMMENT_BEFORE_SCALAR =
-  /(?:^|\n)(?: *#[^ \t\r\n]| *\n#)[^\n]*\n(?: *(?:#[^\n]*|\r)?\n)*(?! *(?:[-?:](?:[ \r\n]|$)|(?:[^ \t\r\n#'"[\]{}|>!&*%@`,?:-]|[-?:](?=[^ \t\r\n]))(?:[^\n#]|(?<![ \t])#)*?:(?:[ \r\n]|$))) *[^ \r\n#]/;
-
 /** The specification of what goes to `yaml`; fastParse runs scanText, its one-pass form. */
 export function isSuspicious(text: string): boolean {
   return (
@@ -110,7 +97,6 @@ export function isSuspicious(text: string): boolean {
     (text.includes('#') && GLUED_COMMENT.test(text)) ||
     BLOCK_SCALAR_INDICATOR.test(text) ||
     EMPTY_SEQUENCE_ITEM.test(text) ||
-    (text.includes('#') && LOWERING_COMMENT_BEFORE_SCALAR.test(text)) ||
     ((text.startsWith(' ') || text.includes(' \n') || text.includes(' \r') || text.endsWith(' ')) && /[|>]/.test(text) && SPACES_ONLY_LINE.test(text))
   );
 }
@@ -143,27 +129,16 @@ export function scanText(text: string): number {
   let flags = 0;
   let blockIndicator = false;
   let spacesOnlyLine = false;
-  let lowered = false; // by a comment, until the next content line (LOWERING_COMMENT_BEFORE_SCALAR)
   // Line-start checks run at the start and after each LF; the loop below sees every character once.
   const lineStart = (i: number): boolean => {
     let j = i;
     while (j < n && text.charCodeAt(j) === 32) j++;
-    const blank = lineEndsAt(text, j);
-    if (j > i && blank) spacesOnlyLine = true;
+    if (j > i && lineEndsAt(text, j)) spacesOnlyLine = true;
     const c = text.charCodeAt(i);
     if (c === 37 || c === 61 || c === 62 || c === 124 || c === 46 || (c === 45 && startsAt(text, i, '---'))) {
       if (markerAt(text, i, c)) return true;
     }
-    const first = text.charCodeAt(j);
-    if (first === 35) {
-      if (j + 1 < n && !isYamlSpace(text.charCodeAt(j + 1))) lowered = true;
-    } else if (blank) {
-      if (first === 10 && text.charCodeAt(j + 1) === 35) lowered = true;
-    } else {
-      if (lowered && !resetsIndent(text, j)) return true;
-      lowered = false;
-    }
-    return first === 45 && emptySequenceItemAt(text, j);
+    return text.charCodeAt(j) === 45 && emptySequenceItemAt(text, j);
   };
   if (n > 0 && lineStart(0)) return SUSPICIOUS;
   for (let i = 0; i < n; i++) {
@@ -249,37 +224,6 @@ export function scanText(text: string): number {
 function lineEndsAt(text: string, j: number): boolean {
   const c = text.charCodeAt(j);
   return j >= text.length || c === 10 || (c === 13 && (j + 1 >= text.length || text.charCodeAt(j + 1) === 10));
-}
-
-/** Space, tab, CR or LF: what `yaml`'s lexer takes for empty after an indicator or a `#`. */
-function isYamlSpace(c: number): boolean {
-  return c === 32 || c === 9 || c === 13 || c === 10;
-}
-
-/** Plain-scalar starts refused in block context (YAML's indicators); `-`, `?` and `:` are handled apart. */
-function isIndicator(c: number): boolean {
-  // # ' " [ ] { } | > ! & * % @ ` ,
-  return c === 35 || c === 39 || c === 34 || c === 91 || c === 93 || c === 123 || c === 125 || c === 124 || c === 62 || c === 33 || c === 38 || c === 42 || c === 37 || c === 64 || c === 96 || c === 44;
-}
-
-/**
- * At a content line's first character: does the line reset the indentation
- * a lowering comment left, by a sequence dash (or `?`, `:`) or by a plain
- * key (a `: ` or final `:` before any ` #`)?
- */
-function resetsIndent(text: string, j: number): boolean {
-  const n = text.length;
-  const c = text.charCodeAt(j);
-  if (c === 45 || c === 63 || c === 58) {
-    if (j + 1 >= n || isYamlSpace(text.charCodeAt(j + 1))) return true;
-  } else if (isIndicator(c) || isYamlSpace(c)) return false;
-  for (let k = j + 1; k < n; k++) {
-    const e = text.charCodeAt(k);
-    if (e === 10) return false;
-    if (e === 35 && (text.charCodeAt(k - 1) === 32 || text.charCodeAt(k - 1) === 9)) return false;
-    if (e === 58 && (k + 1 >= n || text.charCodeAt(k + 1) === 32 || text.charCodeAt(k + 1) === 13 || text.charCodeAt(k + 1) === 10)) return true;
-  }
-  return false;
 }
 
 /** At column 0: a directive, a conflict marker, a document end, or `---` with content after it. */

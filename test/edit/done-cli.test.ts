@@ -54,6 +54,25 @@ describe('phoihop done: writing', () => {
     expect(runCli(['validate', '--strict', '-C', dir, ...AS_OF]).code).toBe(0);
   });
 
+  it('edits a plan whose comments yaml alone misreads (#glued, a blank line before a comment), byte for byte', () => {
+    const dir = phuYen();
+    const file = join(dir, PLAN);
+    // A value on its own line after each kind of comment, before the place of the edit: yaml 2.9 alone refuses this file.
+    const before = readFileSync(file, 'utf8')
+      .replace('signed: 2022-05-12\n', 'signed:\n#ngày ký theo văn bản\n  2022-05-12\n')
+      .replace('      2026-Q2: { done: 2026-07-17', '\n#quý II\n      2026-Q2:\n\n# trễ\n        { done: 2026-07-17');
+    writeFileSync(file, before);
+    expect(runCli(['validate', '--strict', '-C', dir, ...AS_OF]).code).toBe(0);
+    const r = runCli(['done', '-C', dir, 'btg-bdv-2022-2026/giao-ban-quy', '--period', 'Q3/2026', '--date', '20/10/2026']);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    const after = readFileSync(file, 'utf8');
+    const { removed, added } = lineDiff(before, after);
+    expect(removed.size).toBe(0);
+    expect([...added].map((j) => lines(after)[j])).toEqual(['      2026-Q3: 2026-10-20']);
+    expect(after.replace('      2026-Q3: 2026-10-20\n', '')).toBe(before);
+    expect(runCli(['validate', '--strict', '-C', dir, ...AS_OF]).code).toBe(0);
+  });
+
   it('marks a one-off task done with results, evidence and a note, changing only its status line', () => {
     const dir = phuYen();
     const before = readFileSync(join(dir, PLAN), 'utf8');

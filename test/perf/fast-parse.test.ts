@@ -73,10 +73,6 @@ describe('the fast path agrees with the positions path', () => {
       'a:\n- -  \n- b\n',
       'a:\n  -  - # c\n  - b\n',
       'a:\n  - - -\n    - c\n  - b\n',
-      // A comment that lowers yaml's plain-scalar indentation, then a value on its own line: yaml reads more into it.
-      'a:\n#c\n  x\nk: 1\n',
-      'a:\n\n# c\n  x\nk: 1\n',
-      'k:\n  - \n  #c\n    x\n  - y\n',
       'a:\t1\n', // tabs
       'a: 1\nnull: 2\n', // null keys
       'a: 1\n...\n', // document end
@@ -92,8 +88,13 @@ describe('the fast path agrees with the positions path', () => {
     for (const text of slow) expect(fastParse('f.yaml', text), JSON.stringify(text)).toBeUndefined();
   });
 
-  it('still takes comments before items and keys, and values on their own line after other comments', () => {
+  it('takes comments of every layout, yaml reading them as js-yaml does (see comment-repair.ts)', () => {
     const taken = [
+      // A comment glued to its `#`, or a blank line before one at column 0, then a value on its own line:
+      // yaml's lexer would run the value on into the next line, were the comment not repaired.
+      'a:\n#c\n  x\nk: 1\n',
+      'a:\n\n# c\n  x\nk: 1\n',
+      'k:\n  - a:\n#c\n      y\n  - z\n',
       'a:\n#c\n  - x\nk: 1\n',
       'a:\n\n# c\n  b: 1\n',
       'tasks:\n\n# Nhóm 2\n  - id: x\n    title: Kế hoạch\n     phối hợp\n',
