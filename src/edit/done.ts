@@ -7,9 +7,9 @@
  * values, or the edit is refused.
  */
 import { isDeepStrictEqual } from 'node:util';
-import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
+import { isMap, isScalar, isSeq } from 'yaml';
 import type { Node, Pair, YAMLMap } from 'yaml';
-import { repairLoweringComments } from '../load/comment-repair.js';
+import { parseDocument } from '../load/yaml-documents.js';
 import { type Day, formatISO } from '../model/dates.js';
 import { overlaps, parseOccurrenceKey, type Period, periodsOverlapping } from '../model/periods.js';
 import type { RecurringSchedule, Task } from '../model/records.js';
@@ -57,10 +57,7 @@ const refuse = (code: DoneRefusalCode, args: DoneRefusal['args'] = {}): DoneOutc
 
 /** Records a completion in `text` (a plan file, BOM already removed). */
 export function applyDone(text: string, request: DoneRequest): DoneOutcome {
-  // Splices are planned on what yaml reads (the same YAML without the comments its lexer misreads), then mapped back.
-  const repaired = repairLoweringComments(text);
-  const source = repaired?.text ?? text;
-  const doc = parseDocument(source, YAML_PARSE_OPTIONS);
+  const doc = parseDocument(text, YAML_PARSE_OPTIONS);
   if (doc.errors.length > 0) return refuse('unsupported-layout', { detail: doc.errors[0].code });
   const found = findTask(doc.contents, request.task.id);
   if (found === 'not-a-mapping') return refuse('unsupported-layout', { detail: 'task' });
@@ -68,11 +65,10 @@ export function applyDone(text: string, request: DoneRequest): DoneOutcome {
 
   const schedule = request.task.schedule;
   const planned =
-    schedule.kind === 'one-off' ? oneOffSplices(source, found.node, request) : recurringSplices(source, found.node, schedule, request);
+    schedule.kind === 'one-off' ? oneOffSplices(text, found.node, request) : recurringSplices(text, found.node, schedule, request);
   if ('code' in planned) return { ok: false, refusal: planned };
 
-  const splices = repaired ? planned.splices.map((s) => ({ ...s, start: repaired.originalOffset(s.start), end: repaired.originalOffset(s.end) })) : planned.splices;
-  const edited = applySplices(text, splices);
+  const edited = applySplices(text, planned.splices);
   return verify(doc.toJS() as Record<string, unknown>, found.index, edited, planned.expect);
 }
 
@@ -344,7 +340,7 @@ export function openOccurrences(schedule: RecurringSchedule, date: Day, count = 
 
 /** The edit must read back as the old values plus exactly the intended change. */
 function verify(before: Record<string, unknown>, index: number, edited: string, expect: (t: Record<string, unknown>) => void): DoneOutcome {
-  const after = parseDocument(repairLoweringComments(edited)?.text ?? edited, YAML_PARSE_OPTIONS);
+  const after = parseDocument(edited, YAML_PARSE_OPTIONS);
   if (after.errors.length > 0) return refuse('unsafe-edit', { detail: after.errors[0].code });
   const expected = cloneTree(before) as Record<string, unknown>;
   expect((expected.tasks as Record<string, unknown>[])[index]);

@@ -3,10 +3,10 @@
  * diagnostic; nothing here throws on bad input, and nothing reaches stderr
  * (the yaml package's own warnings are silenced and reported as diagnostics).
  */
-import { isAlias, isCollection, isMap, isNode, isPair, isScalar, isSeq, parseAllDocuments, visit } from 'yaml';
+import { isAlias, isCollection, isMap, isNode, isPair, isScalar, isSeq, visit } from 'yaml';
 import type { Document, Node, ParsedNode } from 'yaml';
 import type { Diagnostic, DiagnosticArgs } from '../validate/diagnostic.js';
-import { repairLoweringComments } from './comment-repair.js';
+import { parseAllDocuments } from './yaml-documents.js';
 import { textProblem } from './text-problems.js';
 
 /** A path into a record: mapping keys and sequence indexes. */
@@ -72,27 +72,23 @@ export function parseRecordText(file: string, text: string): ParseOutcome {
     return fail();
   }
 
-  // What yaml reads: the file, or the same YAML without the comments its lexer misreads (comment-repair.ts).
-  const repaired = repairLoweringComments(text);
-  const source = repaired?.text ?? text;
-  const atSource: At = repaired ? (offset) => at(repaired.originalOffset(offset)) : at;
-  const documents = parseAllDocuments(source, YAML_OPTIONS);
-  const docs = Array.isArray(documents) ? documents : [];
+  // yaml's parser, with its lexer's reading of comment lines fixed (yaml-documents.ts).
+  const docs = parseAllDocuments(text, YAML_OPTIONS);
   if (docs.length === 0 || (docs.length === 1 && docs[0].errors.length === 0 && isEmptyDocument(docs[0]))) {
     report({ line: 1, column: 1 }, 'empty-file');
     return fail();
   }
   if (docs.length > 1) {
     const offset = docs[1].range?.[0] ?? 0;
-    report(atSource(precedingDocumentMarker(source, offset)), 'multiple-documents', { count: docs.length });
+    report(at(precedingDocumentMarker(text, offset)), 'multiple-documents', { count: docs.length });
   }
   const doc = docs[0];
-  const locate = makeLocator(doc, atSource);
-  if (reportTabIndentation(doc, text, lineStarts, atSource, report)) return fail(locate);
-  const { unusable, tagged, firstAlias } = reportUnusableNodes(doc, source, atSource, report);
-  reportParserMessages(doc, tagged, atSource, report);
+  const locate = makeLocator(doc, at);
+  if (reportTabIndentation(doc, text, lineStarts, at, report)) return fail(locate);
+  const { unusable, tagged, firstAlias } = reportUnusableNodes(doc, text, at, report);
+  reportParserMessages(doc, tagged, at, report);
   if (unusable || doc.errors.length > 0 || docs.length > 1) return fail(locate);
-  const data = plainValue(doc, firstAlias, atSource, report);
+  const data = plainValue(doc, firstAlias, at, report);
   return data === undefined ? fail(locate) : { data, diagnostics, locate };
 }
 

@@ -88,10 +88,10 @@ describe('the fast path agrees with the positions path', () => {
     for (const text of slow) expect(fastParse('f.yaml', text), JSON.stringify(text)).toBeUndefined();
   });
 
-  it('takes comments of every layout, yaml reading them as js-yaml does (see comment-repair.ts)', () => {
+  it('takes comments of every layout, yaml reading them as js-yaml does (see yaml-documents.ts)', () => {
     const taken = [
       // A comment glued to its `#`, or a blank line before one at column 0, then a value on its own line:
-      // yaml's lexer would run the value on into the next line, were the comment not repaired.
+      // yaml's own lexer would run the value on into the next line (yaml-documents.ts).
       'a:\n#c\n  x\nk: 1\n',
       'a:\n\n# c\n  x\nk: 1\n',
       'k:\n  - a:\n#c\n      y\n  - z\n',
