@@ -2,9 +2,8 @@
 import { dayFromYMD } from '../../model/dates.js';
 import { nextPeriod, periodContaining, type Period } from '../../model/periods.js';
 import { cliMessage } from '../../i18n/cli.js';
-import { UsageError } from '../io.js';
 import { summaryReport } from '../../reports/summary.js';
-import { EXIT, type CliIO } from '../io.js';
+import { EXIT, type CliIO, UsageError } from '../io.js';
 import { type GlobalOptions, parsePeriodOption } from '../session.js';
 import { openReport, writeReport } from './report-run.js';
 
