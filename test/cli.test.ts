@@ -86,6 +86,10 @@ describe("commander's usage errors, in the user's language", () => {
     expect(lang).toEqual({ code: 2, stdout: '', stderr: "phoihop: Không có lệnh 'stauts': có phải ý bạn là 'status'?\nXem hướng dẫn: phoihop --help\n" });
     // An unsupported --lang leaves the choice to the config, as for phoihop's own errors.
     expect((await runCliAsync(['--lang', 'fr', 'stauts'], { cwd: english })).stderr).toMatch(/^phoihop: Unknown command 'stauts'/);
+    // The locale is read as the loader reads the config: a value after a comment glued to its `#` (which yaml's own lexer misreads).
+    const glued = tempFolder({ 'phoihop.yaml': 'kind: config\nlocale:\n#ngôn ngữ\n  en\ntitle: T\n' });
+    expect((await runCliAsync(['stauts'], { cwd: glued })).stderr).toMatch(/^phoihop: Unknown command 'stauts'/);
+    expect((await runCliAsync(['validate', '-C', glued, '--as-of', '2026-11-22'])).stdout).toMatch(/^0 errors, 0 warnings/m);
   });
 
   /** The error commander raises for `args` on a program made by `build`, its English line kept quiet. */

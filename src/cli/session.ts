@@ -5,12 +5,12 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { cliMessage } from '../i18n/cli.js';
 import { isLang, type Lang } from '../i18n/lang.js';
 import { CONFIG_FILE, loadRecords } from '../load/load.js';
 import type { RecordSource } from '../load/source.js';
 import { WorkTreeSource } from '../load/worktree.js';
+import { parseDocument } from '../load/yaml-documents.js';
 import { type Day, parseDate, todayIn } from '../model/dates.js';
 import { parsePeriod, type Period } from '../model/periods.js';
 import { configTimeZone, type Validated, validateRecords } from '../validate/validate.js';
@@ -46,8 +46,11 @@ export function findRecordsFolder(start: string): string {
 /** Reads the config's locale cheaply, so even usage errors speak the user's language. */
 function peekLocale(dir: string): Lang | undefined {
   try {
-    // logLevel 'silent': this quick look must not print yaml's warnings; validate reports them properly.
-    const config = parseYaml(readFileSync(join(dir, CONFIG_FILE), 'utf8'), { logLevel: 'silent' }) as { locale?: unknown };
+    // The loader's reading of YAML (yaml's lexer mended), so this look and the validated config agree;
+    // logLevel 'silent': it must not print yaml's warnings, validate reports them properly.
+    const document = parseDocument(readFileSync(join(dir, CONFIG_FILE), 'utf8'), { version: '1.2', schema: 'core', logLevel: 'silent' });
+    if (document.errors.length > 0) return undefined;
+    const config = document.toJS() as { locale?: unknown } | null;
     return isLang(config?.locale) ? config.locale : undefined;
   } catch {
     return undefined;
