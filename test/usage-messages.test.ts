@@ -48,6 +48,24 @@ describe('usage errors', () => {
     }
   });
 
+  it('so is a summary of the default quarter when it is the last one (as of a day in 9999-Q4)', async () => {
+    const r = await runMain(['summary', '--as-of', '9999-11-01', '--lang', 'en'], { cwd: PHU_YEN });
+    expect(r).toEqual({ code: 2, stdout: '', stderr: "phoihop: Cannot summarise '9999-Q4': its next period goes beyond the year 9999 (the last day phoihop knows is 9999-12-31).\n" });
+    const before = await runMain(['summary', '--as-of', '9999-09-30', '--format', 'json'], { cwd: PHU_YEN });
+    expect(before.code).toBe(0);
+    expect(JSON.parse(before.stdout).next.key).toBe('9999-Q4');
+  });
+
+  it('a period with a day, month or quarter that is not on the calendar is named as such', async () => {
+    for (const period of ['31/2/2018', '2018-02-29', '31/2/2018..2019', '2022-Q5', 'Q5/2022', '13/2022', '2022-13']) {
+      const r = await runMain(['summary', '--period', period, '--lang', 'en'], { cwd: PHU_YEN });
+      expect(r.code, period).toBe(2);
+      expect(r.stderr, period).toMatch(new RegExp(`^phoihop: No such period: '${period.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}' names a day, month, quarter or year that is not on the calendar`));
+    }
+    const vi = await runMain(['summary', '--period', '31/2/2018'], { cwd: PHU_YEN });
+    expect(vi.stderr).toMatch(/^phoihop: Kỳ không có thật: '31\/2\/2018' có ngày, tháng, quý hoặc năm không có trên lịch/);
+  });
+
   it('done refuses a metric name that is not an id as bad usage, before touching the file', async () => {
     const dir = copyFolder(PHU_YEN);
     const file = join(dir, 'plans', 'btg-bdv-2022-2026.yaml');

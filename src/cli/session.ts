@@ -142,7 +142,8 @@ export function parseDateOption(lang: Lang, text: string): Day {
 
 export function parsePeriodOption(lang: Lang, text: string): Period {
   const r = parsePeriod(text, { vietnamese: true });
-  if (!r.ok) throw new UsageError(cliMessage(lang, r.reason === 'reversed' ? 'reversed-period-option' : 'bad-period', { value: text }));
+  const reasons = { reversed: 'reversed-period-option', calendar: 'period-not-in-calendar', format: 'bad-period' } as const;
+  if (!r.ok) throw new UsageError(cliMessage(lang, reasons[r.reason], { value: text }));
   return r.period;
 }
 

@@ -20,6 +20,10 @@ const CATALOGUE = {
     vi: (a: Args) => `Kỳ '${a.value}' không tổng hợp được: kỳ sau của nó vượt quá năm 9999 (ngày cuối cùng phoihop biết là 9999-12-31).`,
     en: (a: Args) => `Cannot summarise '${a.value}': its next period goes beyond the year 9999 (the last day phoihop knows is 9999-12-31).`,
   },
+  'period-not-in-calendar': {
+    vi: (a: Args) => `Kỳ không có thật: '${a.value}' có ngày, tháng, quý hoặc năm không có trên lịch (tháng có ít ngày hơn, tháng quá 12, quý quá 4, năm ngoài 1–9999).`,
+    en: (a: Args) => `No such period: '${a.value}' names a day, month, quarter or year that is not on the calendar (the month has fewer days, or no such month, quarter or year).`,
+  },
   'reversed-period-option': {
     vi: (a: Args) => `Kỳ không hợp lệ: '${a.value}' kết thúc trước khi bắt đầu; hãy viết kỳ đầu trước (ví dụ 2026-Q1..2026-Q4).`,
     en: (a: Args) => `Invalid period: '${a.value}' ends before it starts; write the earlier end first (e.g. 2026-Q1..2026-Q4).`,

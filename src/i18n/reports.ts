@@ -243,8 +243,13 @@ export const lines = {
   revision: (lang: Lang, rev: string) => (lang === 'vi' ? `Theo hồ sơ tại phiên bản git ${rev}` : `Records as at git revision ${rev}`),
   asOf: (lang: Lang, day: Day) => (lang === 'vi' ? `Tính đến ngày ${formatVi(day)}` : `As of ${formatISO(day)}`),
   figuresAsOf: (lang: Lang, day: Day) => (lang === 'vi' ? `Số liệu tính đến ngày ${formatVi(day)}` : `Figures as of ${formatISO(day)}`),
-  reportPeriod: (lang: Lang, period: Period) =>
-    lang === 'vi' ? `Kỳ báo cáo: ${periodName(lang, period)} (${spanText(lang, period)})` : `Period: ${periodName(lang, period)} (${spanText(lang, period)})`,
+  reportPeriod: (lang: Lang, period: Period) => {
+    const name = periodName(lang, period);
+    const span = spanText(lang, period);
+    // A range is named by its span already, and a day needs none.
+    const named = name === span || period.start === period.end ? name : `${name} (${span})`;
+    return lang === 'vi' ? `Kỳ báo cáo: ${named}` : `Period: ${named}`;
+  },
   deadlinesTitle: (lang: Lang, within: number) =>
     lang === 'vi' ? `Nhiệm vụ quá hạn và sắp đến hạn (trong ${within} ngày tới)` : `Overdue items and items due in the next ${within} ${within === 1 ? 'day' : 'days'}`,
   sectionNext: (lang: Lang, period: Period) =>

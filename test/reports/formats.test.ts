@@ -145,6 +145,21 @@ describe('csv', () => {
     expect(out).toBe('\uFEFFa,b,c\r\n"say ""khéo""","x,y","1\n2"\r\n2022-09-30,,1.5\r\n');
   });
 
+  it('keeps text that a spreadsheet would compute as text: a leading apostrophe before = + - @', () => {
+    const out = renderCsvDocument([
+      { kind: 'table', columns: [{ header: 'a' }, { header: 'b' }, { header: 'c' }, { header: 'd' }], rows: [{ cells: [text('- Tuyên truyền'), text('=1+1'), text('+84 257'), text('@SUM(A1)')] }, { cells: [text('a - b'), num(-38), date(day('2022-09-30')), text('=HYPERLINK("x")')] }] },
+    ]);
+    expect(out).toBe('\uFEFFa,b,c,d\r\n\'- Tuyên truyền,\'=1+1,\'+84 257,\'@SUM(A1)\r\na - b,-38,2022-09-30,"\'=HYPERLINK(""x"")"\r\n');
+  });
+
+  it('so a title written as a bullet reads as text in the deadlines CSV, days left staying a number', () => {
+    const dir = minimalFolder({ 'p.yaml': 'kind: plan\nid: p\ntitle: "- Kế hoạch có gạch đầu dòng"\nsigned: 2022-01-10\nperiod: 2022\nparties: [bdv-tu, btg-tu]\ntasks:\n  - { id: t, title: "- Hội nghị giao ban", lead: bdv-tu, due: 2022-03-01 }\n' });
+    const r = runCli(['deadlines', '-C', dir, '--as-of', '2022-03-05', '--format', 'csv']);
+    expect(r.stdout.slice(1).split('\r\n')[1]).toBe("2022-03-01,-4,quá hạn,p,t,,'- Hội nghị giao ban,Ban Dân vận Tỉnh ủy,");
+    const status = runCli(['status', '-C', dir, '--as-of', '2022-03-05', '--format', 'csv']);
+    expect(status.stdout.slice(1).split('\r\n')[1]).toMatch(/^p,,'- Kế hoạch có gạch đầu dòng,/);
+  });
+
   it('puts the summary’s tables one after another, each under its heading', () => {
     const r = runCli(['summary', '-C', EXAMPLES + 'ben-tre', '--period', '2018', '--as-of', '2026-11-22', '--format', 'csv']);
     const records = r.stdout.slice(1).split('\r\n');

@@ -179,11 +179,27 @@ describe('summary for people', () => {
   });
 
   it('rejects a bad period with exit 2', () => {
-    for (const bad of ['2022-Q5', 'Q5/2022', '13/2022', '2026..2022', 'quý 3']) {
+    for (const bad of ['2026..2022', 'quý 3', '2022-Q', '22/5']) {
       const r = runCli(['summary', '-C', phuYen, '--period', bad]);
       expect(r.code, bad).toBe(2);
       expect(r.stderr).toContain(`Kỳ không hợp lệ: '${bad}'`);
     }
+    for (const bad of ['2022-Q5', 'Q5/2022', '13/2022']) {
+      const r = runCli(['summary', '-C', phuYen, '--period', bad]);
+      expect(r.code, bad).toBe(2);
+      expect(r.stderr).toContain(`Kỳ không có thật: '${bad}'`);
+    }
+  });
+
+  it('names a range or a day once in the period line: their name is their span', () => {
+    const line = (period: string, lang: string) =>
+      runCli(['summary', '-C', phuYen, '--period', period, '--as-of', '2026-11-22', '--lang', lang]).stdout.split('\n').find((l) => /^(Kỳ báo cáo|Period): /.test(l));
+    expect(line('2022-05-12..2026-12-31', 'en')).toBe('Period: 2022-05-12 to 2026-12-31');
+    expect(line('22/5/2018', 'en')).toBe('Period: 2018-05-22');
+    expect(line('12/5/2022..2026', 'vi')).toBe('Kỳ báo cáo: từ 12/05/2022 đến 31/12/2026');
+    expect(line('22/5/2018', 'vi')).toBe('Kỳ báo cáo: Ngày 22/05/2018');
+    // A named period still shows its days.
+    expect(line('2022..2026', 'vi')).toBe('Kỳ báo cáo: giai đoạn 2022 – 2026 (từ 01/01/2022 đến 31/12/2026)');
   });
 });
 
