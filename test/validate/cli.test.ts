@@ -256,7 +256,7 @@ describe('validate: colour and the github format', () => {
     const dir = minimalFolder({
       'kh:2022,a.yaml': PLAN('kh', 'tasks:\n  - { id: a, title: A, lead: bdv-tu, "50%\\r\\nx": 1 }\n'),
     });
-    const r = await runCliAsync(['validate', '--format', 'github', '--lang', 'en', '-C', dir], { cwd: root });
+    const r = await runCliAsync(['validate', '--format', 'github', '--lang', 'en', '-C', dir], { cwd: root, env: { GITHUB_WORKSPACE: undefined } });
     expect(r.code).toBe(1);
     const lines = r.stdout.split('\n');
     const prefix = require_relative(root, dir);
@@ -265,6 +265,18 @@ describe('validate: colour and the github format', () => {
     );
     expect(lines[1]).toBe('1 error, 0 warnings in 3 files.');
     expect(lines).toHaveLength(3);
+  });
+
+  it('in a workflow, writes paths from GITHUB_WORKSPACE, whatever folder the step runs in', async () => {
+    const checkout = tempFolder();
+    const dir = join(checkout, 'ho-so');
+    cpSync(minimalFolder({ 'kh.yaml': PLAN('kh', 'tasks:\n  - { id: a, title: A, lead: ai-do }\n') }), dir, { recursive: true });
+    // A step with `working-directory: ho-so/plans`, and one run from the checkout with -C.
+    for (const [cwd, args] of [[join(dir, 'plans'), []], [checkout, ['-C', 'ho-so']]] as const) {
+      const r = await runCliAsync(['validate', '--format', 'github', '--lang', 'en', ...args], { cwd, env: { GITHUB_ACTIONS: 'true', GITHUB_WORKSPACE: checkout } });
+      expect(r.code).toBe(1);
+      expect(r.stdout.split('\n')[0]).toMatch(/^::error file=ho-so\/plans\/kh\.yaml,line=\d+,col=\d+,title=unknown-party::/);
+    }
   });
 });
 

@@ -39,8 +39,8 @@ export async function runValidate(
   const report = { files, diagnostics };
   if (format === 'json') io.stdout(renderDiagnosticsJson(report, session.lang));
   else if (format === 'github') {
-    // GitHub wants paths from the repository root; the job runs there, so paths are made relative to the cwd.
-    const prefix = relative(io.cwd, session.dir).split(/[\\/]/).filter(Boolean).join('/');
+    // GitHub resolves paths against the checkout (GITHUB_WORKSPACE), not a step's working-directory; outside a workflow, the cwd.
+    const prefix = relative(io.env.GITHUB_WORKSPACE || io.cwd, session.dir).split(/[\\/]/).filter(Boolean).join('/');
     io.stdout(renderDiagnosticsGithub(report, session.lang, prefix ? `${prefix}/` : ''));
   } else io.stdout(renderDiagnosticsText(report, session.lang, makePaint(session.color)));
   // "0 errors in 0 files" from the wrong folder reads like a pass: say why nothing was checked (the exit code stays cli.md's).
