@@ -132,11 +132,30 @@ function notARecord(data: unknown): { at: Pointer; rule: string; args: Record<st
   return { at: ['kind'], rule: 'unknown-kind', args: { kind, expected: KINDS.join(', ') } };
 }
 
-/** The files the config's `ignore` globs leave out (none without a usable config). */
-function ignoredBy(config: RecordFile | undefined): (path: string) => boolean {
+/**
+ * The files the config's `ignore` globs leave out (none without a usable
+ * config). A glob names files (`drafts/**`, `*.bak.yaml`) or folders
+ * (`drafts`, `drafts/`: everything in them), from the records folder (a
+ * leading `/` says so again); `!glob` takes back what an earlier one left
+ * out; the last glob that matches a file decides, as in .gitignore.
+ */
+function ignoredBy(config: Pick<RecordFile, 'data'> | undefined): (path: string) => boolean {
   const ignore = config?.data.ignore;
-  if (Array.isArray(ignore) && ignore.every((g) => typeof g === 'string') && ignore.length > 0) return picomatch(ignore as string[], { dot: true });
-  return () => false;
+  if (!Array.isArray(ignore) || !ignore.every((g) => typeof g === 'string') || ignore.length === 0) return () => false;
+  const globs = (ignore as string[]).map((written) => {
+    const negated = written.startsWith('!');
+    const glob = (negated ? written.slice(1) : written).replace(/^\/+/, '');
+    return { negated, foldersOnly: glob.endsWith('/'), matches: picomatch(glob.replace(/\/+$/, ''), { dot: true }) };
+  });
+  return (path) => {
+    const parts = path.split('/');
+    const folders = parts.slice(0, -1).map((_, i) => parts.slice(0, i + 1).join('/'));
+    let ignored = false;
+    for (const { negated, foldersOnly, matches } of globs) {
+      if ((!foldersOnly && matches(path)) || folders.some((folder) => matches(folder))) ignored = !negated;
+    }
+    return ignored;
+  };
 }
 
 function fileDiagnostic(file: string, rule: string, args: Record<string, string>): Diagnostic {

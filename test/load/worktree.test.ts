@@ -90,6 +90,42 @@ describe('ignore globs in phoihop.yaml', () => {
     expect(loaded.diagnostics).toEqual([]);
   });
 
+  it('takes folders by name, a leading / as the folder itself, and !glob back, the last glob that matches deciding', async () => {
+    const files = {
+      'drafts/a.yaml': PLAN('da'),
+      'drafts/keep.yaml': PLAN('dk'),
+      'old/x.yaml': PLAN('ox'),
+      'plans/old/y.yaml': PLAN('poy'),
+      'tmp/z.yaml': PLAN('tz'),
+      'plans/p.yaml': PLAN('p'),
+    };
+    const paths = async (ignore: string[]) => (await loadRecords(new WorkTreeSource(tempFolder({ 'phoihop.yaml': `kind: config\nignore: ${JSON.stringify(ignore)}\n`, ...files })))).paths;
+    const all = ['drafts/a.yaml', 'drafts/keep.yaml', 'old/x.yaml', 'phoihop.yaml', 'plans/old/y.yaml', 'plans/p.yaml', 'tmp/z.yaml'];
+    const without = (...left: string[]) => all.filter((p) => !left.includes(p));
+    // A folder by its name, with or without a slash; from the top only, as every glob here.
+    expect(await paths(['drafts'])).toEqual(without('drafts/a.yaml', 'drafts/keep.yaml'));
+    expect(await paths(['old/', '/tmp'])).toEqual(without('old/x.yaml', 'tmp/z.yaml'));
+    expect(await paths(['**/old'])).toEqual(without('old/x.yaml', 'plans/old/y.yaml'));
+    // A trailing slash names folders only; a file glob names files.
+    expect(await paths(['plans/p.yaml/'])).toEqual(all);
+    // Taken back: what a .gitignore writer expects, not "everything but this file".
+    expect(await paths(['drafts/**', '!drafts/keep.yaml'])).toEqual(without('drafts/a.yaml'));
+    expect(await paths(['drafts', '!drafts/keep.yaml'])).toEqual(without('drafts/a.yaml'));
+    expect(await paths(['!drafts/keep.yaml'])).toEqual(all);
+    expect(await paths(['!drafts/keep.yaml', 'drafts/**'])).toEqual(without('drafts/a.yaml', 'drafts/keep.yaml'));
+  });
+
+  it('so a ! glob cannot make a folder with errors pass by loading nothing', () => {
+    const dir = tempFolder({
+      'phoihop.yaml': 'kind: config\nignore: [drafts/**, "!drafts/keep.yaml"]\n',
+      'parties.yaml': 'kind: parties\nparties:\n  - { id: a, name: A }\n  - { id: b, name: B }\n',
+      'plans/p.yaml': PLAN('p').replace('parties: [a, b]', 'parties: [a, ai-do]'),
+    });
+    const r = spawnSync(process.execPath, [BIN, 'validate', '-C', dir, '--format', 'json'], { encoding: 'utf8' });
+    expect(r.status).toBe(1);
+    expect(JSON.parse(r.stdout)).toMatchObject({ files: 3, errors: 1 });
+  });
+
   it('cannot ignore the config itself', async () => {
     const dir = tempFolder({ 'phoihop.yaml': 'kind: config\nignore: ["*.yaml"]\n', 'a.yaml': PLAN('a') });
     const loaded = await loadRecords(new WorkTreeSource(dir));
