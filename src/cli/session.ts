@@ -124,7 +124,10 @@ export async function loadValidated(session: Session, source?: RecordSource): Pr
   const loaded = await loadRecords(source ?? (await recordSource(session)));
   // Today in the config's time zone is found before validating, so the records are validated once.
   const asOf = explicitAsOf ?? todayIn(configTimeZone(loaded), session.io.now());
-  return validateRecords(loaded, { asOf });
+  const validated = validateRecords(loaded, { asOf });
+  // A revision's records speak the language of their own config, as they use its zone and window; --lang still decides.
+  if (session.options.rev !== undefined && session.options.lang === undefined) session.lang = validated.model.config.locale;
+  return validated;
 }
 
 /** `--as-of`, parsed, or undefined when not given. */

@@ -62,6 +62,19 @@ describe('--rev with the reports', () => {
     expect(summary(['--period', '2026-Q4', '--rev', 'HEAD']).completed).toBe(0);
   });
 
+  it('speaks the language of the revision’s config, as it uses its window and zone (--lang still decides)', () => {
+    const en = gitRepo({ ...baseRecords('records/', 'en'), 'records/plans/ptg.yaml': plan('    log: {}') });
+    en.commit('Kế hoạch năm 2026, config in English');
+    // Uncommitted: the config now says Vietnamese and a 60-day window.
+    en.write({ 'records/phoihop.yaml': 'kind: config\ntitle: Ban Dân vận Tỉnh ủy\nlocale: vi\nsoon: 60\n' });
+    const at = (...args: string[]) => runCli(['-C', `${en.root}/records`, '--as-of', '2026-11-22', 'deadlines', ...args], { env: gitTestEnv() }).stdout;
+    expect(at()).toMatch(/^Nhiệm vụ quá hạn và sắp đến hạn \(trong 60 ngày tới\)\n/);
+    expect(at('--rev', 'HEAD')).toMatch(/^Overdue items and items due in the next 14 days\n/);
+    expect(at('--rev', 'HEAD', '--lang', 'vi')).toMatch(/^Nhiệm vụ quá hạn và sắp đến hạn \(trong 14 ngày tới\)\n/);
+    const validate = runCli(['-C', `${en.root}/records`, 'validate', '--rev', 'HEAD'], { env: gitTestEnv() });
+    expect(validate.stdout).toBe('0 errors, 0 warnings in 3 files.\n');
+  });
+
   it('leaves the work tree and index untouched, and refuses an unknown revision with exit 2', () => {
     const before = repo.snapshot();
     run('status', '--rev', 'HEAD');
