@@ -401,7 +401,7 @@ const CATALOGUE: Record<string, Entry> = {
   },
   'done-in-future': {
     severity: 'warning',
-    vi: (a) => `Ngày hoàn thành ${viDate(a.date)} sau ngày tính số liệu (--as-of) ${viDate(a.asOf)}: kiểm tra lại ngày (chưa được tính là đã hoàn thành).`,
+    vi: (a) => `Ngày hoàn thành ${viDate(a.date)} sau ngày tính số liệu ${viDate(a.asOf)}: kiểm tra lại ngày (chưa được tính là đã hoàn thành).`,
     en: (a) => `Completion date ${a.date} is after the as-of date ${a.asOf}: check the date (it does not count as done yet).`,
   },
   'signed-after-period': {

@@ -163,6 +163,8 @@ function mapError(e: ErrorObject, field: string): MappedError {
       return { pointer, rule: 'invalid-value', args: { field, value, allowed: String(params.allowedValue) }, target: 'value' };
     case 'pattern':
     case 'format':
+      // `done: ""` is a field left empty, not a date written wrong.
+      if (e.data === '') return { pointer, rule: 'empty-value', args: { field }, target: 'value' };
       return { pointer, rule: 'invalid-format', args: { field, value, what: definitionName(e) ?? field }, target: 'value' };
     case 'oneOf':
     case 'anyOf':

@@ -13,7 +13,7 @@ describe('diagnostic messages', () => {
     expect(en('done-before-signed', args)).toBe('Completion date 2022-05-11 is before the signing date 2022-05-12: check the date.');
     expect(args).toEqual({ date: '2022-05-11', signed: '2022-05-12' });
     expect(vi('done-in-future', { date: '2026-11-20', asOf: '2026-11-01' })).toBe(
-      'Ngày hoàn thành 20/11/2026 sau ngày tính số liệu (--as-of) 01/11/2026: kiểm tra lại ngày (chưa được tính là đã hoàn thành).',
+      'Ngày hoàn thành 20/11/2026 sau ngày tính số liệu 01/11/2026: kiểm tra lại ngày (chưa được tính là đã hoàn thành).',
     );
   });
 
