@@ -60,7 +60,8 @@ function describe(c: Change, report: DiffReport, lang: Lang, quote: (s: string) 
     case 'lead-changed':
       return `${diffWord(lang, 'lead-changed')}: ${c.from} → ${c.to}`;
     case 'field-changed':
-      return `${diffWord(lang, 'field-changed')} ${c.path}: ${value(c.from)} → ${value(c.to)}`;
+      // A path can hold a title or a number from the records (`basis[Văn bản A].title`): written out like them.
+      return `${diffWord(lang, 'field-changed')} ${visible(c.path)}: ${value(c.from)} → ${value(c.to)}`;
   }
 }
 

@@ -5,7 +5,9 @@
  *
  * Plans and tasks are matched by id and compared in normalised form, so a
  * renamed or moved file, reordered keys or tasks, or `22/5/2017` rewritten as
- * `2017-05-22` are not changes.
+ * `2017-05-22` are not changes. Entries of lists without a unique id (basis,
+ * signatories, contacts) are matched by content, so reordering them is not
+ * a change either.
  */
 import type { RecordFile } from '../load/load.js';
 import { formatISO, parseDate } from '../model/dates.js';
@@ -26,7 +28,7 @@ export type Change =
   /** A one-off became done, or an occurrence got a completion. */
   | { change: 'done-recorded'; plan: string; task: string; occurrence: string | null; date: string }
   | { change: 'lead-changed'; plan: string; task: string; from: string; to: string }
-  /** Any other field; `path` names it by ids from the plan (`tasks.bao-cao-nam.support`); `task` is null at plan level. */
+  /** Any other field; `path` names it by ids from the plan (`tasks.bao-cao-nam.support`), or by content where a list entry has no unique id (`basis[Văn bản A].title`); `task` is null at plan level. */
   | { change: 'field-changed'; plan: string; task: string | null; path: string; from: Json; to: Json };
 
 export type ChangeKind = Change['change'];
@@ -145,11 +147,11 @@ const iso = (d: number | undefined): string | undefined => (d === undefined ? un
 
 function diffPlan(a: Plan, b: Plan, rawA: Raw, rawB: Raw): Change[] {
   const changes: Change[] = [];
-  const planTreeA = planTree(a, rawA);
-  const planTreeB = planTree(b, rawB);
+  const planTreeA = planTree(a);
+  const planTreeB = planTree(b);
   // `2022..2026` and `2022-01-01..2026-12-31` name the same span: not a change.
   if (a.period.start === b.period.start && a.period.end === b.period.end) drop('period', planTreeA, planTreeB);
-  for (const [path, from, to] of diffTrees(planTreeA, planTreeB, '')) {
+  for (const [path, from, to] of [...diffTrees(planTreeA, planTreeB, ''), ...diffLists(rawA, rawB)]) {
     changes.push({ change: 'field-changed', plan: a.id, task: null, path, from, to });
   }
 
@@ -176,8 +178,8 @@ function rawTasksById(raw: Raw): Map<string, Raw> {
   return byId;
 }
 
-/** The plan's own fields (not its tasks), as a comparable tree keyed by ids. */
-function planTree(plan: Plan, raw: Raw): Tree {
+/** The plan's own fields (not its tasks, nor the lists `diffLists` compares), as a comparable tree keyed by ids. */
+function planTree(plan: Plan): Tree {
   return {
     type: plan.type,
     number: plan.number,
@@ -188,13 +190,10 @@ function planTree(plan: Plan, raw: Raw): Tree {
     // Listing order of parties carries no meaning.
     parties: [...plan.parties].sort(cmp),
     contents: Object.fromEntries(plan.contents.map((c) => [c.id, { title: c.title }])),
-    basis: keyedList(arr(raw.basis), (b) => text(b.number), (b) => compact({ number: text(b.number), date: rawDate(b.date), title: text(b.title) })),
-    signatories: keyedList(arr(raw.signatories), (s) => text(s.party), (s) => compact({ name: text(s.name), title: text(s.title) })),
-    contacts: keyedList(arr(raw.contacts), (c) => text(c.party), (c) => compact({ leader: text(c.leader), staff: stringList(c.staff) })),
   };
 }
 
-function stringList(v: unknown): Json | undefined {
+function stringList(v: unknown): string[] | undefined {
   return Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string') : undefined;
 }
 
@@ -206,20 +205,156 @@ function compact(tree: Tree): { [key: string]: Json } {
 }
 
 /**
- * A list of entries as a map keyed by a natural id (a party, a document
- * number), so reordering is not a change; entries without a unique key fall
- * back to their position (`#2`).
+ * How to read one of a plan's lists whose natural key may be missing or
+ * repeated: a basis document's number is optional, and nothing stops two
+ * signatories or contacts of one party.
  */
-function keyedList(items: unknown[], keyOf: (item: Raw) => string | undefined, valueOf: (item: Raw) => Json): Json {
-  const keys = items.map((i) => keyOf(obj(i)));
-  const count = new Map<string, number>();
-  for (const k of keys) if (k !== undefined) count.set(k, (count.get(k) ?? 0) + 1);
-  const out: { [key: string]: Json } = {};
-  items.forEach((item, index) => {
-    const k = keys[index];
-    out[k !== undefined && count.get(k) === 1 ? k : `#${index + 1}`] = valueOf(obj(item));
+interface ListSpec {
+  /** The natural id (a number, a party), when the entry has one. */
+  keyOf(item: Raw): string | undefined;
+  /** What names the entry when its key does not (a title, a person). */
+  labelOf(item: Raw): string | undefined;
+  /** The rest of what it says, to name it when key and label do not. */
+  detailsOf(item: Raw): Array<string | undefined>;
+  /** The fields compared. */
+  valueOf(item: Raw): { [key: string]: Json };
+}
+
+const LISTS: Readonly<Record<'basis' | 'signatories' | 'contacts', ListSpec>> = {
+  basis: {
+    keyOf: (b) => text(b.number),
+    labelOf: (b) => text(b.title),
+    detailsOf: (b) => [rawDate(b.date)],
+    valueOf: (b) => compact({ number: text(b.number), date: rawDate(b.date), title: text(b.title) }),
+  },
+  signatories: {
+    keyOf: (s) => text(s.party),
+    labelOf: (s) => text(s.name),
+    detailsOf: (s) => [text(s.title)],
+    valueOf: (s) => compact({ name: text(s.name), title: text(s.title) }),
+  },
+  contacts: {
+    keyOf: (c) => text(c.party),
+    labelOf: (c) => text(c.leader) ?? stringList(c.staff)?.join(', '),
+    detailsOf: (c) => [text(c.leader) === undefined ? undefined : stringList(c.staff)?.join(', ')],
+    valueOf: (c) => compact({ leader: text(c.leader), staff: stringList(c.staff) }),
+  },
+};
+
+interface Entry {
+  key: string | undefined;
+  label: string | undefined;
+  details: string[];
+  value: { [key: string]: Json };
+  /** Key and value as one text, for equality. */
+  whole: string;
+}
+
+/** One entry of the older side and its counterpart in the newer; a missing side is an addition or a removal. */
+type Pair = [Entry, Entry | undefined] | [undefined, Entry];
+
+function entriesOf(items: unknown[], spec: ListSpec): Entry[] {
+  return items.map((item) => {
+    const raw = obj(item);
+    const key = spec.keyOf(raw);
+    const value = spec.valueOf(raw);
+    const details = spec.detailsOf(raw).filter((d): d is string => d !== undefined);
+    return { key, label: spec.labelOf(raw), details, value, whole: JSON.stringify([key ?? null, toJson(value)]) };
   });
+}
+
+/** Field changes of the plan's lists, entries matched by content rather than position (so reordering is not a change). */
+function diffLists(rawA: Raw, rawB: Raw): Array<[string, Json, Json]> {
+  const out: Array<[string, Json, Json]> = [];
+  for (const [list, spec] of Object.entries(LISTS)) {
+    const pairs = pairEntries(entriesOf(arr(rawA[list]), spec), entriesOf(arr(rawB[list]), spec));
+    const names = pairNames(pairs);
+    pairs.forEach(([a, b], i) => out.push(...diffTrees(a?.value, b?.value, `${list}${names[i]}.`)));
+  }
   return out;
+}
+
+/**
+ * Each pair's name in a path, from its entry as it was (as it is, if added),
+ * as plainly as tells it from the others: `.key` when no other entry has that
+ * key; else the label too, `.btg-tu[Nguyễn Văn Phó]` or `[Văn bản A]`; else
+ * the rest of what it says, `[Văn bản A, 2021-08-02]`. Only identical copies
+ * are numbered (`#1`, `#2`). Never a bare position: reordering renames nothing.
+ */
+function pairNames(pairs: Pair[]): string[] {
+  const named = pairs.map(([a, b]) => a ?? b);
+  const keyPart = (e: Entry) => (e.key === undefined ? '' : `.${e.key}`);
+  const withLabel = (e: Entry) => `${keyPart(e)}[${e.label ?? ''}]`;
+  const keys = countOf(named.map((e) => e.key));
+  const labelled = countOf(named.map(withLabel));
+  return numberRepeats(
+    named.map((e) => {
+      if (e.key !== undefined && keys.get(e.key) === 1) return keyPart(e);
+      if (labelled.get(withLabel(e)) === 1) return withLabel(e);
+      return `${keyPart(e)}[${[e.label ?? '', ...e.details].join(', ')}]`;
+    }),
+  );
+}
+
+/** `#1`, `#2`… after each name that occurs more than once, in order. */
+function numberRepeats(names: string[]): string[] {
+  const repeats = countOf(names);
+  const seen = new Map<string, number>();
+  return names.map((name) => {
+    if (repeats.get(name) === 1) return name;
+    seen.set(name, (seen.get(name) ?? 0) + 1);
+    return `${name}#${seen.get(name)}`;
+  });
+}
+
+function countOf<T>(values: T[]): Map<T, number> {
+  const count = new Map<T, number>();
+  for (const v of values) count.set(v, (count.get(v) ?? 0) + 1);
+  return count;
+}
+
+/**
+ * Matches the entries of two sides as a reviewer would: an unchanged entry
+ * with its copy wherever it moved, then what is left by shared key, shared
+ * label (a title, a name), more fields in common, then one for one in order.
+ * Entries with different keys are never paired (another document, another
+ * party), nor a keyed entry with an un-keyed one that shares nothing with it.
+ * The pairs come in the older side's order, then the additions in the newer's.
+ */
+function pairEntries(a: Entry[], b: Entry[]): Pair[] {
+  const candidates: Array<{ i: number; j: number; rank: number[] }> = [];
+  for (const [i, x] of a.entries()) {
+    for (const [j, y] of b.entries()) {
+      const rank = pairRank(x, y);
+      if (rank) candidates.push({ i, j, rank });
+    }
+  }
+  // Best matches first; among equals, in list order, which makes the last resort one for one in order.
+  candidates.sort((p, q) => compareRanks(q.rank, p.rank) || p.i - q.i || p.j - q.j);
+  const partner = new Map<number, Entry>();
+  const taken = new Set<number>();
+  for (const { i, j } of candidates) {
+    if (partner.has(i) || taken.has(j)) continue;
+    partner.set(i, b[j]);
+    taken.add(j);
+  }
+  const kept = a.map((x, i): Pair => [x, partner.get(i)]);
+  const added = b.filter((_, j) => !taken.has(j)).map((y): Pair => [undefined, y]);
+  return [...kept, ...added];
+}
+
+/** How good a match two entries are (higher first: equal, same key, same label, more fields in common), or undefined if they may not pair. */
+function pairRank(x: Entry, y: Entry): number[] | undefined {
+  const shared = Object.keys(x.value).filter((k) => k in y.value && JSON.stringify(x.value[k]) === JSON.stringify(y.value[k])).length;
+  const sameKey = x.key === y.key;
+  if (!sameKey && ((x.key !== undefined && y.key !== undefined) || shared === 0)) return undefined;
+  const flag = (b: boolean) => (b ? 1 : 0);
+  return [flag(x.whole === y.whole), flag(sameKey && x.key !== undefined), flag(x.label !== undefined && x.label === y.label), shared];
+}
+
+function compareRanks(p: number[], q: number[]): number {
+  for (let k = 0; k < p.length; k++) if (p[k] !== q[k]) return p[k] - q[k];
+  return 0;
 }
 
 function results(r: Record<string, number>): Json | undefined {

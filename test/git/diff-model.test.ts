@@ -191,16 +191,110 @@ describe('every written field is compared', () => {
     ]);
   });
 
-  it('entries sharing a key (two signatories of one party) are told apart by position, so neither hides the other', async () => {
-    const two = PLAN.replace('  - { party: bdv-tu, name: Đinh Thị Thu Thanh }\n', '  - { party: bdv-tu, name: Đinh Thị Thu Thanh }\n  - { party: btg-tu, name: Nguyễn Văn Phó }\n');
-    expect(await diff(two, two.replace('name: Bùi Thanh Toàn', 'name: Nguyễn Văn Sự'))).toEqual([
-      { change: 'field-changed', plan: 'ctr', task: null, path: 'signatories.#1.name', from: 'Bùi Thanh Toàn', to: 'Nguyễn Văn Sự' },
-    ]);
-  });
-
   it('recording a one-off task done is one done-recorded with its date, not a status change', async () => {
     const planned = PLAN.replace('    status: done\n    done: 2023-03-20\n', '');
     expect(await diff(planned, PLAN)).toEqual([{ change: 'done-recorded', plan: 'ctr', task: 'mot-lan', occurrence: null, date: '2023-03-20' }]);
+  });
+});
+
+/** PLAN with its `basis` and `signatories` entries (flow mappings, one a line) replaced, and `contacts` added when given. */
+function withLists(lists: { basis?: string[]; signatories?: string[]; contacts?: string[] }): string {
+  const block = (name: string, entries: string[]) => `${name}:\n${entries.map((e) => `  - ${e}\n`).join('')}`;
+  let plan = PLAN;
+  if (lists.basis) plan = plan.replace(/basis:\n(  - .*\n)+/, block('basis', lists.basis));
+  if (lists.signatories) plan = plan.replace(/signatories:\n(  - .*\n)+/, block('signatories', lists.signatories));
+  if (lists.contacts) plan = plan.replace('contents:\n', block('contacts', lists.contacts) + 'contents:\n');
+  return plan;
+}
+
+const KL01 = '{ number: 01-KL/TW, date: 2021-05-18, title: Kết luận 01 }';
+const NQ = '{ title: Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XVII }';
+const CTHD = '{ title: Chương trình hành động của Tỉnh ủy, date: 2021-08-02 }';
+const KH = '{ title: Kế hoạch của Ban Thường vụ Tỉnh ủy }';
+const BASIS = [KL01, NQ, CTHD, KH];
+const field = (path: string, from: unknown, to: unknown) => ({ change: 'field-changed', plan: 'ctr', task: null, path, from, to });
+
+describe('list entries without a unique key are matched by content, not position', () => {
+  it('reordering basis, signatories of one party and contacts of one party is no change', async () => {
+    const signatories = ['{ party: btg-tu, name: Bùi Thanh Toàn }', '{ party: bdv-tu, name: Đinh Thị Thu Thanh }', '{ party: btg-tu, name: Nguyễn Văn Phó }'];
+    const contacts = ['{ party: bdv-tu, leader: Lê Thị Ngọc Hoa }', '{ party: bdv-tu, staff: [Nguyễn Văn B] }', '{ party: btg-tu, leader: Nguyễn Văn Sự }'];
+    const before = withLists({ basis: BASIS, signatories, contacts });
+    const after = withLists({ basis: [KH, NQ, KL01, CTHD], signatories: [...signatories].reverse(), contacts: [...contacts].reverse() });
+    expect(await diff(before, after)).toEqual([]);
+    // The audit's case: two un-numbered entries swapped.
+    expect(await diff(withLists({ basis: [NQ, KH] }), withLists({ basis: [KH, NQ] }))).toEqual([]);
+  });
+
+  it('an edited un-numbered entry is one change per field, named by its title as it was', async () => {
+    const after = withLists({ basis: [KL01, NQ.replace('XVII', 'XVIII'), CTHD.replace('2021-08-02', '2/9/2021'), KH] });
+    expect(await diff(withLists({ basis: BASIS }), after)).toEqual([
+      field('basis[Chương trình hành động của Tỉnh ủy].date', '2021-08-02', '2021-09-02'),
+      field('basis[Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XVII].title', 'Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XVII', 'Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XVIII'),
+    ]);
+  });
+
+  it('an entry added in front, or removed from the middle, is one change and moves no other', async () => {
+    const added = '{ title: Quy chế phối hợp, date: 2020-01-15 }';
+    expect(await diff(withLists({ basis: BASIS }), withLists({ basis: [added, ...BASIS] }))).toEqual([
+      field('basis[Quy chế phối hợp]', null, { date: '2020-01-15', title: 'Quy chế phối hợp' }),
+    ]);
+    expect(await diff(withLists({ basis: BASIS }), withLists({ basis: [KL01, CTHD, KH] }))).toEqual([
+      field('basis[Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XVII]', { title: 'Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XVII' }, null),
+    ]);
+  });
+
+  it('a number given to an un-numbered entry is a field change; another number is another document', async () => {
+    expect(await diff(withLists({ basis: BASIS }), withLists({ basis: [KL01, NQ.replace('{ ', '{ number: 15-NQ/TU, '), CTHD, KH] }))).toEqual([
+      field('basis[Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XVII].number', null, '15-NQ/TU'),
+    ]);
+    expect(await diff(withLists({ basis: BASIS }), withLists({ basis: [KL01.replace('01-KL/TW', '02-KL/TW'), NQ, CTHD, KH] }))).toEqual([
+      field('basis.01-KL/TW', { date: '2021-05-18', number: '01-KL/TW', title: 'Kết luận 01' }, null),
+      field('basis.02-KL/TW', null, { date: '2021-05-18', number: '02-KL/TW', title: 'Kết luận 01' }),
+    ]);
+  });
+
+  it('entries sharing a number are told apart by title, then by what else they say, and identical copies by #n', async () => {
+    const directive = '{ number: 05-CT/TW, date: 2016-05-15, title: Chỉ thị 05 }';
+    const guidance = '{ number: 05-CT/TW, title: Hướng dẫn thực hiện Chỉ thị 05 }';
+    expect(await diff(withLists({ basis: [directive, guidance] }), withLists({ basis: [guidance, directive] }))).toEqual([]);
+    expect(await diff(withLists({ basis: [directive, guidance] }), withLists({ basis: [guidance.replace(' }', ', date: 2016-09-01 }'), directive] }))).toEqual([
+      field('basis.05-CT/TW[Hướng dẫn thực hiện Chỉ thị 05].date', null, '2016-09-01'),
+    ]);
+    expect(await diff(withLists({ basis: [directive, guidance] }), withLists({ basis: [directive] }))).toEqual([
+      field('basis.05-CT/TW[Hướng dẫn thực hiện Chỉ thị 05]', { number: '05-CT/TW', title: 'Hướng dẫn thực hiện Chỉ thị 05' }, null),
+    ]);
+    // Same number and title, told apart by the date (as it was).
+    const twins = [directive, directive.replace('2016-05-15', '2016-06-01')];
+    expect(await diff(withLists({ basis: twins }), withLists({ basis: [twins[1].replace('2016-06-01', '2016-06-02'), twins[0]] }))).toEqual([
+      field('basis.05-CT/TW[Chỉ thị 05, 2016-06-01].date', '2016-06-01', '2016-06-02'),
+    ]);
+    // Identical copies: one of them went.
+    expect(await diff(withLists({ basis: [directive, KH, directive] }), withLists({ basis: [KH, directive] }))).toEqual([
+      field('basis.05-CT/TW[Chỉ thị 05, 2016-05-15]#2', { date: '2016-05-15', number: '05-CT/TW', title: 'Chỉ thị 05' }, null),
+    ]);
+  });
+
+  it('signatories and contacts of one party are told apart by name, and a second one is one addition', async () => {
+    const two = ['{ party: btg-tu, name: Bùi Thanh Toàn }', '{ party: bdv-tu, name: Đinh Thị Thu Thanh }', '{ party: btg-tu, name: Nguyễn Văn Phó }'];
+    const one = two.slice(0, 2);
+    expect(await diff(withLists({ signatories: two }), withLists({ signatories: [two[2], two[0].replace('Bùi Thanh Toàn', 'Nguyễn Văn Sự'), two[1]] }))).toEqual([
+      field('signatories.btg-tu[Bùi Thanh Toàn].name', 'Bùi Thanh Toàn', 'Nguyễn Văn Sự'),
+    ]);
+    expect(await diff(withLists({ signatories: one }), withLists({ signatories: [two[2], ...one] }))).toEqual([field('signatories.btg-tu[Nguyễn Văn Phó]', null, { name: 'Nguyễn Văn Phó' })]);
+    expect(await diff(withLists({ signatories: two }), withLists({ signatories: one }))).toEqual([field('signatories.btg-tu[Nguyễn Văn Phó]', { name: 'Nguyễn Văn Phó' }, null)]);
+    // A party's only signatory keeps its plain name.
+    expect(await diff(withLists({ signatories: one }), withLists({ signatories: [one[0].replace('Bùi Thanh Toàn', 'Nguyễn Văn Sự'), one[1]] }))).toEqual([
+      field('signatories.btg-tu.name', 'Bùi Thanh Toàn', 'Nguyễn Văn Sự'),
+    ]);
+    const contacts = ['{ party: bdv-tu, leader: Lê Thị Ngọc Hoa }', '{ party: bdv-tu, staff: [Nguyễn Văn B] }'];
+    expect(await diff(withLists({ contacts }), withLists({ contacts: [contacts[1].replace(']', ', Trần Thị C]'), contacts[0]] }))).toEqual([
+      field('contacts.bdv-tu[Nguyễn Văn B].staff', ['Nguyễn Văn B'], ['Nguyễn Văn B', 'Trần Thị C']),
+    ]);
+  });
+
+  it('a title in a path has its control characters written out in text', async () => {
+    const report = diffReport('HEAD', 'worktree', await side({ 'plans/p.yaml': withLists({ basis: [NQ, '{ title: "Văn bản\\e[31m đỏ" }'] }) }), await side({ 'plans/p.yaml': withLists({ basis: [NQ] }) }));
+    expect(renderDiffText(report, 'en', PLAIN).split('\n')[0]).toBe('ctr: changed basis[Văn bản\\u001b[31m đỏ]: {"title":"Văn bản\\u001b[31m đỏ"} → (none)');
   });
 });
 
@@ -305,6 +399,116 @@ describe('properties', () => {
         ]);
       }),
       { numRuns: 30 },
+    );
+  });
+});
+
+// Generated basis and signatories: numbers, parties, titles and names drawn from small pools, so that missing and repeated keys, and whole twins, are common.
+interface GenEntry {
+  key: string | undefined;
+  label: string;
+  date: number | undefined;
+  /** Where the entry goes in a shuffled copy of the list. */
+  place: number;
+}
+
+const genBasis = fc.record({
+  key: fc.option(fc.constantFrom('01-KL/TW', '05-CT/TW', '15-NQ/TU'), { nil: undefined }),
+  label: fc.constantFrom('Kết luận 01', 'Chỉ thị 05', 'Nghị quyết tỉnh'),
+  date: fc.option(fc.integer({ min: 0, max: 40 }), { nil: undefined }),
+  place: fc.nat(),
+});
+const genSignatory = fc.record({
+  key: fc.constantFrom('btg-tu', 'bdv-tu', 'hnb'),
+  label: fc.constantFrom('Bùi Thanh Toàn', 'Nguyễn Văn Sự'),
+  date: fc.constant(undefined),
+  place: fc.nat(),
+});
+const genLists = fc.record({ basis: fc.array(genBasis, { maxLength: 7 }), signatories: fc.array(genSignatory, { maxLength: 5 }) });
+type GenLists = { basis: GenEntry[]; signatories: GenEntry[] };
+type ListName = keyof GenLists;
+
+const genDay = (d: number) => formatISO(dayFromYMD(2021, 1, 1) + d);
+const basisLine = (e: GenEntry) => `{ ${e.key ? `number: ${e.key}, ` : ''}${e.date !== undefined ? `date: ${genDay(e.date)}, ` : ''}title: "${e.label}" }`;
+const signatoryLine = (e: GenEntry) => `{ party: ${e.key}, name: "${e.label}" }`;
+
+/** PLAN with the generated lists; `shuffle` writes them in their `place` order instead of as generated. */
+function writeLists(lists: GenLists, shuffle = false): string {
+  const order = (entries: GenEntry[]) => (shuffle ? [...entries].sort((x, y) => x.place - y.place) : entries);
+  let plan = PLAN.replace(/basis:\n(  - .*\n)+/, '').replace(/signatories:\n(  - .*\n)+/, '');
+  const block = (name: string, lines: string[]) => (lines.length > 0 ? `${name}:\n${lines.map((l) => `  - ${l}\n`).join('')}` : '');
+  plan = plan.replace('contents:\n', block('basis', order(lists.basis).map(basisLine)) + block('signatories', order(lists.signatories).map(signatoryLine)) + 'contents:\n');
+  return plan;
+}
+
+/** An entry as the diff shows it whole. */
+function shownEntry(list: ListName, e: GenEntry): Record<string, string> {
+  if (list === 'signatories') return { name: e.label };
+  return { ...(e.date !== undefined ? { date: genDay(e.date) } : {}), ...(e.key ? { number: e.key } : {}), title: e.label };
+}
+
+const genPick = fc.record({ list: fc.constantFrom<ListName>('basis', 'signatories'), at: fc.nat() });
+
+describe('properties of lists without a unique key', () => {
+  it('any reordering of basis and signatories is no change', async () => {
+    await fc.assert(
+      fc.asyncProperty(genLists, async (lists) => {
+        expect(await diff(writeLists(lists), writeLists(lists, true))).toEqual([]);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('removing any one entry, whatever the order, is one change of that entry to null; adding it back, one from null', async () => {
+    await fc.assert(
+      fc.asyncProperty(genLists, genPick, async (lists, { list, at }) => {
+        fc.pre(lists[list].length > 0);
+        const i = at % lists[list].length;
+        const removed = lists[list][i];
+        const fewer = { ...lists, [list]: lists[list].filter((_, j) => j !== i) };
+        const [change, ...more] = await diff(writeLists(lists), writeLists(fewer, true));
+        expect(more).toEqual([]);
+        expect(change).toMatchObject({ change: 'field-changed', task: null, from: shownEntry(list, removed), to: null });
+        expect((change as { path: string }).path.startsWith(list)).toBe(true);
+        // Named the same both ways; only which of identical copies it was (`#n`) may differ.
+        const back = await diff(writeLists(fewer, true), writeLists(lists));
+        const copyless = (c: Change) => ({ ...c, path: (c as { path: string }).path.replace(/#\d+$/, '') });
+        expect(back.map(copyless)).toEqual([copyless({ ...change, from: null, to: change.from } as Change)]);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('between any two lists, no two changes share a path, and whole entries removed less added is the change in length', async () => {
+    await fc.assert(
+      fc.asyncProperty(genLists, genLists, async (before, after) => {
+        const changes = (await diff(writeLists(before), writeLists(after))) as Array<Change & { path: string; from: unknown; to: unknown }>;
+        expect(new Set(changes.map((c) => c.path)).size).toBe(changes.length);
+        const whole = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v);
+        for (const list of ['basis', 'signatories'] as const) {
+          const ofList = changes.filter((c) => c.path.startsWith(list));
+          const removed = ofList.filter((c) => whole(c.from) && c.to === null).length;
+          const added = ofList.filter((c) => c.from === null && whole(c.to)).length;
+          expect(removed - added).toBe(before[list].length - after[list].length);
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('renaming any one entry (a title, a signatory), whatever the order, is exactly that one field change', async () => {
+    await fc.assert(
+      fc.asyncProperty(genLists, genPick, async (lists, { list, at }) => {
+        fc.pre(lists[list].length > 0);
+        const i = at % lists[list].length;
+        const renamed = { ...lists, [list]: lists[list].map((e, j) => (j === i ? { ...e, label: 'Tên mới' } : e)) };
+        const field = list === 'basis' ? 'title' : 'name';
+        const changes = await diff(writeLists(lists), writeLists(renamed, true));
+        expect(changes).toHaveLength(1);
+        expect(changes[0]).toMatchObject({ change: 'field-changed', from: lists[list][i].label, to: 'Tên mới' });
+        expect((changes[0] as { path: string }).path).toMatch(new RegExp(`^${list}.*\\.${field}$`));
+      }),
+      { numRuns: 60 },
     );
   });
 });
