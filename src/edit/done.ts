@@ -7,11 +7,11 @@
  * values, or the edit is refused.
  */
 import { isDeepStrictEqual } from 'node:util';
-import { isMap, isScalar, isSeq } from 'yaml';
-import type { Node, Pair, YAMLMap } from 'yaml';
+import { isAlias, isMap, isNode, isPair, isScalar, isSeq, visit } from 'yaml';
+import type { Document, Node, Pair, YAMLMap } from 'yaml';
 import { parseDocument } from '../load/yaml-documents.js';
 import { type Day, formatISO } from '../model/dates.js';
-import { overlaps, parseOccurrenceKey, type Period, periodsOverlapping } from '../model/periods.js';
+import { nextPeriod, overlaps, parseOccurrenceKey, type Period, periodContaining, periodsOverlapping } from '../model/periods.js';
 import type { RecurringSchedule, Task } from '../model/records.js';
 import { YAML_PARSE_OPTIONS, yamlNumber, yamlString } from './scalar.js';
 import { applySplices, columnOf, contentEnd, insertLinesAfter, lineEnding, type Splice } from './text.js';
@@ -21,6 +21,8 @@ export interface DoneRequest {
   task: Task;
   /** Completion date. */
   date: Day;
+  /** The day the hint for a missing --period lists open occurrences up to (default: the completion date). */
+  asOf?: Day;
   /** The occurrence, for a recurring task. */
   period?: Period;
   /** Metric id → number, in the order given. */
@@ -42,6 +44,8 @@ export type DoneRefusalCode =
   | 'task-cancelled'
   | 'field-exists'
   | 'unsupported-layout'
+  | 'shared-anchor'
+  | 'alias-value'
   | 'unsafe-edit';
 
 export interface DoneRefusal {
@@ -67,6 +71,8 @@ export function applyDone(text: string, request: DoneRequest): DoneOutcome {
   const planned =
     schedule.kind === 'one-off' ? oneOffSplices(text, found.node, request) : recurringSplices(text, found.node, schedule, request);
   if ('code' in planned) return { ok: false, refusal: planned };
+  const shared = sharedAnchor(text, doc, planned.touched);
+  if (shared) return refuse('shared-anchor', { task: request.task.id, ...shared });
 
   const edited = applySplices(text, planned.splices);
   return verify(doc.toJS() as Record<string, unknown>, found.index, edited, planned.expect);
@@ -74,6 +80,8 @@ export function applyDone(text: string, request: DoneRequest): DoneOutcome {
 
 interface Planned {
   splices: Splice[];
+  /** The nodes whose value the splices change (a replaced scalar, a mapping given new pairs). */
+  touched: Node[];
   /** Applies the intended change to the task's plain value, for the check after the edit. */
   expect: (task: Record<string, unknown>) => void;
 }
@@ -102,7 +110,36 @@ function pairOf(map: YAMLMap, key: string): Pair<ParsedNode, ParsedNode | null> 
 /** The offset just after the visible value of a pair (its key, when it has no value). */
 function pairEnd(text: string, pair: Pair<ParsedNode, ParsedNode | null>): number {
   const node = pair.value ?? pair.key;
-  return contentEnd(text, node.range[0], node.range[1]);
+  return keptBlockEnd(text, node) ?? contentEnd(text, node.range[0], node.range[1]);
+}
+
+/** `|+`, `>+`, `|2+`, `>+1`: a block scalar header with keep chomping. */
+const KEEP_HEADER = /^[|>](?:[1-9]?\+|\+[1-9])/;
+
+/**
+ * The blank lines after a keep-chomping block scalar (`note: |+`) are part of
+ * its value: lines inserted after `node` go after them, or the value would
+ * lose them. The offset of that scalar's last line break, when `node` ends
+ * with one.
+ */
+function keptBlockEnd(text: string, node: ParsedNode): number | undefined {
+  const last = lastLeaf(node);
+  if (!isScalar(last) || (last.type !== 'BLOCK_LITERAL' && last.type !== 'BLOCK_FOLDED')) return undefined;
+  const [start, end] = last.range;
+  if (!KEEP_HEADER.test(text.slice(start, end))) return undefined;
+  return text[end - 1] === '\n' ? end - 1 : undefined;
+}
+
+/** The node written last within a block collection (itself for anything else). */
+function lastLeaf(node: ParsedNode): ParsedNode {
+  let current: ParsedNode = node;
+  while ((isMap(current) || isSeq(current)) && !current.flow && current.items.length > 0) {
+    const item: unknown = current.items[current.items.length - 1];
+    const next = isPair(item) ? (item.value ?? item.key) : item;
+    if (!isNode(next)) break;
+    current = next as ParsedNode;
+  }
+  return current;
 }
 
 /** Replaces a scalar's text (quotes or block header included), keeping what follows it on the line. */
@@ -145,29 +182,44 @@ function oneOffSplices(text: string, task: YAMLMap, request: DoneRequest): Plann
   const flow = task.flow === true;
   const ctx = flow ? 'flow' : 'block';
   const splices: Splice[] = [];
+  const touched: Node[] = [];
   const added: Array<[string, string]> = [];
 
+  for (const [field, pair] of [['status', status], ['done', done]] as const) {
+    const aliased = aliasRefusal(text, request.task.id, field, pair?.value);
+    if (aliased) return aliased;
+  }
   if ((status && !isScalar(status.value)) || (done && !isScalar(done.value))) return { code: 'unsupported-layout', args: { detail: 'status' } };
   if (status?.value) {
-    if (statusValue !== 'done') splices.push(replaceValue(text, status.value, 'done'));
+    if (statusValue !== 'done') {
+      splices.push(replaceValue(text, status.value, 'done'));
+      touched.push(status.value);
+    }
   } else added.push(['status', 'done']);
-  if (done?.value) splices.push(replaceValue(text, done.value, iso));
-  else added.push(['done', iso]);
+  if (done?.value) {
+    splices.push(replaceValue(text, done.value, iso));
+    touched.push(done.value);
+  } else added.push(['done', iso]);
 
   const results = request.results ?? [];
-  for (const change of [resultsChange(text, task, results, force), textFieldsChange(text, task, request, ctx)]) {
+  for (const change of [resultsChange(text, task, request.task.id, results, force), textFieldsChange(text, task, request, ctx)]) {
     if ('code' in change) return change;
     splices.push(...change.splices);
+    touched.push(...change.touched);
     added.push(...change.added);
   }
 
   // New keys go after status (or due, where status would be), else at the end of the task.
   const anchorPair = status ?? pairOf(task, 'due') ?? (task.items[task.items.length - 1] as Pair<ParsedNode, ParsedNode | null>);
   const insert = addPairs(text, task, pairEnd(text, anchorPair), added);
-  if (insert) splices.push(insert);
+  if (insert) {
+    splices.push(insert);
+    touched.push(task);
+  }
 
   return {
     splices,
+    touched,
     expect: (t) => {
       t.status = 'done';
       t.done = iso;
@@ -178,33 +230,40 @@ function oneOffSplices(text: string, task: YAMLMap, request: DoneRequest): Plann
   };
 }
 
-/** What a one-off task's edit changes in place, and the pairs it adds. */
-type FieldsChange = { splices: Splice[]; added: Array<[string, string]> };
+/** What a one-off task's edit changes in place (and which nodes that touches), and the pairs it adds. */
+type FieldsChange = { splices: Splice[]; touched: Node[]; added: Array<[string, string]> };
 
 /** New results for a one-off task: into its `results` mapping, or as a new `results` pair. */
-function resultsChange(text: string, task: YAMLMap, results: ReadonlyArray<readonly [string, number]>, force: boolean): FieldsChange | DoneRefusal {
-  if (results.length === 0) return { splices: [], added: [] };
+function resultsChange(text: string, task: YAMLMap, taskId: string, results: ReadonlyArray<readonly [string, number]>, force: boolean): FieldsChange | DoneRefusal {
+  if (results.length === 0) return { splices: [], touched: [], added: [] };
   const existing = pairOf(task, 'results');
-  if (!existing) return { splices: [], added: [['results', flowResults(results)]] };
+  if (!existing) return { splices: [], touched: [], added: [['results', flowResults(results)]] };
+  const aliased = aliasRefusal(text, taskId, 'results', existing.value);
+  if (aliased) return aliased;
   if (!existing.value || !isMap(existing.value)) return { code: 'unsupported-layout', args: { detail: 'results' } };
   const map = existing.value;
   const splices: Splice[] = [];
+  const touched: Node[] = [];
   const fresh: Array<[string, string]> = [];
   for (const [metric, value] of results) {
     const pair = pairOf(map, metric);
     if (pair?.value) {
       if (!force) return { code: 'field-exists', args: { field: `results.${metric}`, value: String(nodeText(text, pair.value)) } };
       splices.push(replaceValue(text, pair.value, yamlNumber(value)));
+      touched.push(pair.value);
     } else fresh.push([yamlString(metric, map.flow ? 'flow' : 'block'), yamlNumber(value)]);
   }
   const splice = addToMap(text, map, fresh);
-  if (splice) splices.push(splice);
-  return { splices, added: [] };
+  if (splice) {
+    splices.push(splice);
+    touched.push(map);
+  }
+  return { splices, touched, added: [] };
 }
 
 /** A one-off task's `evidence` and `note`: replaced (with force) or added. */
 function textFieldsChange(text: string, task: YAMLMap, request: DoneRequest, ctx: 'flow' | 'block'): FieldsChange | DoneRefusal {
-  const change: FieldsChange = { splices: [], added: [] };
+  const change: FieldsChange = { splices: [], touched: [], added: [] };
   for (const [field, value] of [
     ['evidence', request.evidence],
     ['note', request.note],
@@ -214,6 +273,7 @@ function textFieldsChange(text: string, task: YAMLMap, request: DoneRequest, ctx
     if (existing?.value) {
       if (!request.force) return { code: 'field-exists', args: { field, value: nodeText(text, existing.value) } };
       change.splices.push(replaceValue(text, existing.value, yamlString(value, ctx)));
+      change.touched.push(existing.value);
     } else change.added.push([field, yamlString(value, ctx)]);
   }
   return change;
@@ -237,7 +297,8 @@ function recurringSplices(text: string, task: YAMLMap, schedule: RecurringSchedu
   const id = request.task.id;
   const period = request.period;
   if (!period) {
-    return { code: 'period-required', args: { task: id, every: schedule.every, open: openOccurrences(schedule, request.date).join(', ') } };
+    const open = openOccurrences(schedule, request.asOf ?? request.date);
+    return { code: 'period-required', args: { task: id, every: schedule.every, open: open.shown.join(', '), more: open.more, last: open.last } };
   }
   if (period.kind !== schedule.every) return { code: 'period-granularity', args: { task: id, period: period.key, every: schedule.every } };
   if (!overlaps(period, { start: schedule.from, end: schedule.until })) {
@@ -260,23 +321,32 @@ function recurringSplices(text: string, task: YAMLMap, schedule: RecurringSchedu
     t.log = { ...((t.log as object | undefined) ?? {}), [period.key]: plain };
   };
 
-  const splices = logSplices(text, task, schedule, period, value, request);
-  return 'code' in splices ? splices : { splices, expect };
+  const change = logSplices(text, task, schedule, period, value, request);
+  return 'code' in change ? change : { ...change, expect };
 }
 
 type LoggedPair = Pair<ParsedNode, ParsedNode | null>;
 
 /** The splices that write `value` as the log entry of `period`: a new log, a new entry, or (with force) over the old one. */
-function logSplices(text: string, task: YAMLMap, schedule: RecurringSchedule, period: Period, value: string, request: DoneRequest): Splice[] | DoneRefusal {
+function logSplices(
+  text: string,
+  task: YAMLMap,
+  schedule: RecurringSchedule,
+  period: Period,
+  value: string,
+  request: DoneRequest,
+): Omit<Planned, 'expect'> | DoneRefusal {
   const log = pairOf(task, 'log');
   const entryText = `${period.key}: ${value}`;
   if (!log) {
     const last = task.items[task.items.length - 1] as LoggedPair;
     const anchor = pairEnd(text, last);
-    if (task.flow) return [{ start: anchor, end: anchor, text: `, log: { ${entryText} }` }];
+    if (task.flow) return { splices: [{ start: anchor, end: anchor, text: `, log: { ${entryText} }` }], touched: [task] };
     const indent = keyIndent(text, task);
-    return [insertLinesAfter(text, anchor, [`${indent}log:`, `${indent}  ${entryText}`], lineEnding(text))];
+    return { splices: [insertLinesAfter(text, anchor, [`${indent}log:`, `${indent}  ${entryText}`], lineEnding(text))], touched: [task] };
   }
+  const aliased = aliasRefusal(text, request.task.id, 'log', log.value);
+  if (aliased) return aliased;
   if (!log.value || !isMap(log.value)) return { code: 'unsupported-layout', args: { detail: 'log' } };
   const logMap = log.value;
   const entries = logMap.items.map((p) => ({
@@ -287,15 +357,15 @@ function logSplices(text: string, task: YAMLMap, schedule: RecurringSchedule, pe
   const same = entries.find((e) => e.period?.key === period.key);
   if (same) {
     if (!request.force) return { code: 'already-logged', args: { task: request.task.id, period: period.key, value: same.pair.value ? nodeText(text, same.pair.value) : '' } };
-    return [replaceEntryValue(text, same.pair, value)];
+    return { splices: [replaceEntryValue(text, same.pair, value)], touched: same.pair.value ? [same.pair.value] : [logMap] };
   }
   // Chronological place: right after the latest entry that starts before this occurrence.
   let before: (typeof entries)[number] | undefined;
   for (const e of entries) if (e.period && e.period.start < period.start && (!before || e.period.start > before.period!.start)) before = e;
-  if (logMap.flow) return [insertFlowEntry(text, logMap, before?.pair, entries[0]?.pair, entryText)];
+  if (logMap.flow) return { splices: [insertFlowEntry(text, logMap, before?.pair, entries[0]?.pair, entryText)], touched: [logMap] };
   const indent = keyIndent(text, logMap);
   const anchor = before ? pairEnd(text, before.pair) : log.key.range[1];
-  return [insertLinesAfter(text, anchor, [`${indent}${entryText}`], lineEnding(text))];
+  return { splices: [insertLinesAfter(text, anchor, [`${indent}${entryText}`], lineEnding(text))], touched: [logMap] };
 }
 
 /** The old value of a log entry replaced by `value`, keeping its key and any comment after the colon. */
@@ -329,13 +399,80 @@ function flowLogEntry(iso: string, request: DoneRequest): string {
   return `{ ${parts.join(', ')} }`;
 }
 
-/** The most recent occurrences begun by `date` that have no log entry: a hint for a missing --period. */
-export function openOccurrences(schedule: RecurringSchedule, date: Day, count = 4): string[] {
+/** A hint longer than this is cut to its first HINT_SHOWN_WHEN_CUT entries and a count of the rest. */
+const HINT_MAX = 8;
+const HINT_SHOWN_WHEN_CUT = 6;
+
+/** The occurrences a missing --period most likely meant, as the refusal names them. */
+export interface OpenOccurrences {
+  /** Occurrence keys, oldest first. */
+  shown: string[];
+  /** How many more were left out (0 when none). */
+  more: number;
+  /** The latest of all, named when some were left out so the clerk sees how far the list goes. */
+  last: string;
+}
+
+/**
+ * The occurrences not yet logged that began by `asOf`, oldest (most overdue)
+ * first, then the next one to begin: what a clerk who left out --period most
+ * likely meant. A long list is cut, and says how many it left out.
+ */
+export function openOccurrences(schedule: RecurringSchedule, asOf: Day): OpenOccurrences {
+  const keys = openKeys(schedule, asOf);
+  if (keys.length <= HINT_MAX) return { shown: keys, more: 0, last: keys[keys.length - 1] ?? '' };
+  return { shown: keys.slice(0, HINT_SHOWN_WHEN_CUT), more: keys.length - HINT_SHOWN_WHEN_CUT, last: keys[keys.length - 1] };
+}
+
+function openKeys(schedule: RecurringSchedule, asOf: Day): string[] {
+  if (schedule.until < schedule.from) return [];
   const logged = new Set(schedule.log.map((e) => e.key));
-  const open = periodsOverlapping(schedule.every, schedule.from, Math.min(schedule.until, date))
-    .filter((p) => !logged.has(p.key))
-    .map((p) => p.key);
-  return open.slice(-count);
+  const begun = periodsOverlapping(schedule.every, schedule.from, Math.min(schedule.until, asOf));
+  const keys = begun.filter((p) => !logged.has(p.key)).map((p) => p.key);
+  // The next one to begin, skipping any logged ahead of time.
+  let next = begun.length > 0 ? nextPeriod(begun[begun.length - 1]) : periodContaining(schedule.every, schedule.from);
+  while (next.start <= schedule.until && logged.has(next.key)) next = nextPeriod(next);
+  if (next.start <= schedule.until) keys.push(next.key);
+  return keys;
+}
+
+/**
+ * An edit is refused, with the reason, when a node it changes (or one that
+ * holds it: the task, its results or log) carries an anchor that an alias
+ * elsewhere names: the change would show up there too. The anchor's name and
+ * its line and column (1-based).
+ */
+function sharedAnchor(text: string, doc: Document, touched: readonly Node[]): { anchor: string; line: number; column: number } | undefined {
+  const aliased = new Set<string>();
+  visit(doc, { Alias: (_key, alias) => void aliased.add(alias.source) });
+  if (aliased.size === 0 || touched.length === 0) return undefined;
+  const targets = new Set(touched);
+  let found: { anchor: string; line: number; column: number } | undefined;
+  visit(doc, {
+    Node: (_key, node, path) => {
+      if (!targets.has(node)) return undefined;
+      for (const holder of [...path, node]) {
+        if (!isNode(holder) || !holder.anchor || !aliased.has(holder.anchor)) continue;
+        // The anchor is written just before the node it names.
+        const at = text.lastIndexOf(`&${holder.anchor}`, (holder as ParsedNode).range[0]);
+        found = { anchor: holder.anchor, ...lineAndColumn(text, at) };
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
+}
+
+/** A value the edit would change that is an alias (`status: *s`): refused, naming the alias, rather than replaced. */
+function aliasRefusal(text: string, task: string, field: string, node: ParsedNode | null | undefined): DoneRefusal | undefined {
+  if (!isAlias(node)) return undefined;
+  return { code: 'alias-value', args: { task, field, anchor: node.source, ...lineAndColumn(text, node.range[0]) } };
+}
+
+function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, Math.max(offset, 0));
+  return { line: before.split('\n').length, column: columnOf(text, Math.max(offset, 0)) + 1 };
 }
 
 /** The edit must read back as the old values plus exactly the intended change. */

@@ -40,8 +40,8 @@ const CATALOGUE = {
   },
   // done: refusals of the request (see edit/done.ts)
   'period-required': {
-    vi: (a) => `Nhiệm vụ '${a.task}' là nhiệm vụ định kỳ (${RECURS_VI[a.every] ?? a.every}): hãy ghi kỳ bằng --period.${a.open ? ` Các kỳ chưa ghi nhận: ${a.open}.` : ''}`,
-    en: (a) => `Task '${a.task}' recurs every ${a.every}: name the occurrence with --period.${a.open ? ` Occurrences not yet logged: ${a.open}.` : ''}`,
+    vi: (a) => `Nhiệm vụ '${a.task}' là nhiệm vụ định kỳ (${RECURS_VI[a.every] ?? a.every}): hãy ghi kỳ bằng --period.${a.open ? ` Các kỳ chưa ghi nhận, cũ nhất trước: ${a.open}${a.more ? ` và ${a.more} kỳ nữa, đến ${a.last}` : ''}.` : ''}`,
+    en: (a) => `Task '${a.task}' recurs every ${a.every}: name the occurrence with --period.${a.open ? ` Occurrences not yet logged, oldest first: ${a.open}${a.more ? ` and ${a.more} more, up to ${a.last}` : ''}.` : ''}`,
   },
   'period-for-one-off': {
     vi: (a) => `Nhiệm vụ '${a.task}' không phải nhiệm vụ định kỳ nên không dùng --period (${a.period}).`,
@@ -74,6 +74,18 @@ const CATALOGUE = {
   'unsupported-layout': {
     vi: (a) => `Không sửa được tệp một cách an toàn vì cách viết của '${a.detail}' (ví dụ bí danh *); hãy sửa tay.`,
     en: (a) => `Cannot edit the file safely because of how '${a.detail}' is written (e.g. an alias *); edit it by hand.`,
+  },
+  'shared-anchor': {
+    vi: (a) =>
+      `${a.file}:${a.line}:${a.column}: không sửa được nhiệm vụ '${a.task}' một cách an toàn: chỗ cần sửa nằm trong giá trị có neo &${a.anchor}, mà bí danh *${a.anchor} ở chỗ khác trong tệp dùng chung giá trị đó, nên sửa ở đây sẽ đổi cả chỗ kia. Tệp được giữ nguyên; hãy viết lại giá trị thay cho *${a.anchor} (bỏ dùng chung) rồi chạy lại, hoặc sửa tay.`,
+    en: (a) =>
+      `${a.file}:${a.line}:${a.column}: cannot edit task '${a.task}' safely: the place to change is inside a value with the anchor &${a.anchor}, which the alias *${a.anchor} elsewhere in the file shares, so the change would show up there too. The file was left as it was; write the value out in place of *${a.anchor} (so nothing is shared) and run again, or edit by hand.`,
+  },
+  'alias-value': {
+    vi: (a) =>
+      `${a.file}:${a.line}:${a.column}: '${a.field}' của nhiệm vụ '${a.task}' là bí danh *${a.anchor}, dùng chung giá trị viết ở neo &${a.anchor}; phoihop done không sửa giá trị dùng chung. Tệp được giữ nguyên; hãy viết giá trị thật thay cho *${a.anchor} rồi chạy lại, hoặc sửa tay.`,
+    en: (a) =>
+      `${a.file}:${a.line}:${a.column}: '${a.field}' of task '${a.task}' is the alias *${a.anchor}, sharing the value written at the anchor &${a.anchor}; phoihop done does not edit shared values. The file was left as it was; write the value itself in place of *${a.anchor} and run again, or edit by hand.`,
   },
   'unsafe-edit': {
     vi: () => 'Sau khi sửa, đọc lại tệp không ra đúng giá trị mong muốn nên tệp được giữ nguyên; hãy sửa tay và báo lỗi cho nhóm phát triển.',
@@ -117,6 +129,18 @@ const CATALOGUE = {
   'bad-timezone': {
     vi: (a) => `Múi giờ không hợp lệ: '${a.value}' (dùng tên IANA, ví dụ Asia/Ho_Chi_Minh).`,
     en: (a) => `Invalid time zone: '${a.value}' (use an IANA name, e.g. Asia/Ho_Chi_Minh).`,
+  },
+  'file-in-the-way': {
+    vi: (a) => `Không tạo được ${a.target}: ${a.path} là một tệp, không phải là thư mục. Không ghi gì.`,
+    en: (a) => `Cannot make ${a.target}: ${a.path} is a file, not a folder. Nothing was written.`,
+  },
+  'create-failed': {
+    vi: (a) => `Không tạo được ${a.file}: ${a.detail}.`,
+    en: (a) => `Cannot create ${a.file}: ${a.detail}.`,
+  },
+  'init-write-failed': {
+    vi: (a) => `Không ghi được thư mục hồ sơ ${a.dir}: ${a.detail}. Những gì lệnh này vừa tạo đã được xóa.`,
+    en: (a) => `Cannot write the records folder ${a.dir}: ${a.detail}. What this run made was removed.`,
   },
   'not-a-folder': { vi: (a) => `${a.path} đã có và không phải là thư mục.`, en: (a) => `${a.path} exists and is not a folder.` },
   'init-exists': {

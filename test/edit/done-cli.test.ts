@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { EXAMPLES, runCli } from '../helpers/cli.js';
 import { lineDiff, lines } from '../helpers/edits.js';
 import { copyFolder, minimalFolder } from '../helpers/folder.js';
@@ -174,7 +175,8 @@ describe('phoihop done: refusals leave every byte unchanged', () => {
     ['an impossible date', ['btg-bdv-2022-2026/tong-ket', '--date', '31/2/2026'], 2, /Ngày không có thật: '31\/2\/2026'/],
     ['a date with no such month', ['btg-bdv-2022-2026/tong-ket', '--date', '2026-13-01'], 2, /Ngày không có thật/],
     ['a malformed date', ['btg-bdv-2022-2026/tong-ket', '--date', '2026.12.01'], 2, /Ngày không hợp lệ/],
-    ['a malformed period', ['btg-bdv-2022-2026/giao-ban-quy', '--period', 'Q5/2026'], 2, /Kỳ không hợp lệ/],
+    ['a malformed period', ['btg-bdv-2022-2026/giao-ban-quy', '--period', 'quy ba'], 2, /Kỳ không hợp lệ/],
+    ['a period not on the calendar', ['btg-bdv-2022-2026/giao-ban-quy', '--period', 'Q5/2026'], 2, /Kỳ không có thật: 'Q5\/2026'/],
     ['a task already done', ['btg-bdv-2022-2026/so-ket'], 2, /đã hoàn thành \(ngày 26\/11\/2024\)/],
     ['a period for a one-off task', ['btg-bdv-2022-2026/tong-ket', '--period', '2026-Q4'], 2, /không phải nhiệm vụ định kỳ/],
     ['a result without a number', ['btg-bdv-2022-2026/tong-ket', '--result', 'articles'], 2, /<chỉ-tiêu>=<số>/],
@@ -231,6 +233,122 @@ describe('phoihop done: refusals leave every byte unchanged', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('plans/broken.yaml:6:19: error [unknown-party]');
     expect(r.stderr).toContain('Thư mục hồ sơ đang có lỗi');
+    expect(snapshot(dir)).toEqual(before);
+  });
+});
+
+/** A plan `a` over 2025..2026 with the task lines given, in a minimal folder. */
+function planFolder(...taskLines: string[]): string {
+  const head = ['kind: plan', 'id: a', 'title: A', 'signed: 2025-01-01', 'period: 2025..2026', 'parties: [bdv-tu, btg-tu]', 'tasks:'];
+  return minimalFolder({ 'a.yaml': [...head, ...taskLines, ''].join('\n') });
+}
+
+describe('phoihop done: the occurrences named when --period is missing', () => {
+  it('names every open one from the oldest, not only the latest four', () => {
+    const dir = planFolder('  - id: c', '    title: Giao ban', '    lead: bdv-tu', '    every: quarter');
+    const before = snapshot(dir);
+    const r = runCli(['done', '-C', dir, 'a/c', '--as-of', '2026-11-22']);
+    expect([r.code, r.stdout]).toEqual([2, '']);
+    expect(r.stderr).toBe(
+      "phoihop: Nhiệm vụ 'c' là nhiệm vụ định kỳ (hằng quý): hãy ghi kỳ bằng --period. " +
+        'Các kỳ chưa ghi nhận, cũ nhất trước: 2025-Q1, 2025-Q2, 2025-Q3, 2025-Q4, 2026-Q1, 2026-Q2, 2026-Q3, 2026-Q4.\n',
+    );
+    expect(snapshot(dir)).toEqual(before);
+  });
+
+  it('cuts a long list after the six oldest and says how many more, up to which one', () => {
+    const dir = planFolder('  - id: c', '    title: Báo cáo tháng', '    lead: bdv-tu', '    every: month', '    log:', '      2025-01: 2025-02-03', '      2025-03: 2025-04-02');
+    // Open by the as-of date: 2025-02 and 2025-04 .. 2026-11 (21), then the next one, 2026-12.
+    const vi = runCli(['done', '-C', dir, 'a/c', '--as-of', '2026-11-22']);
+    expect([vi.code, vi.stderr]).toEqual([
+      2,
+      "phoihop: Nhiệm vụ 'c' là nhiệm vụ định kỳ (hằng tháng): hãy ghi kỳ bằng --period. " +
+        'Các kỳ chưa ghi nhận, cũ nhất trước: 2025-02, 2025-04, 2025-05, 2025-06, 2025-07, 2025-08 và 16 kỳ nữa, đến 2026-12.\n',
+    ]);
+    const en = runCli(['done', '-C', dir, 'a/c', '--as-of', '2026-11-22', '--lang', 'en']);
+    expect(en.stderr).toBe(
+      "phoihop: Task 'c' recurs every month: name the occurrence with --period. " +
+        'Occurrences not yet logged, oldest first: 2025-02, 2025-04, 2025-05, 2025-06, 2025-07, 2025-08 and 16 more, up to 2026-12.\n',
+    );
+  });
+
+  it('ends with the next occurrence to begin, skipping one logged ahead', () => {
+    const dir = planFolder('  - id: c', '    title: Giao ban', '    lead: bdv-tu', '    every: quarter', '    log: { 2025-Q3: 2025-05-01 }');
+    const r = runCli(['done', '-C', dir, 'a/c', '--as-of', '2025-05-02', '--lang', 'en']);
+    expect(r.stderr).toMatch(/Occurrences not yet logged, oldest first: 2025-Q1, 2025-Q2, 2025-Q4\.\n$/);
+  });
+});
+
+describe('phoihop done: keep-chomping blocks and shared values', () => {
+  const KEPT = ['  - id: o', '    title: Tổng kết', '    lead: bdv-tu', '    note: |+', '      Dòng giữ nguyên', ''];
+
+  it('adds after the blank lines a |+ note keeps, so the note reads the same and no other byte moves', () => {
+    const dir = planFolder(...KEPT, '  - id: k', '    title: Khác', '    lead: btg-tu');
+    const file = join(dir, 'plans/a.yaml');
+    const before = readFileSync(file, 'utf8');
+    const r = runCli(['done', '-C', dir, 'a/o', '--date', '2026-03-02']);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    const after = readFileSync(file, 'utf8');
+    expect(after).toBe(before.replace('Dòng giữ nguyên\n\n', 'Dòng giữ nguyên\n\n    status: done\n    done: 2026-03-02\n'));
+    expect(parse(after).tasks[0].note).toBe('Dòng giữ nguyên\n\n');
+    expect(runCli(['validate', '--strict', '-C', dir, '--as-of', '2026-11-22']).code).toBe(0);
+  });
+
+  it('starts a log after a |+ note that ends a recurring task, and after a |+ note that ends a log entry', () => {
+    const dir = planFolder('  - id: c', '    title: Giao ban', '    lead: bdv-tu', '    every: half', '    note: >+', '      Ghi chú', '', '');
+    const file = join(dir, 'plans/a.yaml');
+    expect(runCli(['done', '-C', dir, 'a/c', '--period', '2025-H2', '--date', '2026-01-05', '--note', 'Trễ', '--result', 'a=1']).code).toBe(0);
+    const entry = '      2025-H2: { done: 2026-01-05, results: { a: 1 }, note: Trễ }\n';
+    expect(readFileSync(file, 'utf8')).toMatch(/ {6}Ghi chú\n\n\n {4}log:\n {6}2025-H2: .*\n$/);
+    // A log entry written as a block mapping that ends with a |+ note: the next entry goes after its blank line.
+    writeFileSync(file, readFileSync(file, 'utf8').replace(entry, '      2025-H1:\n        done: 2025-07-01\n        note: |+\n          Kỳ đầu\n\n' + entry));
+    const before = readFileSync(file, 'utf8');
+    expect(runCli(['done', '-C', dir, 'a/c', '--period', '2026-H1', '--date', '2026-07-01']).code).toBe(0);
+    const after = readFileSync(file, 'utf8');
+    expect(after).toBe(before + '      2026-H1: 2026-07-01\n');
+    const log = parse(after).tasks[0].log;
+    expect(log['2025-H1'].note).toBe('Kỳ đầu\n\n');
+    expect(runCli(['validate', '--strict', '-C', dir, '--as-of', '2026-11-22']).code).toBe(0);
+  });
+
+  const SHARED = [
+    '  - id: s',
+    '    title: Một',
+    '    lead: bdv-tu',
+    '    status: &s planned',
+    '  - id: s2',
+    '    title: Hai',
+    '    lead: bdv-tu',
+    '    status: *s',
+  ];
+
+  it('refuses to change a value an alias shares, saying so and where, not asking for a bug report', () => {
+    const dir = planFolder(...SHARED);
+    const before = snapshot(dir);
+    const anchored = runCli(['done', '-C', dir, 'a/s']);
+    expect([anchored.code, anchored.stdout]).toEqual([1, '']);
+    expect(anchored.stderr).toBe(
+      "phoihop: plans/a.yaml:11:13: không sửa được nhiệm vụ 's' một cách an toàn: chỗ cần sửa nằm trong giá trị có neo &s, mà bí danh *s ở chỗ khác trong tệp dùng chung giá trị đó, nên sửa ở đây sẽ đổi cả chỗ kia. " +
+        'Tệp được giữ nguyên; hãy viết lại giá trị thay cho *s (bỏ dùng chung) rồi chạy lại, hoặc sửa tay.\n',
+    );
+    const alias = runCli(['done', '-C', dir, 'a/s2', '--lang', 'en']);
+    expect([alias.code, alias.stdout]).toEqual([1, '']);
+    expect(alias.stderr).toBe(
+      "phoihop: plans/a.yaml:15:13: 'status' of task 's2' is the alias *s, sharing the value written at the anchor &s; phoihop done does not edit shared values. " +
+        'The file was left as it was; write the value itself in place of *s and run again, or edit by hand.\n',
+    );
+    expect(snapshot(dir)).toEqual(before);
+    // Written out, the same task is recorded.
+    writeFileSync(join(dir, 'plans/a.yaml'), readFileSync(join(dir, 'plans/a.yaml'), 'utf8').replace('status: *s', 'status: planned'));
+    expect(runCli(['done', '-C', dir, 'a/s']).code).toBe(0);
+  });
+
+  it('refuses new results in a mapping an alias shares with another task', () => {
+    const dir = planFolder('  - { id: s, title: A, lead: bdv-tu, results: &r { articles: 1 } }', '  - { id: u, title: B, lead: bdv-tu, status: done, done: 2025-03-01, results: *r }');
+    const before = snapshot(dir);
+    const r = runCli(['done', '-C', dir, 'a/s', '--result', 'participants=3', '--lang', 'en']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^phoihop: plans\/a\.yaml:8:47: cannot edit task 's' safely: .* &r, which the alias \*r elsewhere/);
     expect(snapshot(dir)).toEqual(before);
   });
 });

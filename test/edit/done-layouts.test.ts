@@ -231,7 +231,7 @@ describe('done, case by case', () => {
       '  - { id: t, title: A, lead: bdv-tu, results: &r { articles: 1 } }',
       '  - { id: u, title: B, lead: bdv-tu, status: done, done: 2022-03-01, results: *r }',
     );
-    expect(await done(text, { date: day('2022-10-01'), results: [['participants', 3]] })).toBe('refused: unsafe-edit');
+    expect(await done(text, { date: day('2022-10-01'), results: [['participants', 3]] })).toBe('refused: shared-anchor');
     // Without touching the shared mapping, the same task can be recorded.
     expect(await done(text, { date: day('2022-10-01') })).toBe(
       plan('  - { id: t, title: A, lead: bdv-tu, results: &r { articles: 1 }, status: done, done: 2022-10-01 }', '  - { id: u, title: B, lead: bdv-tu, status: done, done: 2022-03-01, results: *r }'),

@@ -1,5 +1,5 @@
 /** `phoihop init` and `phoihop new` through the built CLI. */
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import picomatch from 'picomatch';
 import { describe, expect, it } from 'vitest';
@@ -132,6 +132,16 @@ describe('phoihop init', () => {
     expect(readdirSync(dir)).toEqual([blocker]);
   });
 
+  it('refuses, as bad usage naming the file, a folder to be made under a file', () => {
+    const dir = tempFolder({ f: 'ghi chú\n' });
+    const vi = runCli(['init', 'f/x'], { cwd: dir, env: VI_ENV });
+    expect(vi).toEqual({ code: 2, stdout: '', stderr: 'phoihop: Không tạo được f/x: f là một tệp, không phải là thư mục. Không ghi gì.\n' });
+    const en = runCli(['init', join(dir, 'f/x/y')], { env: EN_ENV });
+    expect(en).toEqual({ code: 2, stdout: '', stderr: `phoihop: Cannot make ${join(dir, 'f/x/y')}: ${join(dir, 'f')} is a file, not a folder. Nothing was written.\n` });
+    expect(files(dir)).toEqual(['f']);
+    expect(readFileSync(join(dir, 'f'), 'utf8')).toBe('ghi chú\n');
+  });
+
   it('refuses a dangling link where a folder must go', () => {
     const dir = tempFolder();
     symlinkSync(join(dir, 'nowhere'), join(dir, '.phoihop'));
@@ -213,6 +223,19 @@ describe('phoihop new', () => {
     expect(r.stderr).toMatch(message);
     expect(r.code).toBe(code);
     expect(files(dir)).toEqual(before);
+  });
+
+  it('refuses, naming it, a file called plans where the plans folder must be', () => {
+    const dir = copyFolder(EXAMPLES + 'phu-yen');
+    renameSync(join(dir, 'plans'), join(dir, 'pl'));
+    writeFileSync(join(dir, 'plans'), 'không phải thư mục\n');
+    const before = files(dir);
+    const r = runCli(['new', '-C', dir, 'x1', ...NEW, '--period', '2027']);
+    expect(r).toEqual({ code: 2, stdout: '', stderr: 'phoihop: Không tạo được plans/x1.yaml: plans là một tệp, không phải là thư mục. Không ghi gì.\n' });
+    const en = runCli(['new', '-C', dir, 'x1', ...NEW, '--period', '2027', '--lang', 'en']);
+    expect(en.stderr).toBe('phoihop: Cannot make plans/x1.yaml: plans is a file, not a folder. Nothing was written.\n');
+    expect(files(dir)).toEqual(before);
+    expect(readFileSync(join(dir, 'plans'), 'utf8')).toBe('không phải thư mục\n');
   });
 
   it('refuses an id whose file exists even if it holds another plan', () => {

@@ -28,6 +28,8 @@ const REFUSAL_EXIT: Record<DoneRefusalCode, ExitCode> = {
   'task-cancelled': EXIT.USAGE,
   'field-exists': EXIT.USAGE,
   'unsupported-layout': EXIT.FAILURE,
+  'shared-anchor': EXIT.FAILURE,
+  'alias-value': EXIT.FAILURE,
   'unsafe-edit': EXIT.FAILURE,
 };
 
@@ -58,8 +60,11 @@ export async function runDone(io: CliIO, options: GlobalOptions & DoneOptions, t
   const original = await readFile(path);
   const decoded = decodeUtf8(original);
   if (!decoded.ok) throw new UsageError(editMessage(lang, 'unsupported-layout', { detail: plan.file }), EXIT.FAILURE);
-  const outcome = applyDone(decoded.text, { task, date, period, results, note, evidence, force: options.force === true });
-  if (!outcome.ok) throw new UsageError(editMessage(lang, outcome.refusal.code, outcome.refusal.args), REFUSAL_EXIT[outcome.refusal.code]);
+  const outcome = applyDone(decoded.text, { task, date, asOf: folder.asOf, period, results, note, evidence, force: options.force === true });
+  if (!outcome.ok) {
+    const { code, args } = outcome.refusal;
+    throw new UsageError(editMessage(lang, code, { file: plan.file, ...args }), REFUSAL_EXIT[code]);
+  }
 
   const bytes = new TextEncoder().encode((decoded.bom ? '\uFEFF' : '') + outcome.text);
   const after = await checkWith(source, new Map([[plan.file, bytes]]), folder.asOf);

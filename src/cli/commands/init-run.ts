@@ -1,8 +1,9 @@
 /** `init`: a new records folder that validates as made; all files or none, nothing overwritten. */
 import { lstat, mkdir, rm, rmdir } from 'node:fs/promises';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { writeFileExclusive } from '../../edit/atomic-write.js';
 import { checkWith } from '../../edit/folder.js';
+import { fileInTheWay } from '../../edit/paths.js';
 import { examplePlanId, initFiles, schemaPath } from '../../edit/scaffold.js';
 import { cliMessage } from '../../i18n/cli.js';
 import { editMessage } from '../../i18n/edit.js';
@@ -32,6 +33,9 @@ export async function runInit(io: CliIO, options: GlobalOptions & InitOptions, d
 
   const kindOfDir = await entryKind(dir);
   if (kindOfDir !== undefined && kindOfDir !== 'dir') throw new UsageError(editMessage(lang, 'not-a-folder', { path: dir }));
+  // A file above the folder (`init notes.txt/ho-so`): mkdir would fail with ENOTDIR after the checks below.
+  const blocker = kindOfDir === undefined ? await fileInTheWay(dirname(dir)) : undefined;
+  if (blocker) throw new UsageError(editMessage(lang, 'file-in-the-way', { path: shownPath(io.cwd, blocker), target: shownPath(io.cwd, dir) }));
   // All targets are checked before anything is written: init makes the whole folder or nothing.
   const existing = new Set<string>();
   for (const path of Object.keys(files)) {
@@ -65,11 +69,10 @@ export async function runInit(io: CliIO, options: GlobalOptions & InitOptions, d
     // Undo what this run made, files then folders (deepest first), so a second try starts clean.
     for (const full of written) await rm(full, { force: true });
     for (const folder of madeFolders.sort((a, b) => b.length - a.length)) await rmdir(folder).catch(() => {});
-    throw new UsageError(editMessage(lang, 'write-failed', { file: dir, detail: (error as Error).message }), EXIT.FAILURE);
+    throw new UsageError(editMessage(lang, 'init-write-failed', { dir, detail: (error as Error).message }), EXIT.FAILURE);
   }
 
-  const rel = relative(io.cwd, dir);
-  const shown = rel === '' ? '.' : rel.startsWith('..') ? dir : rel;
+  const shown = shownPath(io.cwd, dir);
   const dirOption = shown === '.' ? '' : ` -C ${shown.includes(' ') ? JSON.stringify(shown) : shown}`;
   io.stdout(
     [
@@ -80,6 +83,12 @@ export async function runInit(io: CliIO, options: GlobalOptions & InitOptions, d
     ].join('\n') + '\n',
   );
   return EXIT.OK;
+}
+
+/** A path as the clerk would type it: relative to the current folder when inside it, else in full. */
+function shownPath(cwd: string, path: string): string {
+  const rel = relative(cwd, path);
+  return rel === '' ? '.' : rel.startsWith('..') || isAbsolute(rel) ? path : rel;
 }
 
 /** --locale, else --lang, else the language of the environment (LC_ALL, LC_MESSAGES, LANG, then the system's), else vi. */

@@ -1,9 +1,10 @@
 /** `new`: writes plans/<plan-id>.yaml from flags, after validating the folder with it in memory. */
 import { loadEditableFolder, openEditSession, printDiagnostics } from './edit-session.js';
 import { lstat, mkdir } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { writeFileExclusive } from '../../edit/atomic-write.js';
 import { checkWith, errorsOf, newWarnings } from '../../edit/folder.js';
+import { fileInTheWay } from '../../edit/paths.js';
 import { newPlanFile, schemaPath } from '../../edit/scaffold.js';
 import { editMessage } from '../../i18n/edit.js';
 import { PLAN_TYPES, type PlanType, SLUG } from '../../model/records.js';
@@ -32,6 +33,9 @@ export async function runNew(io: CliIO, options: GlobalOptions & NewOptions, pla
   const holder = folder.loaded.files.find((f) => f.kind === 'plan' && f.data.id === planId);
   if (holder) throw new UsageError(editMessage(lang, 'id-exists', { id: planId, file: holder.path }));
   const path = `plans/${planId}.yaml`;
+  // A file named plans would otherwise pass for the plan file existing (mkdir fails with EEXIST).
+  const blocker = await fileInTheWay(join(session.dir, 'plans'));
+  if (blocker) throw new UsageError(editMessage(lang, 'file-in-the-way', { path: relative(session.dir, blocker) || blocker, target: path }));
   for (const candidate of [path, `plans/${planId}.yml`]) {
     if (await exists(join(session.dir, candidate))) throw new UsageError(editMessage(lang, 'file-exists', { file: candidate }));
   }
@@ -69,8 +73,10 @@ export async function runNew(io: CliIO, options: GlobalOptions & NewOptions, pla
     await mkdir(dirname(full), { recursive: true });
     await writeFileExclusive(full, bytes, { cleanupOnSignal: true });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new UsageError(editMessage(lang, 'file-exists', { file: path }));
-    throw new UsageError(editMessage(lang, 'write-failed', { file: path, detail: (error as Error).message }), EXIT.FAILURE);
+    // Only the plan file itself counts as "exists": made since the check above by another run.
+    const { code, path: failedAt } = error as NodeJS.ErrnoException;
+    if (code === 'EEXIST' && failedAt === full) throw new UsageError(editMessage(lang, 'file-exists', { file: path }));
+    throw new UsageError(editMessage(lang, 'create-failed', { file: path, detail: (error as Error).message }), EXIT.FAILURE);
   }
   if (!(await exists(join(session.dir, schemaPath('plan'))))) io.stderr(editMessage(lang, 'schemas-missing', { path: schemaPath('plan') }) + '\n');
   io.stdout([editMessage(lang, 'new-created', { file: path }), editMessage(lang, 'new-next')].join('\n') + '\n');
