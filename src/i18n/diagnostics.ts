@@ -229,6 +229,15 @@ const CATALOGUE: Record<string, Entry> = {
     vi: (a) => `${fieldVi(a)} = ${a.value} nằm ngoài giới hạn: ${COMPARISON_VI[String(a.comparison)] ?? `phải ${a.comparison}`} ${a.limit}.`,
     en: (a) => `${fieldEn(a)} = ${a.value} is out of range: it must be ${COMPARISON_EN[String(a.comparison)] ?? a.comparison} ${a.limit}.`,
   },
+  'not-a-number': {
+    severity: 'error',
+    vi: (a) =>
+      `${fieldVi(a)} = ${a.value} không phải là một số${a.value === '.nan' ? '' : ' hữu hạn'} (YAML hiểu ${a.value} là ${NON_FINITE_VI[String(a.value)]}): ` +
+      (a.what ? `cần ${whatVi(a)}.` : `hãy viết ${typeVi(String(a.expected))}.`),
+    en: (a) =>
+      `${fieldEn(a)} = ${a.value} is not a${a.value === '.nan' ? '' : ' finite'} number (YAML reads ${a.value} as ${NON_FINITE_EN[String(a.value)]}): ` +
+      (a.what ? `expected ${whatEn(a)}.` : `write ${typeEn(String(a.expected))}.`),
+  },
   schema: {
     severity: 'error',
     vi: (a) => `${fieldVi(a)} không hợp lệ theo định dạng hồ sơ (${a.detail}).`,
@@ -439,10 +448,15 @@ function typeEn(t: string): string {
  */
 function typeHint(a: DiagnosticArgs, quote: string, write: string): string {
   const value = String(a.value);
-  if (a.expected === 'string' && /^-?\d+(\.\d+)?$/.test(value)) return `: ${quote}: '${value}'`;
+  // A number as YAML reads it, 2022 or .nan, is text once quoted.
+  if (a.expected === 'string' && /^-?(\d+(\.\d+)?|\.nan|\.inf)$/.test(value)) return `: ${quote}: '${value}'`;
   if (a.expected === 'array' && value !== '' && value !== 'null' && !/^[[{]|…$/.test(value)) return `: ${write} [${value}]`;
   return '';
 }
+
+/** What YAML's non-finite numbers stand for, by how they are quoted (non-finite.ts). */
+const NON_FINITE_VI: Record<string, string> = { '.nan': '"không phải số"', '.inf': 'dương vô cực', '-.inf': 'âm vô cực' };
+const NON_FINITE_EN: Record<string, string> = { '.nan': '"not a number"', '.inf': 'infinity', '-.inf': 'minus infinity' };
 
 /** ajv's comparisons (minimum, maximum…) in words. */
 const COMPARISON_VI: Record<string, string> = { '>=': 'phải lớn hơn hoặc bằng', '<=': 'không được lớn hơn', '>': 'phải lớn hơn', '<': 'phải nhỏ hơn' };

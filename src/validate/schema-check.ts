@@ -1,7 +1,8 @@
 /**
  * JSON Schema check of each record, with ajv errors mapped to the YAML node
  * they are about: an unknown field at its key, a missing one at the mapping
- * that lacks it, anything else at the offending value.
+ * that lacks it, anything else at the offending value; and a `.nan` or
+ * `.inf` where a number goes, which the schema cannot name (non-finite.ts).
  */
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { Kind, RecordFile } from '../load/load.js';
@@ -9,7 +10,8 @@ import type { Pointer } from '../load/parse.js';
 import { loadSchema } from '../schemas.js';
 import { loadValidators } from './compiled-schemas.js';
 import type { Diagnostic, DiagnosticArgs } from './diagnostic.js';
-import { reporterFor } from './normalize.js';
+import { type Reporter, reporterFor } from './normalize.js';
+import { expectedNumber, nonFiniteNumbers, yamlNumberText } from './non-finite.js';
 
 let validators: Map<Kind, ValidateFunction> | undefined;
 
@@ -18,18 +20,43 @@ function validatorFor(kind: Kind): ValidateFunction {
   return validators.get(kind)!;
 }
 
-/** Checks one file; returns true when it matches its schema. */
+/** Checks one file; returns true when it matches its schema and has a finite number wherever it has a number. */
 export function checkSchema(file: RecordFile, diagnostics: Diagnostic[]): boolean {
   const validate = validatorFor(file.kind);
-  if (validate(file.data)) return true;
+  const errors = validate(file.data) ? [] : (validate.errors ?? []);
+  const notNumbers = nonFiniteNumbers(file.data)
+    .map((pointer) => ({ pointer, expected: expectedNumber(file.kind, file.data, pointer) }))
+    .filter((n) => n.expected !== undefined);
+  if (errors.length === 0 && notNumbers.length === 0) return true;
   const report = reporterFor(file, diagnostics);
-  for (const e of selectErrors(validate.errors ?? [])) {
+  // A .nan where a number goes breaks every bound and maybe the type: one not-a-number says it all.
+  const notNumberPaths = new Set(notNumbers.map((n) => toInstancePath(n.pointer)));
+  for (const { pointer, expected } of notNumbers) reportNotANumber(file, pointer, expected!, errors, report);
+  for (const e of selectErrors(errors)) {
+    if (notNumberPaths.has(e.instancePath)) continue;
     const named = fieldName(file.data, toPointer(e.instancePath));
     const mapped = mapError(e, named.field);
     if (named.item && mapped.rule !== 'unknown-field' && mapped.rule !== 'missing-field' && mapped.rule !== 'invalid-key') mapped.args.item = named.item;
     report(mapped.pointer, mapped.rule, mapped.args, 'error', mapped.target);
   }
   return false;
+}
+
+/** `not-a-number` at the value, naming a period when the field is one (`period: .nan`). */
+function reportNotANumber(file: RecordFile, pointer: string[], expected: string, errors: ErrorObject[], report: Reporter): void {
+  const at = toInstancePath(pointer);
+  const what = errors.filter((e) => e.instancePath === at).map(definitionName).find((name) => SHAPED_TEXT.has(name ?? ''));
+  const named = fieldName(file.data, pointer);
+  report(pointer, 'not-a-number', { field: named.field, item: named.item, value: shownValue(valueAt(file.data, pointer)), expected, what }, 'error', 'value');
+}
+
+/** The ajv instancePath of a pointer (the inverse of toPointer). */
+function toInstancePath(pointer: readonly string[]): string {
+  return pointer.map((s) => '/' + s.replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+}
+
+function valueAt(data: unknown, pointer: readonly string[]): unknown {
+  return pointer.reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), data);
 }
 
 export function toPointer(instancePath: string): string[] {
@@ -132,7 +159,7 @@ function fieldName(data: unknown, pointer: string[]): { field: string; item?: 'i
 
 function mapError(e: ErrorObject, field: string): MappedError {
   const pointer = toPointer(e.instancePath);
-  const value = shorten(typeof e.data === 'object' ? JSON.stringify(e.data) : String(e.data));
+  const value = shownValue(e.data);
   const params = e.params as Record<string, unknown>;
   if (e.propertyName !== undefined) {
     return { pointer: [...pointer, e.propertyName], rule: 'invalid-key', args: { key: e.propertyName, what: definitionName(e) ?? field }, target: 'key' };
@@ -186,8 +213,9 @@ function mapError(e: ErrorObject, field: string): MappedError {
   }
 }
 
-/** A value as quoted in a message: long text is cut, the place is in the position anyway. */
-function shorten(text: string): string {
+/** A value as quoted in a message: .nan as YAML writes it, not NaN; long text is cut, the place is in the position anyway. */
+function shownValue(data: unknown): string {
+  const text = typeof data === 'object' ? JSON.stringify(data) : typeof data === 'number' && !Number.isFinite(data) ? yamlNumberText(data) : String(data);
   return text.length > 60 ? text.slice(0, 57) + '…' : text;
 }
 

@@ -1,10 +1,10 @@
 /** `phoihop validate` as a user runs it: options, paths, formats, colour, exit codes. */
 import { describe, expect, it } from 'vitest';
-import { cpSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EXAMPLES } from '../helpers/cli.js';
 import { runCliAsync } from '../helpers/cli-async.js';
-import { minimalFolder, tempFolder } from '../helpers/folder.js';
+import { copyFolder, minimalFolder, tempFolder } from '../helpers/folder.js';
 import { runMain } from '../helpers/main-in-process.js';
 
 const EXAMPLE_NAMES = ['ben-tre', 'dien-bien', 'nghe-an', 'phu-yen'];
@@ -349,6 +349,20 @@ describe('validate: each problem once, where it is', () => {
     },
     20_000,
   );
+
+  it.concurrent.each([
+    ['flow', '    support: [btg-tu, bdv-tu]\n', '71:23'],
+    ['block', '    support:\n      - btg-tu\n      - bdv-tu\n', '73:9'],
+  ])('a lead also in support (%s list) is a warning at that party in the list, not at the list', async (_form, support, at) => {
+    // examples/phu-yen: giao-ban-quy (lines 67-71) is led by bdv-tu with support: [btg-tu].
+    const dir = copyFolder(join(EXAMPLES, 'phu-yen'));
+    const file = join(dir, 'plans/btg-bdv-2022-2026.yaml');
+    const text = readFileSync(file, 'utf8');
+    const task = '    lead: bdv-tu\n    support: [btg-tu]\n    every: quarter\n';
+    expect(text.split('\n').slice(69, 72).join('\n') + '\n').toBe(task);
+    writeFileSync(file, text.replace(task, `    lead: bdv-tu\n${support}    every: quarter\n`));
+    expect(await found(dir)).toEqual([`plans/btg-bdv-2022-2026.yaml:${at} warning [lead-in-support]`]);
+  });
 
   it.concurrent('a recurrence of one day (from = until) is valid, and its one occurrence may be logged', async () => {
     const dir = minimalFolder({ 'p.yaml': PLAN('p', recurring('    from: 2022-08-15\n    until: 2022-08-15\n    log:\n      2022-Q3: 2022-09-30\n')) });

@@ -24,9 +24,9 @@ export const references: Rule = (ctx) => {
       const task = record(t);
       member(task.lead, ['tasks', i, 'lead'], 'lead');
       list(task.support).forEach((s, j) => member(s, ['tasks', i, 'support', j], 'support'));
-      if (typeof task.support === 'object' && list(task.support).map(String).includes(String(task.lead))) {
-        entry.report(['tasks', i, 'support'], 'lead-in-support', { party: String(task.lead) }, 'warning');
-      }
+      // At the repeated party itself, not at the list: a long support list has it somewhere inside.
+      const leadAt = list(task.support).map(String).indexOf(String(task.lead));
+      if (leadAt >= 0) entry.report(['tasks', i, 'support', leadAt], 'lead-in-support', { party: String(task.lead) }, 'warning');
       if (task.content !== undefined && !contentIds.has(String(task.content))) {
         entry.report(['tasks', i, 'content'], 'unknown-content', { content: String(task.content) });
       }
