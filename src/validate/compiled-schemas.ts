@@ -18,7 +18,8 @@ const KINDS = ['config', 'parties', 'plan'] as const;
 type Kind = (typeof KINDS)[number];
 
 /** ajv's options, the same for the build and for compiling at start. strict: false because draft-07 editor keywords (examples, default) are descriptive only. */
-export const AJV_OPTIONS = { allErrors: true, strict: false, verbose: true } as const;
+// strictNumbers: YAML's .nan and .inf are no number a record means (schema-check.ts: not-a-number).
+export const AJV_OPTIONS = { allErrors: true, strict: false, verbose: true, strictNumbers: true } as const;
 
 const require = createRequire(import.meta.url);
 const COMPILED = new URL('./validators.cjs', import.meta.url);

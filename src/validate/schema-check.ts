@@ -1,8 +1,8 @@
 /**
  * JSON Schema check of each record, with ajv errors mapped to the YAML node
  * they are about: an unknown field at its key, a missing one at the mapping
- * that lacks it, anything else at the offending value; and a `.nan` or
- * `.inf` where a number goes, which the schema cannot name (non-finite.ts).
+ * that lacks it, anything else at the offending value; a `.nan` or `.inf`
+ * where a number goes is one not-a-number.
  */
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { Kind, RecordFile } from '../load/load.js';
@@ -11,7 +11,7 @@ import { loadSchema } from '../schemas.js';
 import { loadValidators } from './compiled-schemas.js';
 import type { Diagnostic, DiagnosticArgs } from './diagnostic.js';
 import { type Reporter, reporterFor } from './normalize.js';
-import { expectedNumber, nonFiniteNumbers, yamlNumberText } from './non-finite.js';
+import { yamlNumberText } from './non-finite.js';
 
 let validators: Map<Kind, ValidateFunction> | undefined;
 
@@ -20,26 +20,40 @@ function validatorFor(kind: Kind): ValidateFunction {
   return validators.get(kind)!;
 }
 
-/** Checks one file; returns true when it matches its schema and has a finite number wherever it has a number. */
+/** Checks one file; returns true when it matches its schema (with a finite number wherever it has a number). */
 export function checkSchema(file: RecordFile, diagnostics: Diagnostic[]): boolean {
   const validate = validatorFor(file.kind);
-  const errors = validate(file.data) ? [] : (validate.errors ?? []);
-  const notNumbers = nonFiniteNumbers(file.data)
-    .map((pointer) => ({ pointer, expected: expectedNumber(file.kind, file.data, pointer) }))
-    .filter((n) => n.expected !== undefined);
-  if (errors.length === 0 && notNumbers.length === 0) return true;
+  if (validate(file.data)) return true;
+  const errors = validate.errors ?? [];
   const report = reporterFor(file, diagnostics);
-  // A .nan where a number goes breaks every bound and maybe the type: one not-a-number says it all.
-  const notNumberPaths = new Set(notNumbers.map((n) => toInstancePath(n.pointer)));
-  for (const { pointer, expected } of notNumbers) reportNotANumber(file, pointer, expected!, errors, report);
+  // A .nan where a number goes fails the type (ajv's strictNumbers) and maybe a branch besides: one not-a-number says it all.
+  const notNumbers = notANumberPlaces(errors);
+  for (const [path, expected] of notNumbers) reportNotANumber(file, toPointer(path), expected, errors, report);
   for (const e of selectErrors(errors)) {
-    if (notNumberPaths.has(e.instancePath)) continue;
+    if (notNumbers.has(e.instancePath)) continue;
     const named = fieldName(file.data, toPointer(e.instancePath));
     const mapped = mapError(e, named.field);
     if (named.item && mapped.rule !== 'unknown-field' && mapped.rule !== 'missing-field' && mapped.rule !== 'invalid-key') mapped.args.item = named.item;
     report(mapped.pointer, mapped.rule, mapped.args, 'error', mapped.target);
   }
   return false;
+}
+
+/**
+ * The places (ajv instance paths) holding `.nan`, `.inf` or `-.inf` where the
+ * schema has a number or a whole number, with which of the two: ajv, with
+ * strictNumbers, fails such a value in its type check. A text field holding
+ * one keeps its wrong-type error.
+ */
+function notANumberPlaces(errors: ErrorObject[]): Map<string, 'number' | 'integer'> {
+  const places = new Map<string, 'number' | 'integer'>();
+  for (const e of errors) {
+    if (e.keyword !== 'type' || typeof e.data !== 'number' || Number.isFinite(e.data)) continue;
+    const types = String(e.params.type).split(',');
+    if (types.includes('number')) places.set(e.instancePath, 'number');
+    else if (types.includes('integer') && places.get(e.instancePath) !== 'number') places.set(e.instancePath, 'integer');
+  }
+  return places;
 }
 
 /** `not-a-number` at the value, naming a period when the field is one (`period: .nan`). */
