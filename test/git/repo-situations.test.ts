@@ -4,12 +4,12 @@
  * partial clone, a hook of a linked work tree, a folder owned by someone
  * else, and record text that would act on a terminal or on Markdown.
  */
-import { chmodSync, cpSync, mkdtempSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
+import { tempFolder } from '../helpers/folder.js';
 import { baseRecords, gitRepo, gitTestEnv } from '../helpers/git-repo.js';
 import { PLAN_A } from './fixtures.js';
 
@@ -63,7 +63,7 @@ describe('a shallow clone', () => {
   origin.commit('Một');
   origin.write({ 'plans/ctr-a.yaml': PLAN_A.replace('due: 2024-06-30', 'due: 2024-07-31') });
   origin.commit('Hai');
-  const clone = join(mkdtempSync(join(tmpdir(), 'phoihop-shallow-')), 'clone');
+  const clone = join(tempFolder(), 'clone');
   execFileSync('git', ['clone', '-q', '--depth', '1', `file://${origin.root}`, clone], { env: { ...process.env, ...definedOnly(env) } });
 
   it('says the history is missing and how to fetch it, for a revision the full history has', () => {
@@ -84,7 +84,7 @@ describe('a partial clone (--filter=blob:none)', () => {
   execFileSync('git', ['config', 'uploadpack.allowAnySHA1InWant', 'true'], { cwd: origin.root });
   const gitEnvironment = { ...process.env, ...definedOnly(env) };
   const cloneOf = (url: string) => {
-    const clone = join(mkdtempSync(join(tmpdir(), 'phoihop-partial-')), 'clone');
+    const clone = join(tempFolder(), 'clone');
     execFileSync('git', ['clone', '-q', '--filter=blob:none', '--no-checkout', url, clone], { env: gitEnvironment });
     return clone;
   };
@@ -135,7 +135,7 @@ describe('a hook of a linked work tree', () => {
   // Git runs such hooks at the work tree's top with GIT_DIR set and no GIT_WORK_TREE.
   const repo = gitRepo({ ...baseRecords('records/'), 'records/plans/ctr-a.yaml': PLAN_A });
   repo.commit('Khởi tạo');
-  const linked = join(mkdtempSync(join(tmpdir(), 'phoihop-linked-')), 'nhanh');
+  const linked = join(tempFolder(), 'nhanh');
   repo.git('worktree', 'add', '-q', linked, '-b', 'nhanh');
   const gitDir = repo.git('-C', linked, 'rev-parse', '--absolute-git-dir').trim();
   const hookEnv = { ...env, GIT_DIR: gitDir };
