@@ -62,10 +62,11 @@ export function configLocale(io: CliIO, dirOption: string | undefined): Lang | u
   return peekLocale(recordsFolderOption(io, { dir: dirOption }));
 }
 
-export function openSession(io: CliIO, options: GlobalOptions): Session {
+/** `workTree`: whether the command reads the folder on disk (default: unless --rev is given). */
+export function openSession(io: CliIO, options: GlobalOptions, { workTree = !options.rev } = {}): Session {
   const dir = recordsFolderOption(io, options);
   const lang = chooseLang(dir, options);
-  if (!options.rev && !isFolder(dir)) throw new UsageError(cliMessage(lang, 'no-folder', { dir }));
+  if (workTree && !isFolder(dir)) throw new UsageError(cliMessage(lang, 'no-folder', { dir }));
   const noColorEnv = typeof io.env.NO_COLOR === 'string' && io.env.NO_COLOR !== '';
   const color = options.color !== false && !noColorEnv && io.isTTY;
   return { io, options, dir, lang, color };

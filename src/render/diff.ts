@@ -13,7 +13,7 @@ import { diagnosticJson, diagnosticLine } from './diagnostics.js';
 import { codeSpan, escapeMarkdown } from './markdown.js';
 import type { Paint } from './paint.js';
 import { visible } from './visible.js';
-import { validateCommand } from '../i18n/cli.js';
+import { cliMessage, validateCommand } from '../i18n/cli.js';
 
 export const DIFF_FORMATS = ['text', 'markdown', 'json'] as const;
 
@@ -143,6 +143,8 @@ export function renderDiffMarkdown(report: DiffReport, lang: Lang): string {
 export interface InvalidSide {
   side: 'from' | 'to';
   rev: string;
+  /** The record files of that side, for the closing count line. */
+  files: number;
   diagnostics: Diagnostic[];
 }
 
@@ -158,6 +160,9 @@ export function renderInvalidText(sides: InvalidSide[], lang: Lang, paint: Paint
     const { errors } = countBySeverity(s.diagnostics);
     lines.push(paint.red(diffWord(lang, 'invalid-side', { side: sideLabel(s.rev, lang), errors })));
     lines.push(...s.diagnostics.map((d) => diagnosticLine(d, lang, paint)));
+    // Each side's list closes with its counts, as validate's does (cli.md, Text diagnostics).
+    const { warnings } = countBySeverity(s.diagnostics);
+    lines.push(paint.red(cliMessage(lang, 'validate-summary', { errors, warnings, files: s.files })));
   }
   lines.push(diffWord(lang, 'invalid-hint', { check: checkOf(sides) }));
   return lines.join('\n') + '\n';

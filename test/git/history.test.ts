@@ -176,6 +176,8 @@ describe('diff between revisions', () => {
     const text = phoihop('diff', '-C', records, 'main..broken');
     expect(text.code).toBe(1);
     expect(text.stdout).toMatch(/^Không so sánh được: hồ sơ tại broken có 1 lỗi\.\nplans\/kh-d\.yaml:\d+:\d+: error \[unknown-party\]/);
+    // Each side's diagnostics close with validate's count line (cli.md, Text diagnostics).
+    expect(text.stdout).toMatch(/\[unknown-party\][^\n]*\n1 lỗi, 0 cảnh báo trong 5 tệp\.\nHãy sửa/);
   });
 });
 

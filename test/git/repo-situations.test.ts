@@ -43,6 +43,27 @@ describe('a records folder the revision does not have', () => {
   });
 });
 
+describe('a records folder moved or gone since the revisions compared', () => {
+  const repo = gitRepo({ ...baseRecords('rec/', 'en'), 'rec/plans/ctr-a.yaml': PLAN_A });
+  const first = repo.commit('Hồ sơ');
+  repo.write({ 'rec/plans/ctr-a.yaml': PLAN_A.replace('due: 2024-06-30', 'due: 2024-07-31') });
+  const second = repo.commit('Lùi hạn');
+  repo.git('mv', 'rec', 'records');
+  // The work tree's config now speaks Vietnamese; the revisions compared speak English.
+  repo.write({ 'records/phoihop.yaml': 'kind: config\nlocale: vi\n' });
+  repo.commit('Đổi tên thư mục');
+
+  it('diff A..B reads both sides from git, in the later revision\'s language, whatever the work tree holds', () => {
+    const r = runCli(['diff', `${first}..${second}`, '-C', join(repo.root, 'rec')], { env });
+    expect(r).toEqual({ code: 0, stderr: '', stdout: `ctr-a/so-ket: due moved 31 days later: 2024-06-30 → 2024-07-31\n1 change in 1 plan (${first} → ${second}).\n` });
+  });
+
+  it('a side with the work tree still needs the folder on disk', () => {
+    const r = runCli(['diff', first, '-C', join(repo.root, 'rec'), '--lang', 'en'], { env });
+    expect(r).toEqual({ code: 2, stdout: '', stderr: `phoihop: Records folder not found: ${join(repo.root, 'rec')}\n` });
+  });
+});
+
 describe('a repository without a commit yet', () => {
   const repo = gitRepo({ ...baseRecords(), 'plans/ctr-a.yaml': PLAN_A });
 

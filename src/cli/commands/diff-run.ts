@@ -52,6 +52,11 @@ export function parseRange(range: string | undefined, session: Session): [Side, 
   return [revSide(parts[0] || 'HEAD'), revSide(parts[1] || 'HEAD')];
 }
 
+/** Whether one side of the range is the work tree (`A..B` compares two revisions). */
+function readsWorkTree(range: string | undefined): boolean {
+  return range === undefined || range === '' || !range.includes('..');
+}
+
 async function sourceFor(session: Session, side: Side): Promise<RecordSource> {
   if (side.rev === undefined) return new WorkTreeSource(session.dir);
   const { emptySource, gitRevisionSource } = await import('../../git/source.js');
@@ -75,7 +80,8 @@ async function loadSide(session: Session, source: RecordSource): Promise<LoadedS
 }
 
 export async function runDiff(io: CliIO, options: GlobalOptions, range: string | undefined): Promise<number> {
-  const session = openSession(io, options);
+  // Between two revisions the folder need not exist in the work tree (it may have been moved since).
+  const session = openSession(io, options, { workTree: readsWorkTree(range) });
   if (options.rev !== undefined) throw new UsageError(gitMessage(session.lang, 'diff-with-rev'));
   const format = pickFormat(session, DIFF_FORMATS, 'text');
   const [fromSide, toSide] = parseRange(range, session);
@@ -85,12 +91,16 @@ export async function runDiff(io: CliIO, options: GlobalOptions, range: string |
   const before = await loadSide(session, sources[0]);
   const sameSide = fromSide.rev !== undefined && fromSide.rev === toSide.rev;
   const after = sameSide ? before : await loadSide(session, sources[1]);
+  // Between two revisions, the later one's config speaks, as a revision's does for --rev; --lang still decides.
+  if (toSide.rev !== undefined && options.lang === undefined) session.lang = after.validated.model.config.locale;
 
   const invalid: InvalidSide[] = [];
   for (const [side, rev, loaded] of [['from', from, before], ['to', to, after]] as const) {
     // The same revision on both sides is reported once.
     if (side === 'to' && sameSide) continue;
-    if (countBySeverity(loaded.validated.diagnostics).errors > 0) invalid.push({ side, rev, diagnostics: loaded.validated.diagnostics });
+    if (countBySeverity(loaded.validated.diagnostics).errors > 0) {
+      invalid.push({ side, rev, files: loaded.validated.fileCount, diagnostics: loaded.validated.diagnostics });
+    }
   }
   const paint = makePaint(session.color);
   if (invalid.length > 0) {
