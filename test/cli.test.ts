@@ -30,6 +30,9 @@ describe('phoihop schema', () => {
     expect(runCli(['--lang', 'xx', 'schema'])).toMatchObject({ code: 2, stdout: '' });
     expect(runCli(['--format', 'xml', 'schema'])).toMatchObject({ code: 2, stdout: '', stderr: expect.stringContaining('json') });
     expect(runCli(['--format', 'json', 'schema']).code).toBe(0);
+    // A schema does not change with the revision, but an option in the place of one is still bad usage.
+    expect(runCli(['schema', '--rev', '-x', '--lang', 'en'])).toEqual({ code: 2, stdout: '', stderr: "phoihop: A git revision cannot start with '-': '-x'.\n" });
+    expect(runCli(['schema', '--rev', ' ']).code).toBe(2);
     const english = tempFolder({ 'phoihop.yaml': 'kind: config\nlocale: en\n' });
     expect(runCli(['schema', 'budget'], { cwd: english }).stderr).toContain("No record kind 'budget'");
   });

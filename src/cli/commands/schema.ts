@@ -15,7 +15,10 @@ export function registerSchema(program: Command, io: CliIO, state: RunState): Co
       const { UsageError } = await import('../io.js');
       const { checkGlobalOptions } = await import('../session.js');
       // A schema is JSON: `--format json` is the one format there is.
-      const lang = checkGlobalOptions(io, command.optsWithGlobals<GlobalOptions>(), ['json']);
+      const options = command.optsWithGlobals<GlobalOptions>();
+      const lang = checkGlobalOptions(io, options, ['json']);
+      // A schema is the same at every revision, but a --rev that is no revision at all is still bad usage.
+      if (options.rev !== undefined) (await import('../../git/repo.js')).assertNotOption(options.rev, lang);
       if (!(KINDS as readonly string[]).includes(kind)) {
         throw new UsageError(cliMessage(lang, 'unknown-kind', { value: kind, allowed: KINDS.join(', ') }));
       }
