@@ -4,9 +4,9 @@ import { main, writeFailedMessage } from '../dist/cli/main.js';
 
 // A reader that closes the pipe early (`phoihop deadlines | head`) is not an error;
 // any other failure to write (a full disk) is one line on stderr and exit 1, not a stack trace.
-process.stdout.on('error', (error) => {
+process.stdout.on('error', async (error) => {
   if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  process.stderr.write(writeFailedMessage(error, process.argv.slice(2)));
+  process.stderr.write(await writeFailedMessage(error, process.argv.slice(2)));
   process.exit(1);
 });
 

@@ -143,13 +143,19 @@ describe('how a run that cannot go on ends', () => {
     expect(runCli(['help'])).toMatchObject({ code: 0, stdout: expect.stringContaining('Usage: phoihop') });
   });
 
-  it.skipIf(!existsSync('/dev/full'))('on a full disk: one line on stderr, exit 1, no stack trace', () => {
-    for (const args of [['validate', '-C', EXAMPLES + 'phu-yen'], ['deadlines', '-C', EXAMPLES + 'phu-yen', '--lang', 'en', '--as-of', '2026-11-22']]) {
+  it.skipIf(!existsSync('/dev/full'))('on a full disk: one line on stderr, exit 1, no stack trace, in the language of --lang or the config', () => {
+    const english = tempFolder({ 'phoihop.yaml': 'kind: config\nlocale: en\n' });
+    const cases = [
+      { args: ['validate', '-C', EXAMPLES + 'phu-yen'], line: 'Không ghi được kết quả ra màn hình hoặc tệp' },
+      { args: ['deadlines', '-C', EXAMPLES + 'phu-yen', '--lang', 'en', '--as-of', '2026-11-22'], line: 'Cannot write the output' },
+      { args: ['status', '-C', english], line: 'Cannot write the output' },
+    ];
+    for (const { args, line } of cases) {
       const fd = openSync('/dev/full', 'w');
       const r = spawnSync(process.execPath, [BIN, ...args], { stdio: ['ignore', fd, 'pipe'], encoding: 'utf8' });
       closeSync(fd);
       expect(r.status).toBe(1);
-      expect(r.stderr).toMatch(/^phoihop: (Cannot write the output|Không ghi được kết quả ra màn hình hoặc tệp): ENOSPC[^\n]*\n$/);
+      expect(r.stderr).toMatch(new RegExp(`^phoihop: ${line}: ENOSPC[^\n]*\n$`));
     }
   });
 

@@ -55,16 +55,17 @@ export async function main(argv: string[], givenIO?: CliIO): Promise<number> {
     }
     if (error instanceof ExitWith) return error.exitCode;
     const detail = error instanceof Error ? error.message : String(error);
-    const lang = requestedLang(argv);
+    const lang = await usageErrorLang(io, argv).catch(() => requestedLang(argv));
     io.stderr(`phoihop: ${cliMessage(lang, 'internal-error', { detail })}\n`);
     if (io.env.PHOIHOP_DEBUG && error instanceof Error && error.stack) io.stderr(error.stack + '\n');
     return EXIT.FAILURE;
   }
 }
 
-/** The line to print when stdout cannot be written (a full disk, a closed file), in the language asked for. */
-export function writeFailedMessage(error: Error, argv: string[]): string {
-  return `phoihop: ${cliMessage(requestedLang(argv), 'write-failed', { detail: error.message })}\n`;
+/** The line to print when stdout cannot be written (a full disk, a closed file), in the language of --lang or the config. */
+export async function writeFailedMessage(error: Error, argv: string[]): Promise<string> {
+  const lang = await usageErrorLang(processIO(), argv).catch(() => requestedLang(argv));
+  return `phoihop: ${cliMessage(lang, 'write-failed', { detail: error.message })}\n`;
 }
 
 /** `--lang en` or `--lang=en` from the raw arguments, for messages written before any session exists. */
@@ -73,7 +74,8 @@ function requestedLang(argv: string[]): Lang {
 }
 
 /**
- * The language of a usage error commander found before any option was read:
+ * The language of a usage error commander found before any option was read,
+ * and of the lines written when output fails or phoihop has a bug:
  * `--lang` if valid, else the locale of -C's phoihop.yaml or of the nearest
  * one upward, else vi. The session module is loaded only here, so that
  * `--help` and `--version` stay fast.
