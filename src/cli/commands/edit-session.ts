@@ -3,7 +3,7 @@ import { type CheckedFolder, checkFolder, errorsOf } from '../../edit/folder.js'
 import { editMessage } from '../../i18n/edit.js';
 import type { Lang } from '../../i18n/lang.js';
 import { WorkTreeSource } from '../../load/worktree.js';
-import { diagnosticLine } from '../../render/diagnostics.js';
+import { diagnosticLine, renderDiagnosticsText } from '../../render/diagnostics.js';
 import { makePaint, type Paint } from '../../render/paint.js';
 import type { Diagnostic } from '../../validate/diagnostic.js';
 import { type CliIO, EXIT, UsageError } from '../io.js';
@@ -21,9 +21,10 @@ export function openEditSession(io: CliIO, options: GlobalOptions): { session: S
 export async function loadEditableFolder(session: Session, paint: Paint): Promise<{ source: WorkTreeSource; folder: CheckedFolder }> {
   const source = new WorkTreeSource(session.dir);
   const folder = await checkFolder(source, { asOf: parseAsOf(session), now: session.io.now() });
-  const errors = errorsOf(folder.validated.diagnostics);
-  if (errors.length > 0) {
-    printDiagnostics(session.io, errors, session.lang, paint);
+  const { diagnostics, fileCount } = folder.validated;
+  if (errorsOf(diagnostics).length > 0) {
+    // Listed as validate lists them, with the closing count line, as a report that refuses does (cli.md, Text diagnostics).
+    session.io.stderr(renderDiagnosticsText({ files: fileCount, diagnostics }, session.lang, paint));
     throw new UsageError(editMessage(session.lang, 'folder-invalid'), EXIT.FAILURE);
   }
   return { source, folder };
