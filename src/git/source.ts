@@ -74,20 +74,74 @@ export function emptySource(label: string): RecordSource {
   };
 }
 
-/** Record files under the prefix at a commit: regular blobs only (a symlink is a blob of mode 120000, a submodule a commit). */
+/**
+ * Record files under the prefix at a commit: regular blobs, and, as the work
+ * tree reads them (README, "Symbolic links"), links to a regular file that
+ * lies inside the records folder and is not read under its own name. A link
+ * is a blob of mode 120000 holding its target; a submodule is a commit.
+ */
 async function listRecordBlobs(repo: RepoLocation, commit: string, lang: Lang): Promise<Map<string, TreeEntry>> {
   const pathspec = repo.prefix === '' ? [] : [repo.prefix];
   const out = await gitOk(repo.toplevel, ['ls-tree', '-r', '-z', '--full-tree', commit, '--', ...pathspec], lang);
   const entries = new Map<string, TreeEntry>();
+  // Every blob under the folder by its path there, record or not, and the links: what a link may end at.
+  const files = new Map<string, string>();
+  const links = new Map<string, string>();
+  const linkedRecords: TreeEntry[] = [];
   for (const line of splitNul(out)) {
     const tab = line.indexOf('\t');
     if (tab < 0) continue;
     const [mode, type, object] = line.slice(0, tab).split(' ');
-    if (type !== 'blob' || (mode !== '100644' && mode !== '100755')) continue;
     const rel = underPrefix(line.slice(tab + 1), repo.prefix);
-    if (rel !== undefined && isRecordPath(rel)) entries.set(rel, { path: rel, object });
+    if (rel === undefined || type !== 'blob') continue;
+    if (mode === '120000') {
+      links.set(rel, object);
+      if (isRecordPath(rel)) linkedRecords.push({ path: rel, object });
+    } else if (mode === '100644' || mode === '100755') {
+      files.set(rel, object);
+      if (isRecordPath(rel)) entries.set(rel, { path: rel, object });
+    }
+  }
+  if (linkedRecords.length === 0) return entries;
+  const targets = await readBlobs(repo, [...links.values()], lang);
+  const targetOf = (rel: string) => {
+    const bytes = targets.get(links.get(rel) ?? '');
+    return bytes && resolveLink(rel, bytes.toString('utf8'));
+  };
+  const claimed = new Set(entries.keys());
+  for (const link of linkedRecords) {
+    const target = followLinks(link.path, files, links, targetOf);
+    if (target === undefined || claimed.has(target)) continue;
+    claimed.add(target);
+    entries.set(link.path, { path: link.path, object: files.get(target) as string });
   }
   return entries;
+}
+
+/** The path (under the records folder) that a link's target names, or undefined when it leaves the folder or is absolute. */
+function resolveLink(linkPath: string, target: string): string | undefined {
+  if (target.startsWith('/') || target === '') return undefined;
+  const parts = linkPath.split('/').slice(0, -1);
+  for (const part of target.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') {
+      if (parts.length === 0) return undefined;
+      parts.pop();
+    } else parts.push(part);
+  }
+  return parts.join('/');
+}
+
+/** The regular file a chain of links ends at, within the folder; undefined for a dangling link, a loop or a way out. */
+function followLinks(start: string, files: Map<string, string>, links: Map<string, string>, targetOf: (rel: string) => string | undefined): string | undefined {
+  let at: string | undefined = start;
+  // As the kernel does, a chain of links ends after 40 steps: a loop is not followed.
+  for (let step = 0; step < 40 && at !== undefined; step++) {
+    if (files.has(at)) return at;
+    if (!links.has(at)) return undefined;
+    at = targetOf(at);
+  }
+  return undefined;
 }
 
 /** Reads many blobs through one `git cat-file --batch`: `<id> blob <size>\n<bytes>\n` per object. */

@@ -4,7 +4,7 @@
  * partial clone, a hook of a linked work tree, a folder owned by someone
  * else, and record text that would act on a terminal or on Markdown.
  */
-import { chmodSync, cpSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, readdirSync, readFileSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -61,6 +61,29 @@ describe('a records folder moved or gone since the revisions compared', () => {
   it('a side with the work tree still needs the folder on disk', () => {
     const r = runCli(['diff', first, '-C', join(repo.root, 'rec'), '--lang', 'en'], { env });
     expect(r).toEqual({ code: 2, stdout: '', stderr: `phoihop: Records folder not found: ${join(repo.root, 'rec')}\n` });
+  });
+});
+
+describe('symbolic links to record files', () => {
+  // A plan kept once in a dot-folder and linked where the loader looks; the other links must not be read.
+  const repo = gitRepo({ ...baseRecords('records/'), 'records/.chung/ctr-a.yaml': PLAN_A, 'ngoai.yaml': PLAN_A, 'records/plans/.keep': '' });
+  const records = join(repo.root, 'records');
+  const link = (target: string, name: string) => symlinkSync(target, join(records, 'plans', name));
+  link('../.chung/ctr-a.yaml', 'ctr-a.yaml');
+  link('ctr-a.yaml', 'lan-nua.yaml'); // the same file again, through a link
+  link('../../ngoai.yaml', 'ngoai.yaml'); // out of the records folder
+  link('vong-2.yaml', 'vong-1.yaml'); // a loop
+  link('vong-1.yaml', 'vong-2.yaml');
+  link('khong-co.yaml', 'treo.yaml'); // dangling
+  repo.commit('Kế hoạch dùng chung');
+
+  it('are read alike from the work tree and from a revision, so an unchanged repository shows no change', () => {
+    const files = (args: string[]) => JSON.parse(runCli(['validate', '-C', records, '--format', 'json', ...args], { env }).stdout).files;
+    expect(files([])).toBe(3);
+    expect(files(['--rev', 'HEAD'])).toBe(3);
+    expect(runCli(['diff', '-C', records, '--format', 'json'], { env }).stdout).toBe('{\n  "from": "HEAD",\n  "to": "worktree",\n  "changes": []\n}\n');
+    const status = runCli(['status', '-C', records, '--rev', 'HEAD', '--as-of', '2026-11-22', '--all', '--format', 'json'], { env });
+    expect(JSON.parse(status.stdout).plans.map((p: { id: string }) => p.id)).toEqual(['ctr-a']);
   });
 });
 
