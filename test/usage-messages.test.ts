@@ -106,8 +106,16 @@ describe('validate of a path through a file', () => {
     const folder = tempFolder({ 'a.yaml': 'kind: party\n' });
     for (const args of [['validate', 'a.yaml/x'], ['validate', '-C', '.', 'a.yaml/x']]) {
       const r = await runMain([...args, '--lang', 'en'], { cwd: folder });
-      expect(r).toEqual({ code: 2, stdout: '', stderr: 'phoihop: Not a loaded record file (*.yaml, *.yml): a.yaml/x\n' });
+      expect(r).toEqual({ code: 2, stdout: '', stderr: 'phoihop: No such file or folder: a.yaml/x\n' });
     }
+  });
+
+  it('tells a path that is not there from a file the loader does not read', async () => {
+    const folder = tempFolder({ 'a.yaml': 'kind: party\n', 'ghi-chu.txt': 'x\n', '.nhap/b.yaml': 'kind: plan\n' });
+    const run = async (path: string) => (await runMain(['validate', path, '--lang', 'en'], { cwd: folder })).stderr;
+    expect(await run('plans/khong-co.yaml')).toBe('phoihop: No such file or folder: plans/khong-co.yaml\n');
+    expect(await run('ghi-chu.txt')).toBe('phoihop: Not a loaded record file (*.yaml, *.yml): ghi-chu.txt\n');
+    expect(await run('.nhap/b.yaml')).toBe('phoihop: Not a loaded record file (*.yaml, *.yml): .nhap/b.yaml\n');
   });
 });
 

@@ -82,6 +82,7 @@ const CATALOGUE = {
   'unknown-type': { vi: (a: Args) => `Loại nhiệm vụ không hợp lệ: '${a.value}' (chọn: ${a.allowed}).`, en: (a: Args) => `Unknown task type: '${a.value}' (choose: ${a.allowed}).` },
   'unknown-kind': { vi: (a: Args) => `Không có loại hồ sơ '${a.value}' (chọn: ${a.allowed}).`, en: (a: Args) => `No record kind '${a.value}' (choose: ${a.allowed}).` },
   'path-outside': { vi: (a: Args) => `Tệp không nằm trong thư mục hồ sơ: ${a.path}`, en: (a: Args) => `The file is not inside the records folder: ${a.path}` },
+  'path-missing': { vi: (a: Args) => `Không có tệp hay thư mục này: ${a.path}`, en: (a: Args) => `No such file or folder: ${a.path}` },
   'path-not-record': { vi: (a: Args) => `Không phải tệp hồ sơ được nạp (*.yaml, *.yml): ${a.path}`, en: (a: Args) => `Not a loaded record file (*.yaml, *.yml): ${a.path}` },
   'path-not-at-rev': {
     vi: (a: Args) => `Không có tệp hồ sơ nào ở '${a.path}' tại phiên bản git '${a.rev}'.`,

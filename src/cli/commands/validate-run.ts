@@ -89,7 +89,10 @@ function selectPaths(session: Session, paths: string[], known: string[]): Set<st
     }
     if (matched.length === 0) {
       const rev = session.options.rev;
-      throw new UsageError(rev === undefined ? cliMessage(session.lang, 'path-not-record', { path }) : cliMessage(session.lang, 'path-not-at-rev', { path, rev }));
+      if (rev !== undefined) throw new UsageError(cliMessage(session.lang, 'path-not-at-rev', { path, rev }));
+      // A typo is told apart from a file the loader does not read (a .txt, a dot-folder, an ignored glob).
+      const exists = candidates(session, path).some((rel) => existsSync(join(session.dir, rel)));
+      throw new UsageError(cliMessage(session.lang, exists ? 'path-not-record' : 'path-missing', { path }));
     }
     for (const m of matched) only.add(m);
   }
