@@ -294,7 +294,8 @@ export function daysLeft(item: Item, asOf: Day): number | null {
 /** Whether a plan is upcoming, active or ended on a day, by its in-force span. */
 export function planState(plan: Plan, asOf: Day): PlanState {
   const span = inForce(plan);
-  if (asOf < span.start) return 'upcoming';
+  // Past its period's end a plan is over, even one signed later still (never in force: signed-after-period).
   if (asOf > span.end) return 'ended';
+  if (asOf < span.start) return 'upcoming';
   return 'active';
 }

@@ -132,6 +132,13 @@ describe('plan state', () => {
     expect(planState(p, day('2021-12-31'))).toBe('active');
     expect(planState(p, day('2022-01-01'))).toBe('ended');
   });
+
+  it('is ended once its period is over, even when it was signed later still (never in force)', () => {
+    const late = { ...plan(benTre, 'bdv-hnb-2017-2021'), signed: day('2022-02-01') };
+    expect(planState(late, day('2021-12-31'))).toBe('upcoming');
+    expect(planState(late, day('2022-01-15'))).toBe('ended');
+    expect(planState(late, day('2022-03-01'))).toBe('ended');
+  });
 });
 
 describe('expandItems', () => {
