@@ -187,8 +187,8 @@ const CATALOGUE: Record<string, Entry> = {
   },
   'wrong-type': {
     severity: 'error',
-    vi: (a) => `${fieldVi(a)} phải là ${typeVi(String(a.expected))}, không phải ${a.value}` + typeHint(a, 'hãy đặt trong dấu nháy', 'hãy viết') + '.',
-    en: (a) => `${fieldEn(a)} must be ${typeEn(String(a.expected))}, not ${a.value}` + typeHint(a, 'put it in quotes', 'write') + '.',
+    vi: (a) => `${fieldVi(a)} phải là ${typeVi(String(a.expected))}, không phải ${a.value}` + typeHint(a, 'hãy đặt trong dấu nháy', 'hãy viết', 'khóa để trống là null', 'nếu không có gì') + '.',
+    en: (a) => `${fieldEn(a)} must be ${typeEn(String(a.expected))}, not ${a.value}` + typeHint(a, 'put it in quotes', 'write', 'a key with nothing after it is null', 'for none') + '.',
   },
   'invalid-value': {
     severity: 'error',
@@ -444,10 +444,13 @@ function typeEn(t: string): string {
 /**
  * How to fix a wrong type when the value shows it: a number where text is
  * expected goes in quotes (`: hãy đặt trong dấu nháy: '2022'`), a single value
- * where a list is expected goes in brackets (`: hãy viết [btg-tu]`).
+ * where a list is expected goes in brackets (`: hãy viết [btg-tu]`), an empty
+ * key where a list or mapping is expected is written `[]` or `{}`.
  */
-function typeHint(a: DiagnosticArgs, quote: string, write: string): string {
+function typeHint(a: DiagnosticArgs, quote: string, write: string, emptyKey: string, forNone: string): string {
   const value = String(a.value);
+  // `tasks:` with nothing after it, as a clerk starts a list: say what an empty one is written as.
+  if (value === 'null' && (a.expected === 'array' || a.expected === 'object')) return `: ${emptyKey}; ${write} ${a.expected === 'array' ? '[]' : '{}'} ${forNone}`;
   // A number as YAML reads it, 2022 or .nan, is text once quoted.
   if (a.expected === 'string' && /^-?(\d+(\.\d+)?|\.nan|\.inf)$/.test(value)) return `: ${quote}: '${value}'`;
   if (a.expected === 'array' && value !== '' && value !== 'null' && !/^[[{]|…$/.test(value)) return `: ${write} [${value}]`;
