@@ -387,6 +387,11 @@ const CATALOGUE: Record<string, Entry> = {
     vi: (a) => `Thời gian thực hiện định kỳ (from – until) bắt đầu ${viDate(a.from)}, sau khi kết thúc ${viDate(a.until)}: sửa from hoặc until.`,
     en: (a) => `The recurrence starts on ${a.from}, after it ends on ${a.until}: correct from or until.`,
   },
+  'due-out-of-range': {
+    severity: 'error',
+    vi: (a) => `Với offset ${a.offset}, kỳ ${a.occurrence} có hạn ${Number(a.offset) > 0 ? 'sau' : 'trước'} ngày ${viDate(a.limit)}, ngoài các năm 1–9999 mà một ngày có thể có: sửa offset, from hoặc until.`,
+    en: (a) => `With offset ${a.offset}, occurrence ${a.occurrence} would fall due ${Number(a.offset) > 0 ? 'after' : 'before'} ${a.limit}, outside the years 1–9999 a date can have: correct offset, from or until.`,
+  },
   'log-key-granularity': {
     severity: 'error',
     vi: (a) => `'${a.key}' không phải là một kỳ ${EVERY_VI[String(a.every)] ?? a.every} (every: ${a.every}): hãy viết khóa dạng ${exampleKey(String(a.every))}.`,

@@ -1,10 +1,14 @@
-import { formatISO } from '../../model/dates.js';
-import { type Every, occurrenceOfLogKey, overlaps } from '../../model/periods.js';
+import { dayFromYMD, formatISO } from '../../model/dates.js';
+import { type Every, occurrenceOfLogKey, overlaps, periodContaining } from '../../model/periods.js';
 import type { Rule } from './context.js';
 import { list, record } from './context.js';
 
 const ONE_OFF_ONLY = ['due', 'status', 'done', 'results', 'evidence'] as const;
 const RECURRING_ONLY = ['log', 'offset', 'day', 'from', 'until'] as const;
+
+/** The days a date can name (records.md: `YYYY-MM-DD`): a due day outside them cannot be written. */
+const FIRST_DAY = dayFromYMD(1, 1, 1);
+const LAST_DAY = dayFromYMD(9999, 12, 31);
 
 /**
  * A recurring task has `every` and none of the one-off fields; a one-off has
@@ -40,6 +44,16 @@ export const schedule: Rule = (ctx) => {
           until: formatISO(until),
         });
         return;
+      }
+      // An offset may carry the first or last occurrence's due day out of the years a date can have.
+      const { offset } = typed.schedule;
+      if (offset !== 0 && from <= until) {
+        const every = typed.schedule.every;
+        const due = offset > 0 ? periodContaining(every, until).end + offset : periodContaining(every, from).end + offset;
+        if (due > LAST_DAY || due < FIRST_DAY) {
+          const occurrence = periodContaining(every, offset > 0 ? until : from).key;
+          entry.report(['tasks', i, 'offset'], 'due-out-of-range', { task: id, offset, occurrence, limit: offset > 0 ? '9999-12-31' : '0001-01-01' });
+        }
       }
       for (const key of Object.keys(record(task.log))) {
         const occurrence = occurrenceOfLogKey(task.every as Every, key);
