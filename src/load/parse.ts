@@ -4,7 +4,7 @@
  * (the yaml package's own warnings are silenced and reported as diagnostics).
  */
 import { isAlias, isCollection, isMap, isNode, isPair, isScalar, isSeq, visit } from 'yaml';
-import type { Document, Node, ParsedNode } from 'yaml';
+import type { Alias, Document, Node, Pair, ParsedNode, YAMLMap } from 'yaml';
 import type { Diagnostic, DiagnosticArgs } from '../validate/diagnostic.js';
 import { parseAllDocuments } from './yaml-documents.js';
 import { textProblem } from './text-problems.js';
@@ -30,8 +30,15 @@ export const MAX_ALIAS_COUNT = 100;
  * (`uniqueKeys: true`) compares the values, so it lets both pairs pass.
  */
 export function sameKey(a: unknown, b: unknown): boolean {
-  return a === b || (isScalar(a) && isScalar(b) && propertyName(a.value) === propertyName(b.value));
+  if (a === b) return true;
+  if (!isScalar(a) || !isScalar(b)) return false;
+  const [x, y] = [a.value, b.value];
+  if (x === y) return true;
+  // yaml compares each key with every key before it in its mapping: ASCII text, whose NFC is itself, is spared normalising.
+  if (typeof x === 'string' && typeof y === 'string' && ASCII.test(x) && ASCII.test(y)) return false;
+  return propertyName(x) === propertyName(y);
 }
+const ASCII = /^[\x00-\x7f]*$/;
 const propertyName = (value: unknown) => (typeof value === 'string' ? value.normalize('NFC') : String(value));
 
 // logLevel 'error': yaml would otherwise print warnings to stderr (process.emitWarning).
@@ -117,15 +124,19 @@ function reportUnusableNodes(doc: Document, text: string, at: At, report: Report
   let unusable = false;
   let tagged = false;
   let firstAlias: number | undefined;
+  // Anchors as the walk meets them: an alias names the last one before it. yaml's own
+  // Alias.resolve walks the whole document for each alias, quadratic in a file of aliases.
+  const anchors = new Map<string, Node>();
   visit(doc, {
     Node(_, node) {
+      if (node.anchor) anchors.set(node.anchor, node);
       if (!node.tag || CORE_TAGS.has(node.tag)) return;
       tagged = unusable = true;
       report(at(tagOffset(text, (node as ParsedNode).range?.[0] ?? 0)), 'unsupported-tag', { tag: shortTag(node.tag) });
     },
     Pair(_, pair) {
       const key = pair.key;
-      const target = isAlias(key) ? key.resolve(doc) : key;
+      const target = isAlias(key) ? anchors.get(key.source) : key;
       if (isCollection(target) || (isScalar(target) && target.value !== null && typeof target.value === 'object')) {
         unusable = true;
         report(at((key as ParsedNode).range?.[0] ?? 0), 'complex-key');
@@ -134,7 +145,7 @@ function reportUnusableNodes(doc: Document, text: string, at: At, report: Report
     Alias(_, alias) {
       const offset = (alias as ParsedNode).range?.[0] ?? 0;
       firstAlias ??= offset;
-      if (!alias.resolve(doc)) {
+      if (!anchors.has(alias.source)) {
         unusable = true;
         report(at(offset), 'yaml-syntax', { code: 'MISSING_ANCHOR', detail: `Unresolved alias *${alias.source}` });
       }
@@ -146,10 +157,11 @@ function reportUnusableNodes(doc: Document, text: string, at: At, report: Report
 /** yaml's errors and warnings. One syntax error per line, and only the first few: later ones mostly echo the first. */
 function reportParserMessages(doc: Document, tagged: boolean, at: At, report: Report): void {
   const syntaxLines = new Set<number>();
+  let keysAt: Map<number, string> | undefined;
   for (const error of doc.errors) {
     const pos = at(error.pos[0]);
     if (error.code === 'DUPLICATE_KEY') {
-      report(pos, 'duplicate-key', { key: duplicateKeyAt(doc, error.pos[0]) });
+      report(pos, 'duplicate-key', { key: (keysAt ??= scalarKeysByOffset(doc)).get(error.pos[0]) ?? '' });
       continue;
     }
     // yaml finds an unclosed quote or bracket where the text ends; the opening one is what needs fixing.
@@ -254,15 +266,17 @@ function shortTag(tag: string): string {
   return tag.startsWith('tag:yaml.org,2002:') ? '!!' + tag.slice('tag:yaml.org,2002:'.length) : tag;
 }
 
-function duplicateKeyAt(doc: Document, offset: number): string {
-  let key = '';
+/** Every scalar key by where it starts, in one walk: a file may repeat thousands of keys. */
+function scalarKeysByOffset(doc: Document): Map<number, string> {
+  const keys = new Map<number, string>();
   visit(doc, {
     Pair(_, pair) {
       const node = pair.key as ParsedNode | null;
-      if (node && isScalar(node) && node.range?.[0] === offset) key = scalarKey(node.value);
+      const offset = node?.range?.[0];
+      if (node && isScalar(node) && offset !== undefined) keys.set(offset, scalarKey(node.value));
     },
   });
-  return key;
+  return keys;
 }
 
 /** NFC-normalises every string, keys included: Unikey's decomposed text must equal itself. */
@@ -302,14 +316,17 @@ function normalized(value: unknown, refuseMerged: boolean): unknown {
  * `key` asks for the key of the last mapping entry rather than its value.
  */
 function makeLocator(doc: Document, at: (offset: number) => Position) {
+  // A file with thousands of diagnostics (a mapping of unknown keys) must not search a mapping, or the document, for each.
+  let aliasTargets: Map<Alias, Node> | undefined;
+  const pairsByKey = new WeakMap<YAMLMap, Map<string, Pair>>();
   return (pointer: Pointer, target: 'key' | 'value' = 'value'): Position => {
     let node: Node | null = doc.contents;
     let keyNode: Node | null = null;
     let complete = true;
     for (const segment of pointer) {
-      if (isAlias(node)) node = (node.resolve(doc) as Node | undefined) ?? node;
+      if (isAlias(node)) node = (aliasTargets ??= resolveAliases(doc)).get(node) ?? node;
       if (isMap(node)) {
-        const pair = node.items.find((p) => isPair(p) && keyMatches(p.key, segment));
+        const pair = keyIndex(pairsByKey, node).get(String(segment));
         if (!pair) {
           complete = false;
           break;
@@ -342,8 +359,38 @@ function scalarKey(value: unknown): string {
   return value === null ? '' : String(value);
 }
 
-function keyMatches(key: unknown, segment: string | number): boolean {
-  if (isScalar(key)) return scalarKey(key.value).normalize('NFC') === String(segment);
-  if (isAlias(key)) return String(segment) === key.source;
-  return false;
+/** The text a pointer segment names a pair by: its scalar key as the plain value has it, or an alias key's name. */
+function keyText(key: unknown): string | undefined {
+  if (isScalar(key)) return scalarKey(key.value).normalize('NFC');
+  if (isAlias(key)) return key.source;
+  return undefined;
+}
+
+/** A mapping's pairs by key text, made once a mapping; the first of repeated keys, as a search would find. */
+function keyIndex(cache: WeakMap<YAMLMap, Map<string, Pair>>, map: YAMLMap): Map<string, Pair> {
+  let index = cache.get(map);
+  if (index) return index;
+  index = new Map();
+  for (const pair of map.items) {
+    const text = isPair(pair) ? keyText(pair.key) : undefined;
+    if (text !== undefined && !index.has(text)) index.set(text, pair);
+  }
+  cache.set(map, index);
+  return index;
+}
+
+/** What each alias stands for, in one walk: the last node before it with its anchor (as yaml's Alias.resolve). */
+function resolveAliases(doc: Document): Map<Alias, Node> {
+  const anchors = new Map<string, Node>();
+  const targets = new Map<Alias, Node>();
+  visit(doc, {
+    Node(_, node) {
+      if (node.anchor) anchors.set(node.anchor, node);
+    },
+    Alias(_, alias) {
+      const found = anchors.get(alias.source);
+      if (found) targets.set(alias, found);
+    },
+  });
+  return targets;
 }

@@ -229,9 +229,16 @@ function mapError(e: ErrorObject, field: string): MappedError {
 
 /** A value as quoted in a message: .nan as YAML writes it, not NaN; long text is cut, the place is in the position anyway. */
 function shownValue(data: unknown): string {
-  const text = typeof data === 'object' ? JSON.stringify(data) : typeof data === 'number' && !Number.isFinite(data) ? yamlNumberText(data) : String(data);
-  return text.length > 60 ? text.slice(0, 57) + '…' : text;
+  if (data !== null && typeof data === 'object') {
+    // ajv gives each error its mapping: one of thousands of unknown keys must not write it out thousands of times.
+    let shown = shownObjects.get(data);
+    if (shown === undefined) shownObjects.set(data, (shown = clipped(JSON.stringify(data))));
+    return shown;
+  }
+  return clipped(typeof data === 'number' && !Number.isFinite(data) ? yamlNumberText(data) : String(data));
 }
+const shownObjects = new WeakMap<object, string>();
+const clipped = (text: string) => (text.length > 60 ? text.slice(0, 57) + '…' : text);
 
 /** A key with spaces or capitals is most likely text cut by a comma in a flow mapping. */
 function looksLikeText(key: string): boolean {

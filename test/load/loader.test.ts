@@ -5,7 +5,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { Alias } from 'yaml';
+import { describe, expect, it, vi } from 'vitest';
 import { diagnosticMessage } from '../../src/i18n/diagnostics.js';
 import { loadRecords } from '../../src/load/load.js';
 import { parseDate } from '../../src/model/dates.js';
@@ -152,6 +153,32 @@ describe('odd YAML becomes diagnostics', () => {
 
   it('an alias to an anchor defined later is an error, not a crash', async () => {
     expect(await one('kind: plan\nid: *later\ntitle: &later x\n')).toEqual([['yaml-syntax', 2, 5]]);
+  });
+
+  // Counted, not timed: each of these was quadratic (60 s and more for a 400 KB file) until the work stopped growing with the square.
+  it('many aliases are resolved in one walk, not one walk of the document each', async () => {
+    const resolve = vi.spyOn(Alias.prototype, 'resolve');
+    try {
+      const text = `kind: plan\na: &a x\nb: [${Array(20000).fill('*a').join(',')}]\nc: *nowhere\n`;
+      expect(await one(text)).toEqual([['yaml-syntax', 4, 4]]);
+      expect(resolve).not.toHaveBeenCalled();
+    } finally {
+      resolve.mockRestore();
+    }
+  });
+
+  it('thousands of unknown keys are each located and worded without writing out their mapping each time', async () => {
+    const keys = Array.from({ length: 3000 }, (_, i) => `k${i}: 1`).join('\n');
+    const stringify = vi.spyOn(JSON, 'stringify');
+    try {
+      const v = await diagnose({ 'x.yaml': `kind: config\n${keys}\n` });
+      expect(v.diagnostics).toHaveLength(3000);
+      expect(v.diagnostics.at(-1)).toMatchObject({ rule: 'unknown-field', line: 3001, column: 1 });
+      const wholeMapping = stringify.mock.calls.filter(([value]) => value !== null && typeof value === 'object' && Object.keys(value).length > 1000);
+      expect(wholeMapping.length).toBeLessThanOrEqual(1);
+    } finally {
+      stringify.mockRestore();
+    }
   });
 
   it('a few aliases are fine', async () => {
