@@ -147,6 +147,18 @@ const CATALOGUE = {
     vi: (a) => `Không ghi gì vì các tệp sau đã có (phoihop init không ghi đè): ${a.files}`,
     en: (a) => `Nothing was written because these files exist (phoihop init never overwrites): ${a.files}`,
   },
+  'init-clash': {
+    vi: (a) => `Không ghi gì vì thư mục đã có hồ sơ trùng với những gì phoihop init tạo ra (thư mục sẽ không hợp lệ): ${a.files}`,
+    en: (a) => `Nothing was written because the folder already holds records that clash with what phoihop init makes (the folder would not validate): ${a.files}`,
+  },
+  'init-clash-config': {
+    vi: (a) => `${a.file} (đã là tệp cấu hình, mà mỗi thư mục hồ sơ chỉ có một: phoihop.yaml)`,
+    en: (a) => `${a.file} (already a config, and a records folder has one: phoihop.yaml)`,
+  },
+  'init-clash-ids': {
+    vi: (a) => `${a.file} (trùng mã với ${a.ours}: ${a.ids})`,
+    en: (a) => `${a.file} (same ids as ${a.ours}: ${a.ids})`,
+  },
   'init-created': {
     vi: (a) => `Đã tạo thư mục hồ sơ ${a.dir}:`,
     en: (a) => `Created the records folder ${a.dir}:`,
