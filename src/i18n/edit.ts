@@ -199,6 +199,10 @@ const CATALOGUE = {
     vi: () => 'Bỏ dấu # ở các dòng mẫu contents và tasks rồi sửa cho đúng văn bản; kiểm tra bằng: phoihop validate',
     en: () => 'Uncomment the sample contents and tasks and make them match the document; check with: phoihop validate',
   },
+  'empty-evidence': {
+    vi: () => '--evidence không được để trống: hãy ghi số, ký hiệu văn bản ghi nhận, hoặc bỏ tùy chọn này.',
+    en: () => '--evidence cannot be empty: give the number of the document that records it, or leave the option out.',
+  },
   'bad-metric': {
     vi: (a) => `Chỉ tiêu '${a.metric}' trong --result không hợp lệ: tên chỉ tiêu chỉ dùng chữ thường không dấu, chữ số và dấu gạch nối (ví dụ bai-viet).`,
     en: (a) => `Metric '${a.metric}' in --result is not a valid name: use lower-case letters without accents, digits and hyphens (e.g. articles).`,

@@ -241,6 +241,7 @@ describe('phoihop new', () => {
     ['an unknown party', ['kh-2027', '--title', 'A', '--parties', 'bdv-tu,hoi-nong-dan', '--period', '2027'], 2, /Không có cơ quan mã 'hoi-nong-dan'/],
     ['a single party', ['kh-2027', '--title', 'A', '--parties', 'bdv-tu', '--period', '2027'], 2, /ít nhất hai bên/],
     ['a missing title and period', ['kh-2027', '--parties', 'bdv-tu,btg-tu'], 2, /Thiếu --title, --period/],
+    ['an empty title, which the schema refuses', ['kh-2027', '--title', '', '--parties', 'bdv-tu,btg-tu', '--period', '2027'], 2, /Thiếu --title \(/],
     ['a bad period', ['kh-2027', ...NEW, '--period', '2027..2025'], 2, /Kỳ không hợp lệ/],
     ['an impossible signing date', ['kh-2027', ...NEW, '--period', '2027', '--signed', '30/2/2027'], 2, /Ngày không có thật: '30\/2\/2027'/],
     ['an unknown type', ['kh-2027', ...NEW, '--period', '2027', '--type', 'ke-hoach'], 2, /program hoặc plan/],
