@@ -92,11 +92,15 @@ const CATALOGUE: Record<string, Entry> = {
     vi: (a) =>
       a.encoding === 'UTF-16'
         ? 'Tệp được lưu ở mã UTF-16 (trong Notepad là "Unicode"), không phải UTF-8: hãy lưu lại tệp với mã hóa UTF-8.'
-        : 'Tệp không phải UTF-8 hợp lệ (có byte lạ ở đây): hãy lưu lại tệp với mã hóa UTF-8 (Unicode).',
+        : a.encoding === 'UTF-32'
+          ? 'Tệp được lưu ở mã UTF-32, không phải UTF-8: hãy lưu lại tệp với mã hóa UTF-8.'
+          : 'Tệp không phải UTF-8 hợp lệ (có byte lạ ở đây): hãy lưu lại tệp với mã hóa UTF-8 (Unicode).',
     en: (a) =>
       a.encoding === 'UTF-16'
         ? 'The file is saved as UTF-16 (Notepad\'s "Unicode"), not UTF-8: save it again with the UTF-8 encoding.'
-        : 'The file is not valid UTF-8 (a stray byte here): save it again with the UTF-8 (Unicode) encoding.',
+        : a.encoding === 'UTF-32'
+          ? 'The file is saved as UTF-32, not UTF-8: save it again with the UTF-8 encoding.'
+          : 'The file is not valid UTF-8 (a stray byte here): save it again with the UTF-8 (Unicode) encoding.',
   },
   'control-character': {
     severity: 'error',

@@ -147,6 +147,18 @@ const CATALOGUE = {
     vi: (a) => `Không ghi gì vì các tệp sau đã có (phoihop init không ghi đè): ${a.files}`,
     en: (a) => `Nothing was written because these files exist (phoihop init never overwrites): ${a.files}`,
   },
+  'init-clash': {
+    vi: (a) => `Không ghi gì vì thư mục đã có hồ sơ trùng với những gì phoihop init tạo ra (thư mục sẽ không hợp lệ): ${a.files}`,
+    en: (a) => `Nothing was written because the folder already holds records that clash with what phoihop init makes (the folder would not validate): ${a.files}`,
+  },
+  'init-clash-config': {
+    vi: (a) => `${a.file} (đã là tệp cấu hình, mà mỗi thư mục hồ sơ chỉ có một: phoihop.yaml)`,
+    en: (a) => `${a.file} (already a config, and a records folder has one: phoihop.yaml)`,
+  },
+  'init-clash-ids': {
+    vi: (a) => `${a.file} (trùng mã với ${a.ours}: ${a.ids})`,
+    en: (a) => `${a.file} (same ids as ${a.ours}: ${a.ids})`,
+  },
   'init-created': {
     vi: (a) => `Đã tạo thư mục hồ sơ ${a.dir}:`,
     en: (a) => `Created the records folder ${a.dir}:`,
@@ -186,6 +198,10 @@ const CATALOGUE = {
   'new-next': {
     vi: () => 'Bỏ dấu # ở các dòng mẫu contents và tasks rồi sửa cho đúng văn bản; kiểm tra bằng: phoihop validate',
     en: () => 'Uncomment the sample contents and tasks and make them match the document; check with: phoihop validate',
+  },
+  'empty-evidence': {
+    vi: () => '--evidence không được để trống: hãy ghi số, ký hiệu văn bản ghi nhận, hoặc bỏ tùy chọn này.',
+    en: () => '--evidence cannot be empty: give the number of the document that records it, or leave the option out.',
   },
   'bad-metric': {
     vi: (a) => `Chỉ tiêu '${a.metric}' trong --result không hợp lệ: tên chỉ tiêu chỉ dùng chữ thường không dấu, chữ số và dấu gạch nối (ví dụ bai-viet).`,

@@ -1,5 +1,5 @@
 /** Strict UTF-8: a BOM is dropped, invalid bytes are reported with their place. */
-export type Decoded = { ok: true; text: string; bom: boolean } | { ok: false; line: number; column: number; utf16: boolean };
+export type Decoded = { ok: true; text: string; bom: boolean } | { ok: false; line: number; column: number; encoding?: 'UTF-16' | 'UTF-32' };
 
 const fatal = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
@@ -10,24 +10,45 @@ export function decodeUtf8(bytes: Uint8Array): Decoded {
     return { ok: true, text: fatal.decode(body), bom };
   } catch {
     // Windows editors save "Unicode" as UTF-16 with its byte order mark: worth naming, since the fix is to choose UTF-8.
-    return { ok: false, ...locateInvalidByte(body), utf16: utf16Encoding(bytes) !== undefined };
+    const other = bomEncoding(bytes);
+    // The whole file is in another encoding, so the problem is at its start (a UTF-32 BE BOM opens with two NULs, valid UTF-8).
+    if (other) return { ok: false, line: 1, column: 1, encoding: other.startsWith('utf-32') ? 'UTF-32' : 'UTF-16' };
+    return { ok: false, ...locateInvalidByte(body) };
   }
 }
 
-/** UTF-16 by its byte order mark, or undefined. */
-function utf16Encoding(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
-  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
-  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+type BomEncoding = 'utf-32le' | 'utf-32be' | 'utf-16le' | 'utf-16be';
+
+/** UTF-32 or UTF-16 by its byte order mark, or undefined. UTF-32 first: its LE mark begins with UTF-16's. */
+function bomEncoding(bytes: Uint8Array): BomEncoding | undefined {
+  const starts = (...mark: number[]) => bytes.length >= mark.length && mark.every((b, i) => bytes[i] === b);
+  if (starts(0xff, 0xfe, 0x00, 0x00)) return 'utf-32le';
+  if (starts(0x00, 0x00, 0xfe, 0xff)) return 'utf-32be';
+  if (starts(0xff, 0xfe)) return 'utf-16le';
+  if (starts(0xfe, 0xff)) return 'utf-16be';
   return undefined;
 }
 
 /**
- * The text of a file that is not valid UTF-8, as well as it can be read (UTF-16
- * by its byte order mark, else UTF-8 with stray bytes replaced): only to find
- * the ids it declares, never to check it.
+ * The text of a file that is not valid UTF-8, as well as it can be read (UTF-32
+ * or UTF-16 by its byte order mark, else UTF-8 with stray bytes replaced): only
+ * to find the ids it declares, never to check it.
  */
 export function decodeLoosely(bytes: Uint8Array): string {
-  return new TextDecoder(utf16Encoding(bytes) ?? 'utf-8').decode(bytes);
+  const encoding = bomEncoding(bytes);
+  if (encoding === 'utf-32le' || encoding === 'utf-32be') return decodeUtf32(bytes.subarray(4), encoding === 'utf-32le');
+  return new TextDecoder(encoding ?? 'utf-8').decode(bytes);
+}
+
+/** TextDecoder knows no UTF-32: one code point per 4 bytes, U+FFFD for what is not one. */
+function decodeUtf32(bytes: Uint8Array, littleEndian: boolean): string {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let text = '';
+  for (let i = 0; i + 4 <= bytes.length; i += 4) {
+    const code = view.getUint32(i, littleEndian);
+    text += code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff) ? '\ufffd' : String.fromCodePoint(code);
+  }
+  return text;
 }
 
 /** Line and column (in characters) of the first byte that is not valid UTF-8. */

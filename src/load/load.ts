@@ -69,7 +69,7 @@ export async function loadRecords(source: RecordSource, options: LoadOptions = {
     }
     const decoded = decodeUtf8(bytes);
     if (!decoded.ok) {
-      diagnostics.push({ file: path, line: decoded.line, column: decoded.column, severity: 'error', rule: 'invalid-utf8', args: decoded.utf16 ? { encoding: 'UTF-16' } : {} });
+      diagnostics.push({ file: path, line: decoded.line, column: decoded.column, severity: 'error', rule: 'invalid-utf8', args: decoded.encoding ? { encoding: decoded.encoding } : {} });
       unusable.push({ path, text: decodeLoosely(bytes) });
       return undefined;
     }

@@ -184,6 +184,7 @@ describe('phoihop done: refusals leave every byte unchanged', () => {
     ['a metric that is not an id', ['btg-bdv-2022-2026/tong-ket', '--result', 'Tin bài=3'], 2, /Chỉ tiêu 'Tin bài' trong --result không hợp lệ/],
     ['a result too large to sum exactly', ['btg-bdv-2022-2026/tong-ket', '--result', 'articles=12345678901234567891'], 1, /out-of-range[\s\S]*tệp được giữ nguyên/],
     ['a --rev', ['btg-bdv-2022-2026/tong-ket', '--rev', 'HEAD'], 2, /phiên bản git/],
+    ['an empty --evidence, as bad usage', ['btg-bdv-2022-2026/giao-ban-quy', '--period', '2026-Q3', '--evidence', ''], 2, /^phoihop: --evidence không được để trống/],
   ];
 
   it.each(cases)('refuses %s', (_name, args, code, message) => {
@@ -214,6 +215,14 @@ describe('phoihop done: refusals leave every byte unchanged', () => {
     expect(readFileSync(join(dir, 'plans/bdv-duk-2018-2020.yaml'), 'utf8')).toContain(
       '    due: 2020-10-31\n    status: done\n    done: 2020-11-01\n    note: Đã kiểm tra bù\n',
     );
+  });
+
+  it('writes an empty --note as given, as the schema allows note: ""', () => {
+    const dir = phuYen();
+    const r = runCli(['done', '-C', dir, 'btg-bdv-2022-2026/giao-ban-quy', '--period', '2026-Q3', '--date', '2026-10-20', '--note', '', ...AS_OF]);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    expect(readFileSync(join(dir, PLAN), 'utf8')).toContain('      2026-Q3: { done: 2026-10-20, note: "" }\n');
+    expect(runCli(['validate', '--strict', '-C', dir, ...AS_OF]).code).toBe(0);
   });
 
   it('refuses to replace an existing note unless --force', () => {

@@ -117,6 +117,38 @@ describe('phoihop init', () => {
     },
   );
 
+  it('refuses, naming it, a config already there under another name, and writes nothing', () => {
+    const dir = tempFolder({ 'phoihop.yml': 'kind: config\n' });
+    const r = runCli(['init', dir], { env: VI_ENV });
+    expect(r).toEqual({
+      code: 2,
+      stdout: '',
+      stderr:
+        'phoihop: Không ghi gì vì thư mục đã có hồ sơ trùng với những gì phoihop init tạo ra (thư mục sẽ không hợp lệ): ' +
+        'phoihop.yml (đã là tệp cấu hình, mà mỗi thư mục hồ sơ chỉ có một: phoihop.yaml)\n',
+    });
+    expect(files(dir)).toEqual(['phoihop.yml']);
+  });
+
+  it('refuses a parties.yml or a plan that uses the ids its files declare, and writes nothing', () => {
+    const parties = 'kind: parties\nparties:\n  - id: btg-tu\n    name: Ban Tuyên giáo\n  - id: bdv-tu\n    name: Ban Dân vận\n';
+    const plan = `kind: plan\nid: example-${YEAR}\ntype: plan\ntitle: A\nsigned: ${YEAR}-01-05\nperiod: ${YEAR}\nparties: [bdv-tu, btg-tu]\n`;
+    const dir = tempFolder({ 'parties.yml': parties, 'cu/a.yaml': plan });
+    const r = runCli(['init', dir], { env: EN_ENV });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      'phoihop: Nothing was written because the folder already holds records that clash with what phoihop init makes (the folder would not validate): ' +
+        `cu/a.yaml (same ids as plans/example-${YEAR}.yaml: example-${YEAR}), parties.yml (same ids as parties.yaml: btg-tu, bdv-tu)\n`,
+    );
+    expect(files(dir)).toEqual(['cu/a.yaml', 'parties.yml']);
+  });
+
+  it('accepts a parties.yml with other ids: the folder it makes still validates', () => {
+    const dir = tempFolder({ 'parties.yml': 'kind: parties\nparties:\n  - id: hoi-nong-dan\n    name: Hội Nông dân tỉnh\n' });
+    expect(runCli(['init', dir], { env: VI_ENV }).code).toBe(0);
+    expect(runCli(['validate', '--strict', '-C', dir])).toMatchObject({ code: 0, stdout: '0 lỗi, 0 cảnh báo trong 4 tệp.\n' });
+  });
+
   it('refuses a bad time zone or locale, and a path that is a file', () => {
     const dir = tempFolder({ 'f.txt': 'x' });
     expect(runCli(['init', join(dir, 'a'), '--timezone', 'Sao/Hoa'], { env: VI_ENV })).toMatchObject({ code: 2, stderr: expect.stringContaining("Múi giờ không hợp lệ: 'Sao/Hoa'") });
@@ -209,6 +241,7 @@ describe('phoihop new', () => {
     ['an unknown party', ['kh-2027', '--title', 'A', '--parties', 'bdv-tu,hoi-nong-dan', '--period', '2027'], 2, /Không có cơ quan mã 'hoi-nong-dan'/],
     ['a single party', ['kh-2027', '--title', 'A', '--parties', 'bdv-tu', '--period', '2027'], 2, /ít nhất hai bên/],
     ['a missing title and period', ['kh-2027', '--parties', 'bdv-tu,btg-tu'], 2, /Thiếu --title, --period/],
+    ['an empty title, which the schema refuses', ['kh-2027', '--title', '', '--parties', 'bdv-tu,btg-tu', '--period', '2027'], 2, /Thiếu --title \(/],
     ['a bad period', ['kh-2027', ...NEW, '--period', '2027..2025'], 2, /Kỳ không hợp lệ/],
     ['an impossible signing date', ['kh-2027', ...NEW, '--period', '2027', '--signed', '30/2/2027'], 2, /Ngày không có thật: '30\/2\/2027'/],
     ['an unknown type', ['kh-2027', ...NEW, '--period', '2027', '--type', 'ke-hoach'], 2, /program hoặc plan/],

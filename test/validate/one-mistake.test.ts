@@ -79,6 +79,23 @@ describe('a parties file that cannot be used', () => {
     expect(r.stdout).toBe('parties.yaml:1:1: error [invalid-utf8] Tệp được lưu ở mã UTF-16 (trong Notepad là "Unicode"), không phải UTF-8: hãy lưu lại tệp với mã hóa UTF-8.\n1 lỗi, 0 cảnh báo trong 3 tệp.\n');
   });
 
+  it('saved as UTF-32 (LE or BE, with its byte order mark): named as UTF-32, at 1:1, and no unknown-party in the plans', () => {
+    const text = partiesLines.join('\n');
+    const le = Buffer.alloc(4 * (text.length + 1));
+    const be = Buffer.alloc(4 * (text.length + 1));
+    [0xfeff, ...[...text].map((c) => c.codePointAt(0)!)].forEach((code, i) => {
+      le.writeUInt32LE(code, 4 * i);
+      be.writeUInt32BE(code, 4 * i);
+    });
+    for (const bytes of [le, be]) {
+      const dir = minimalFolder({ 'a.yaml': plan }, { 'parties.yaml': bytes as unknown as string });
+      const vi = runCli(['validate', '-C', dir]);
+      expect(vi).toEqual({ code: 1, stderr: '', stdout: 'parties.yaml:1:1: error [invalid-utf8] Tệp được lưu ở mã UTF-32, không phải UTF-8: hãy lưu lại tệp với mã hóa UTF-8.\n1 lỗi, 0 cảnh báo trong 3 tệp.\n' });
+      const en = runCli(['validate', '-C', dir, '--lang', 'en']);
+      expect(en.stdout).toBe('parties.yaml:1:1: error [invalid-utf8] The file is saved as UTF-32, not UTF-8: save it again with the UTF-8 encoding.\n1 error, 0 warnings in 3 files.\n');
+    }
+  });
+
   it('still lets a party it does not declare be unknown', () => {
     const dir = minimalFolder({ 'a.yaml': plan.replace('lead: btg-tu', 'lead: hnd-tinh').replace('parties: [bdv-tu, btg-tu]', 'parties: [bdv-tu, btg-tu, hnd-tinh]') }, {
       'parties.yaml': partiesLines.join('\n').replace('    name: Ban Dân', '\tname: Ban Dân'),

@@ -44,8 +44,11 @@ export async function runDone(io: CliIO, options: GlobalOptions & DoneOptions, t
   const explicitDate = options.date !== undefined ? parseDateOption(lang, options.date) : undefined;
   const period = options.period !== undefined ? parsePeriodOption(lang, options.period) : undefined;
   const results = parseResults(lang, options.result ?? []);
+  // An empty note is written as given: the schema allows note: "" (a clerk may clear one with --force).
   const note = options.note?.normalize('NFC');
   const evidence = options.evidence?.normalize('NFC');
+  // Bad usage, like an empty --title for new: the schema wants a document number, so the edit would only fail validation.
+  if (evidence === '') throw new UsageError(editMessage(lang, 'empty-evidence'));
 
   const { source, folder } = await loadEditableFolder(session, paint);
   const before = folder.validated.diagnostics;

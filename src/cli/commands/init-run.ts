@@ -3,13 +3,15 @@ import { lstat, mkdir, rm, rmdir } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { writeFileExclusive } from '../../edit/atomic-write.js';
 import { checkWith } from '../../edit/folder.js';
+import { initClashes } from '../../edit/init-clashes.js';
 import { fileInTheWay } from '../../edit/paths.js';
 import { examplePlanId, initFiles, schemaPath } from '../../edit/scaffold.js';
 import { cliMessage } from '../../i18n/cli.js';
 import { editMessage } from '../../i18n/edit.js';
 import { isLang, type Lang } from '../../i18n/lang.js';
 import { KINDS } from '../../load/load.js';
-import { isValidTimeZone, todayIn } from '../../model/dates.js';
+import { WorkTreeSource } from '../../load/worktree.js';
+import { type Day, isValidTimeZone, todayIn } from '../../model/dates.js';
 import { schemaText } from '../../schemas.js';
 import { EXIT, type CliIO, UsageError } from '../io.js';
 import { checkGlobalOptions, type GlobalOptions } from '../session.js';
@@ -49,8 +51,11 @@ export async function runInit(io: CliIO, options: GlobalOptions & InitOptions, d
   }
   if (existing.size > 0) throw new UsageError(editMessage(lang, 'init-exists', { files: [...existing].sort().join(', ') }));
 
-  // The folder must validate as made, warnings included: anything else is a bug in the templates.
   const encoded = new Map(Object.entries(files).map(([path, text]) => [path, new TextEncoder().encode(text)]));
+  // Records already there under other names (phoihop.yml, parties.yml) are not overwritten, yet can still break the folder.
+  if (kindOfDir === 'dir') await refuseClashes(lang, dir, encoded, today);
+
+  // The folder must validate as made, warnings included: anything else is a bug in the templates.
   const check = await checkWith(undefined, encoded, today);
   if (check.diagnostics.length > 0) throw new Error(`init templates do not validate: ${JSON.stringify(check.diagnostics[0])}`);
 
@@ -83,6 +88,17 @@ export async function runInit(io: CliIO, options: GlobalOptions & InitOptions, d
     ].join('\n') + '\n',
   );
   return EXIT.OK;
+}
+
+/** Refuses, naming them, the files already in `dir` that would stop the folder validating once `files` are added. */
+async function refuseClashes(lang: Lang, dir: string, files: ReadonlyMap<string, Uint8Array>, today: Day): Promise<void> {
+  const { diagnostics } = await checkWith(new WorkTreeSource(dir), files, today);
+  const clashes = initClashes(diagnostics, new Set(files.keys()));
+  if (clashes.length === 0) return;
+  const described = clashes.map((c) =>
+    c.reason === 'config' ? editMessage(lang, 'init-clash-config', { file: c.file }) : editMessage(lang, 'init-clash-ids', { file: c.file, ids: c.ids.join(', '), ours: c.ours }),
+  );
+  throw new UsageError(editMessage(lang, 'init-clash', { files: described.join(', ') }));
 }
 
 /** A path as the clerk would type it: relative to the current folder when inside it, else in full. */
