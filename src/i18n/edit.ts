@@ -108,6 +108,10 @@ const CATALOGUE = {
     vi: (a) => `Tệp ${a.file} vừa bị thay đổi trong lúc sửa nên không ghi; hãy chạy lại lệnh.`,
     en: (a) => `${a.file} changed while it was being edited, so nothing was written; run the command again.`,
   },
+  'not-writable': {
+    vi: (a) => `${a.file}: không có quyền ghi tệp này (tệp chỉ đọc, hoặc thuộc người dùng khác) nên không ghi gì; tệp được giữ nguyên. Hãy cho phép ghi (ví dụ chmod u+w) rồi chạy lại.`,
+    en: (a) => `${a.file}: this file is not writable by you (read-only, or owned by another user), so nothing was written; the file is unchanged. Make it writable (e.g. chmod u+w) and run again.`,
+  },
   'write-failed': {
     vi: (a) => `Không ghi được ${a.file}: ${a.detail}. Tệp cũ được giữ nguyên.`,
     en: (a) => `Cannot write ${a.file}: ${a.detail}. The old file is unchanged.`,
