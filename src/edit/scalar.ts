@@ -1,8 +1,9 @@
 /**
  * How a value is written into a YAML file by hand-made splices: plain when
- * that reads back as the same string, else double-quoted.
+ * that reads back as the same string, else double-quoted; a value that
+ * replaces another keeps the old one's quoting when it can.
  */
-import { parseDocument } from 'yaml';
+import { parseDocument, Scalar } from 'yaml';
 import { sameKey } from '../load/parse.js';
 
 export const YAML_PARSE_OPTIONS = { version: '1.2', schema: 'core', uniqueKeys: sameKey, merge: false } as const;
@@ -36,4 +37,24 @@ function isPlainSafe(value: string, context: 'block' | 'flow'): boolean {
 /** JSON's string escapes are all valid in a YAML double-quoted scalar. */
 function doubleQuoted(value: string): string {
   return JSON.stringify(value);
+}
+
+/** A single-quoted scalar has no escapes: only text on one line without control characters fits. */
+function singleQuotable(value: string): boolean {
+  return !UNSAFE_ANYWHERE.test(value);
+}
+
+function singleQuoted(value: string): string {
+  return `'${value.replaceAll("'", "''")}'`;
+}
+
+/**
+ * `value` written to replace the scalar `old`, in `old`'s quoting (plain,
+ * 'single' or "double") when `value` can be written so, else as yamlString
+ * does: the clerk's choice of quotes is part of the formatting kept.
+ */
+export function yamlStringLike(old: Scalar, value: string, context: 'block' | 'flow'): string {
+  if (old.type === Scalar.QUOTE_DOUBLE) return doubleQuoted(value);
+  if (old.type === Scalar.QUOTE_SINGLE && singleQuotable(value)) return singleQuoted(value);
+  return yamlString(value, context);
 }

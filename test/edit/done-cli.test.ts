@@ -353,6 +353,61 @@ describe('phoihop done: keep-chomping blocks and shared values', () => {
   });
 });
 
+describe('phoihop done: keeps the quoting of the values it replaces', () => {
+  it('writes "done" over "planned" and \'done\' over \'planned\'', () => {
+    const dir = planFolder(
+      '  - id: t',
+      '    title: T',
+      '    lead: bdv-tu',
+      '    "status": "planned"',
+      '  - id: u',
+      '    title: U',
+      '    lead: bdv-tu',
+      "    status: 'planned'   # chờ",
+    );
+    const file = join(dir, 'plans/a.yaml');
+    const before = readFileSync(file, 'utf8');
+    expect(runCli(['done', '-C', dir, 'a/t', '--date', '2026-01-01'])).toMatchObject({ code: 0, stderr: '' });
+    expect(runCli(['done', '-C', dir, 'a/u', '--date', '2026-01-02'])).toMatchObject({ code: 0, stderr: '' });
+    expect(readFileSync(file, 'utf8')).toBe(
+      before
+        .replace('    "status": "planned"\n', '    "status": "done"\n    done: 2026-01-01\n')
+        .replace("    status: 'planned'   # chờ\n", "    status: 'done'   # chờ\n    done: 2026-01-02\n"),
+    );
+  });
+
+  it('keeps the quotes of a date, a logged date and a note it replaces with --force, unless the new note cannot be written so', () => {
+    const dir = planFolder(
+      '  - id: v',
+      '    title: V',
+      '    lead: bdv-tu',
+      '    status: done',
+      "    done: '2025-03-01'",
+      "    note: 'cũ'",
+      '  - id: w',
+      '    title: W',
+      '    lead: bdv-tu',
+      '    every: quarter',
+      '    log:',
+      '      2025-Q1: "2025-04-02"',
+      '      2025-Q2: { done: "2025-07-02" }',
+    );
+    const file = join(dir, 'plans/a.yaml');
+    const before = readFileSync(file, 'utf8');
+    expect(runCli(['done', '-C', dir, 'a/v', '--date', '2026-02-01', '--note', "it's mới", '--force']).code).toBe(0);
+    expect(runCli(['done', '-C', dir, 'a/w', '--period', '2025-Q1', '--date', '2025-04-05', '--force']).code).toBe(0);
+    expect(readFileSync(file, 'utf8')).toBe(
+      before
+        .replace("    done: '2025-03-01'\n    note: 'cũ'\n", "    done: '2026-02-01'\n    note: 'it''s mới'\n")
+        .replace('2025-Q1: "2025-04-02"', '2025-Q1: "2025-04-05"'),
+    );
+    // A line break has no place in single quotes: the note goes double-quoted, escaped.
+    expect(runCli(['done', '-C', dir, 'a/v', '--date', '2026-02-01', '--note', 'hai\ndòng', '--force']).code).toBe(0);
+    expect(readFileSync(file, 'utf8')).toContain('    note: "hai\\ndòng"\n');
+    expect(runCli(['validate', '--strict', '-C', dir, '--as-of', '2026-11-22']).code).toBe(0);
+  });
+});
+
 describe('phoihop done: permissions and ownership', () => {
   const isRoot = process.getuid?.() === 0;
   const prefix = unprivilegedPrefix();
