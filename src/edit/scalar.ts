@@ -10,8 +10,8 @@ export const YAML_PARSE_OPTIONS = { version: '1.2', schema: 'core', uniqueKeys: 
 
 /** Characters that cannot start a plain scalar (YAML 1.2 indicators), or that we never leave bare. */
 const UNSAFE_START = /^[-?:,[\]{}#&*!|>'"%@`]/;
-/** Line breaks, tabs and other characters a clerk would not want to see raw in the file. */
-const UNSAFE_ANYWHERE = /[\u0000-\u001f\u007f\u0085\u2028\u2029\ufeff]/;
+/** Line breaks, tabs, control characters and others a clerk would not want to see raw in the file (see BEYOND_JSON). */
+const UNSAFE_ANYWHERE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/;
 const FLOW_INDICATORS = /[,[\]{}]/;
 
 /** A string as YAML: plain if it is safe in this context (flow: inside `{ }`), else "double-quoted". */
@@ -34,9 +34,22 @@ function isPlainSafe(value: string, context: 'block' | 'flow'): boolean {
   return doc.errors.length === 0 && doc.get('k') === value;
 }
 
-/** JSON's string escapes are all valid in a YAML double-quoted scalar. */
+/**
+ * Characters JSON leaves raw that must not be raw in the file: DEL and the C1
+ * controls, U+FFFE and U+FFFF (the loader refuses them as control characters
+ * even inside quotes), and NEL, the line and paragraph separators and the BOM
+ * (invisible, or read as line breaks by some tools).
+ */
+const BEYOND_JSON = /[\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/g;
+
+/** JSON's string escapes are all valid in a YAML double-quoted scalar; YAML's `\xXX` and `\uXXXX` cover the rest. */
 function doubleQuoted(value: string): string {
-  return JSON.stringify(value);
+  return JSON.stringify(value).replace(BEYOND_JSON, yamlEscape);
+}
+
+function yamlEscape(char: string): string {
+  const code = char.charCodeAt(0);
+  return code <= 0xff ? `\\x${code.toString(16).toUpperCase().padStart(2, '0')}` : `\\u${code.toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
 /** A single-quoted scalar has no escapes: only text on one line without control characters fits. */

@@ -195,6 +195,10 @@ const CATALOGUE = {
     vi: (a) => `Chỉ tiêu '${a.metric}' trong --result không hợp lệ: tên chỉ tiêu chỉ dùng chữ thường không dấu, chữ số và dấu gạch nối (ví dụ bai-viet).`,
     en: (a) => `Metric '${a.metric}' in --result is not a valid name: use lower-case letters without accents, digits and hyphens (e.g. articles).`,
   },
+  'empty-evidence': {
+    vi: () => '--evidence không được để trống: hãy ghi số, ký hiệu văn bản (ví dụ --evidence 301-BC/BDVTU) hoặc bỏ --evidence.',
+    en: () => '--evidence must not be empty: give the document number (e.g. --evidence 301-BC/BDVTU) or leave --evidence out.',
+  },
   'schemas-missing': {
     vi: (a) => `Lưu ý: chưa có ${a.path} cho trình soạn thảo; tạo bằng: mkdir -p .phoihop/schemas && phoihop schema plan > ${a.path}`,
     en: (a) => `Note: ${a.path} is missing for the editor; make it with: mkdir -p .phoihop/schemas && phoihop schema plan > ${a.path}`,

@@ -47,6 +47,8 @@ export async function runDone(io: CliIO, options: GlobalOptions & DoneOptions, t
   const results = parseResults(lang, options.result ?? []);
   const note = options.note?.normalize('NFC');
   const evidence = options.evidence?.normalize('NFC');
+  // The schema wants an evidence of one character or more: say so as bad usage (2), not as a failed validation (1).
+  if (evidence === '') throw new UsageError(editMessage(lang, 'empty-evidence'));
 
   const { source, folder } = await loadEditableFolder(session, paint);
   const before = folder.validated.diagnostics;
