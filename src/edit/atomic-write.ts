@@ -5,6 +5,11 @@
  * step removes the temporary file; Ctrl-C or a kill signal during the write
  * does too. A run killed outright (SIGKILL, power cut) may leave its
  * temporary file, which the next write to that file sweeps away.
+ *
+ * The new file takes the old one's permissions and, where the process may
+ * set them (root, or the owner giving it one of its groups), its owner and
+ * group. A hard link to the old file keeps the old content: the rename gives
+ * the name a new file, as editors that save atomically do.
  */
 import { randomBytes } from 'node:crypto';
 import { unlinkSync } from 'node:fs';
@@ -51,14 +56,21 @@ function tempPattern(name: string): RegExp {
   return new RegExp(`^\\.${escaped}\\.phoihop-(\\d+)-[0-9a-f]+\\.tmp$`);
 }
 
-/** Replaces `target` (which must exist) with `data`, keeping its permissions. */
+/** The permissions and ownership a replaced file passes on to its replacement. */
+interface Kept {
+  mode: number;
+  uid: number;
+  gid: number;
+}
+
+/** Replaces `target` (which must exist) with `data`, keeping its permissions and, where it can, its owner and group. */
 export async function writeFileAtomic(target: string, data: Uint8Array, options: WriteOptions = {}): Promise<void> {
   const fs = { ...nodeWriteFs, ...options.fs };
   // Write next to the real file, so a symlinked record stays a symlink and the rename stays on one file system.
   const real = await fs.realpath(target);
-  const mode = (await fs.stat(real)).mode & 0o7777;
+  const { mode, uid, gid } = await fs.stat(real);
   await sweepStaleTemps(real, fs);
-  await withTemp(real, data, mode, fs, options, async (temp) => fs.rename(temp, real));
+  await withTemp(real, data, { mode: mode & 0o7777, uid, gid }, fs, options, async (temp) => fs.rename(temp, real));
 }
 
 /** Creates `target` with `data`, refusing (EEXIST) if it exists, never leaving a partial file under its name. */
@@ -86,7 +98,7 @@ export async function writeFileExclusive(target: string, data: Uint8Array, optio
 async function withTemp(
   target: string,
   data: Uint8Array,
-  mode: number | undefined,
+  kept: Kept | undefined,
   fs: WriteFs,
   options: WriteOptions,
   commit: (temp: string) => Promise<void>,
@@ -94,10 +106,9 @@ async function withTemp(
   const temp = tempNameFor(target);
   const stopWatching = options.cleanupOnSignal ? removeOnSignal(temp) : () => {};
   try {
-    const handle = await fs.open(temp, 'wx', mode ?? 0o666);
+    const handle = await fs.open(temp, 'wx', kept?.mode ?? 0o666);
     try {
-      // Keep the replaced file's permissions exactly: the umask may have narrowed those given to open.
-      if (mode !== undefined) await handle.chmod(mode);
+      if (kept) await keepOwnerAndMode(handle, kept);
       await handle.writeFile(data);
       await handle.sync();
     } finally {
@@ -110,6 +121,25 @@ async function withTemp(
   } finally {
     stopWatching();
   }
+}
+
+/** Errors of a chown that mean "not allowed or not supported here", not a failed write. */
+const OWNER_NOT_SETTABLE = new Set(['EPERM', 'EINVAL', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS']);
+
+/**
+ * Gives the temporary file the replaced file's owner, group and permissions.
+ * Owner first: a chown may clear set-id bits, which the chmod then restores;
+ * and the chmod is needed anyway, as the umask may have narrowed the mode
+ * given to open.
+ */
+async function keepOwnerAndMode(handle: fsp.FileHandle, kept: Kept): Promise<void> {
+  try {
+    await handle.chown(kept.uid, kept.gid);
+  } catch (error) {
+    // Only root may give a file away, and some file systems (FAT) keep no owner: then the new file is ours, as any editor's save would make it.
+    if (!OWNER_NOT_SETTABLE.has((error as NodeJS.ErrnoException).code ?? '')) throw error;
+  }
+  await handle.chmod(kept.mode);
 }
 
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;

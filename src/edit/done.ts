@@ -13,7 +13,7 @@ import { parseDocument } from '../load/yaml-documents.js';
 import { type Day, formatISO } from '../model/dates.js';
 import { nextPeriod, overlaps, parseOccurrenceKey, type Period, periodContaining, periodsOverlapping } from '../model/periods.js';
 import type { RecurringSchedule, Task } from '../model/records.js';
-import { YAML_PARSE_OPTIONS, yamlNumber, yamlString } from './scalar.js';
+import { YAML_PARSE_OPTIONS, yamlNumber, yamlString, yamlStringLike } from './scalar.js';
 import { applySplices, columnOf, contentEnd, insertLinesAfter, lineEnding, type Splice } from './text.js';
 
 export interface DoneRequest {
@@ -147,6 +147,11 @@ function replaceValue(text: string, node: ParsedNode, value: string): Splice {
   return { start: node.range[0], end: contentEnd(text, node.range[0], node.range[1]), text: value };
 }
 
+/** Replaces a scalar with the string `value`, written in the old value's quoting when it fits. */
+function replaceString(text: string, node: ParsedNode, value: string, context: 'block' | 'flow'): Splice {
+  return replaceValue(text, node, isScalar(node) ? yamlStringLike(node, value, context) : yamlString(value, context));
+}
+
 /** Where new keys of a block mapping start: the column of its first key. */
 function keyIndent(text: string, map: YAMLMap): string {
   const first = map.items[0]?.key as ParsedNode | undefined;
@@ -192,12 +197,12 @@ function oneOffSplices(text: string, task: YAMLMap, request: DoneRequest): Plann
   if ((status && !isScalar(status.value)) || (done && !isScalar(done.value))) return { code: 'unsupported-layout', args: { detail: 'status' } };
   if (status?.value) {
     if (statusValue !== 'done') {
-      splices.push(replaceValue(text, status.value, 'done'));
+      splices.push(replaceString(text, status.value, 'done', ctx));
       touched.push(status.value);
     }
   } else added.push(['status', 'done']);
   if (done?.value) {
-    splices.push(replaceValue(text, done.value, iso));
+    splices.push(replaceString(text, done.value, iso, ctx));
     touched.push(done.value);
   } else added.push(['done', iso]);
 
@@ -272,7 +277,7 @@ function textFieldsChange(text: string, task: YAMLMap, request: DoneRequest, ctx
     const existing = pairOf(task, field);
     if (existing?.value) {
       if (!request.force) return { code: 'field-exists', args: { field, value: nodeText(text, existing.value) } };
-      change.splices.push(replaceValue(text, existing.value, yamlString(value, ctx)));
+      change.splices.push(replaceString(text, existing.value, value, ctx));
       change.touched.push(existing.value);
     } else change.added.push([field, yamlString(value, ctx)]);
   }
@@ -357,7 +362,10 @@ function logSplices(
   const same = entries.find((e) => e.period?.key === period.key);
   if (same) {
     if (!request.force) return { code: 'already-logged', args: { task: request.task.id, period: period.key, value: same.pair.value ? nodeText(text, same.pair.value) : '' } };
-    return { splices: [replaceEntryValue(text, same.pair, value)], touched: same.pair.value ? [same.pair.value] : [logMap] };
+    // A date over a date keeps its quotes; a mapping replaces whatever was there.
+    const old = same.pair.value;
+    const kept = isScalar(old) && value === formatISO(request.date) ? yamlStringLike(old, value, logMap.flow ? 'flow' : 'block') : value;
+    return { splices: [replaceEntryValue(text, same.pair, kept)], touched: old ? [old] : [logMap] };
   }
   // Chronological place: right after the latest entry that starts before this occurrence.
   let before: (typeof entries)[number] | undefined;

@@ -108,6 +108,10 @@ const CATALOGUE = {
     vi: (a) => `Tệp ${a.file} vừa bị thay đổi trong lúc sửa nên không ghi; hãy chạy lại lệnh.`,
     en: (a) => `${a.file} changed while it was being edited, so nothing was written; run the command again.`,
   },
+  'not-writable': {
+    vi: (a) => `${a.file}: không có quyền ghi tệp này (tệp chỉ đọc, hoặc thuộc người dùng khác) nên không ghi gì; tệp được giữ nguyên. Hãy cho phép ghi (ví dụ chmod u+w) rồi chạy lại.`,
+    en: (a) => `${a.file}: this file is not writable by you (read-only, or owned by another user), so nothing was written; the file is unchanged. Make it writable (e.g. chmod u+w) and run again.`,
+  },
   'write-failed': {
     vi: (a) => `Không ghi được ${a.file}: ${a.detail}. Tệp cũ được giữ nguyên.`,
     en: (a) => `Cannot write ${a.file}: ${a.detail}. The old file is unchanged.`,
@@ -199,13 +203,13 @@ const CATALOGUE = {
     vi: () => 'Bỏ dấu # ở các dòng mẫu contents và tasks rồi sửa cho đúng văn bản; kiểm tra bằng: phoihop validate',
     en: () => 'Uncomment the sample contents and tasks and make them match the document; check with: phoihop validate',
   },
-  'empty-evidence': {
-    vi: () => '--evidence không được để trống: hãy ghi số, ký hiệu văn bản ghi nhận, hoặc bỏ tùy chọn này.',
-    en: () => '--evidence cannot be empty: give the number of the document that records it, or leave the option out.',
-  },
   'bad-metric': {
     vi: (a) => `Chỉ tiêu '${a.metric}' trong --result không hợp lệ: tên chỉ tiêu chỉ dùng chữ thường không dấu, chữ số và dấu gạch nối (ví dụ bai-viet).`,
     en: (a) => `Metric '${a.metric}' in --result is not a valid name: use lower-case letters without accents, digits and hyphens (e.g. articles).`,
+  },
+  'empty-evidence': {
+    vi: () => '--evidence không được để trống: hãy ghi số, ký hiệu văn bản (ví dụ --evidence 301-BC/BDVTU) hoặc bỏ --evidence.',
+    en: () => '--evidence must not be empty: give the document number (e.g. --evidence 301-BC/BDVTU) or leave --evidence out.',
   },
   'schemas-missing': {
     vi: (a) => `Lưu ý: chưa có ${a.path} cho trình soạn thảo; tạo bằng: mkdir -p .phoihop/schemas && phoihop schema plan > ${a.path}`,

@@ -3,11 +3,11 @@
  * what it writes and prints, and that every refusal exits as documented and
  * leaves every file byte for byte as it was.
  */
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { EXAMPLES, runCli } from '../helpers/cli.js';
+import { EXAMPLES, runCli, UNPRIVILEGED_UID, unprivilegedPrefix } from '../helpers/cli.js';
 import { lineDiff, lines } from '../helpers/edits.js';
 import { copyFolder, minimalFolder } from '../helpers/folder.js';
 
@@ -361,3 +361,129 @@ describe('phoihop done: keep-chomping blocks and shared values', () => {
     expect(snapshot(dir)).toEqual(before);
   });
 });
+
+describe('phoihop done: keeps the quoting of the values it replaces', () => {
+  it('writes "done" over "planned" and \'done\' over \'planned\'', () => {
+    const dir = planFolder(
+      '  - id: t',
+      '    title: T',
+      '    lead: bdv-tu',
+      '    "status": "planned"',
+      '  - id: u',
+      '    title: U',
+      '    lead: bdv-tu',
+      "    status: 'planned'   # chờ",
+    );
+    const file = join(dir, 'plans/a.yaml');
+    const before = readFileSync(file, 'utf8');
+    expect(runCli(['done', '-C', dir, 'a/t', '--date', '2026-01-01'])).toMatchObject({ code: 0, stderr: '' });
+    expect(runCli(['done', '-C', dir, 'a/u', '--date', '2026-01-02'])).toMatchObject({ code: 0, stderr: '' });
+    expect(readFileSync(file, 'utf8')).toBe(
+      before
+        .replace('    "status": "planned"\n', '    "status": "done"\n    done: 2026-01-01\n')
+        .replace("    status: 'planned'   # chờ\n", "    status: 'done'   # chờ\n    done: 2026-01-02\n"),
+    );
+  });
+
+  it('keeps the quotes of a date, a logged date and a note it replaces with --force, unless the new note cannot be written so', () => {
+    const dir = planFolder(
+      '  - id: v',
+      '    title: V',
+      '    lead: bdv-tu',
+      '    status: done',
+      "    done: '2025-03-01'",
+      "    note: 'cũ'",
+      '  - id: w',
+      '    title: W',
+      '    lead: bdv-tu',
+      '    every: quarter',
+      '    log:',
+      '      2025-Q1: "2025-04-02"',
+      '      2025-Q2: { done: "2025-07-02" }',
+    );
+    const file = join(dir, 'plans/a.yaml');
+    const before = readFileSync(file, 'utf8');
+    expect(runCli(['done', '-C', dir, 'a/v', '--date', '2026-02-01', '--note', "it's mới", '--force']).code).toBe(0);
+    expect(runCli(['done', '-C', dir, 'a/w', '--period', '2025-Q1', '--date', '2025-04-05', '--force']).code).toBe(0);
+    expect(readFileSync(file, 'utf8')).toBe(
+      before
+        .replace("    done: '2025-03-01'\n    note: 'cũ'\n", "    done: '2026-02-01'\n    note: 'it''s mới'\n")
+        .replace('2025-Q1: "2025-04-02"', '2025-Q1: "2025-04-05"'),
+    );
+    // A line break has no place in single quotes: the note goes double-quoted, escaped.
+    expect(runCli(['done', '-C', dir, 'a/v', '--date', '2026-02-01', '--note', 'hai\ndòng', '--force']).code).toBe(0);
+    expect(readFileSync(file, 'utf8')).toContain('    note: "hai\\ndòng"\n');
+    expect(runCli(['validate', '--strict', '-C', dir, '--as-of', '2026-11-22']).code).toBe(0);
+  });
+});
+
+describe('phoihop done: permissions and ownership', () => {
+  const isRoot = process.getuid?.() === 0;
+  const prefix = unprivilegedPrefix();
+  /** A minimal folder the unprivileged user owns (when the tests run as root, it is given to that user). */
+  const ownedFolder = () => {
+    const dir = planFolder('  - id: t', '    title: T', '    lead: bdv-tu');
+    if (isRoot) chownTree(dir, UNPRIVILEGED_UID, UNPRIVILEGED_UID);
+    return dir;
+  };
+
+  it.skipIf(prefix === undefined)('refuses a read-only file with exit 1, leaving it as it was (vi and en)', () => {
+    const dir = ownedFolder();
+    const file = join(dir, 'plans/a.yaml');
+    chmodSync(file, 0o444);
+    const before = snapshot(dir);
+    const vi = runCli(['done', '-C', dir, 'a/t', '--date', '2026-01-01'], { prefix });
+    expect([vi.code, vi.stdout]).toEqual([1, '']);
+    expect(vi.stderr).toBe(
+      'phoihop: plans/a.yaml: không có quyền ghi tệp này (tệp chỉ đọc, hoặc thuộc người dùng khác) nên không ghi gì; tệp được giữ nguyên. Hãy cho phép ghi (ví dụ chmod u+w) rồi chạy lại.\n',
+    );
+    const en = runCli(['done', '-C', dir, 'a/t', '--date', '2026-01-01', '--lang', 'en'], { prefix });
+    expect([en.code, en.stderr]).toEqual([1, expect.stringMatching(/^phoihop: plans\/a\.yaml: this file is not writable by you .*the file is unchanged/)]);
+    expect(snapshot(dir)).toEqual(before);
+    expect(statSync(file).mode & 0o7777).toBe(0o444);
+    // --dry-run writes nothing, so it still shows the change.
+    expect(runCli(['done', '-C', dir, 'a/t', '--date', '2026-01-01', '--dry-run'], { prefix }).code).toBe(0);
+  });
+
+  it.skipIf(!isRoot || prefix === undefined)("refuses another user's file in the user's own folder, keeping its owner", () => {
+    const dir = ownedFolder();
+    const file = join(dir, 'plans/a.yaml');
+    chownSync(file, 0, 0);
+    chmodSync(file, 0o644);
+    const before = snapshot(dir);
+    const r = runCli(['done', '-C', dir, 'a/t', '--date', '2026-01-01', '--lang', 'en'], { prefix });
+    expect([r.code, r.stderr]).toEqual([1, expect.stringContaining('plans/a.yaml: this file is not writable by you')]);
+    expect(snapshot(dir)).toEqual(before);
+    expect([statSync(file).uid, statSync(file).gid]).toEqual([0, 0]);
+  });
+
+  it('keeps the mode of the file it replaces', () => {
+    const dir = planFolder('  - id: t', '    title: T', '    lead: bdv-tu');
+    const file = join(dir, 'plans/a.yaml');
+    chmodSync(file, 0o640);
+    expect(runCli(['done', '-C', dir, 'a/t', '--date', '2026-01-01']).code).toBe(0);
+    expect(readFileSync(file, 'utf8')).toContain('    status: done\n');
+    expect(statSync(file).mode & 0o7777).toBe(0o640);
+  });
+
+  it.skipIf(!isRoot)("run as root, keeps another user's file owned by that user and group", () => {
+    const dir = planFolder('  - id: t', '    title: T', '    lead: bdv-tu');
+    const file = join(dir, 'plans/a.yaml');
+    chownSync(file, UNPRIVILEGED_UID, UNPRIVILEGED_UID);
+    chmodSync(file, 0o640);
+    expect(runCli(['done', '-C', dir, 'a/t', '--date', '2026-01-01']).code).toBe(0);
+    expect(readFileSync(file, 'utf8')).toContain('    status: done\n');
+    const stat = statSync(file);
+    expect([stat.uid, stat.gid, stat.mode & 0o7777]).toEqual([UNPRIVILEGED_UID, UNPRIVILEGED_UID, 0o640]);
+  });
+});
+
+/** Gives `dir` and everything under it to `uid`:`gid`. */
+function chownTree(dir: string, uid: number, gid: number): void {
+  chownSync(dir, uid, gid);
+  for (const name of readdirSync(dir)) {
+    const full = join(dir, name);
+    if (statSync(full).isDirectory()) chownTree(full, uid, gid);
+    else chownSync(full, uid, gid);
+  }
+}

@@ -58,7 +58,7 @@ export function expectation(text: string, index: number, r: DoneRequest): Expect
   return { changeable, pureInsert: false, newLines: node.flow ? 0 : wanted.filter((k) => !value(k)).length };
 }
 
-/** The line-level checks: only changeable lines change, no stray lines, a changed status line differs only in its value. */
+/** The line-level checks: only changeable lines change, no stray lines, a changed status line differs only in its value (its quotes kept). */
 export function checkLines(oldText: string, newText: string, index: number, expected: Exclude<Expectation, { refusal: string }>): void {
   const { removed, added } = lineDiff(oldText, newText);
   for (const i of removed) expect(expected.changeable.has(i), `line ${i + 1} changed: ${lines(oldText)[i]}`).toBe(true);
@@ -70,13 +70,14 @@ export function checkLines(oldText: string, newText: string, index: number, expe
   for (const j of added) expect(lines(newText)[j].trim()).not.toBe('');
   // (In a flow task, new pairs may follow on the same line; the property's other checks cover it.)
   const task = taskNode(oldText, index);
-  const status = pairOf(task, 'status')?.value as { range: number[]; value: unknown } | undefined;
+  const status = pairOf(task, 'status')?.value as { range: number[]; value: unknown; type?: string } | undefined;
   if (status && status.value !== 'done' && !task.flow) {
     const start = oldText.lastIndexOf('\n', status.range[0]) + 1;
     const end = oldText.indexOf('\n', status.range[0]);
     const old = oldText.slice(start, end === -1 ? undefined : end).replace(/\r$/, '');
     const at = status.range[0] - start;
-    const changed = old.slice(0, at) + 'done' + old.slice(at + (status.range[1] - status.range[0]));
+    const quote = status.type === 'QUOTE_DOUBLE' ? '"' : status.type === 'QUOTE_SINGLE' ? "'" : '';
+    const changed = old.slice(0, at) + quote + 'done' + quote + old.slice(at + (status.range[1] - status.range[0]));
     expect(lines(newText).some((l) => l.includes(changed.trim()))).toBe(true);
   }
   // Line endings and the presence of a final line break are kept.

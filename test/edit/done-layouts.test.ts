@@ -150,10 +150,10 @@ describe('done, case by case', () => {
     );
   });
 
-  it('replaces a quoted status in a flow task and puts done right after it', async () => {
+  it('replaces a quoted status in a flow task, keeping its quotes, and puts done right after it', async () => {
     const text = plan('  - { id: t, title: A, lead: bdv-tu, status: "in-progress", due: 2022-12-15 }');
     expect(await done(text, { date: day('2022-12-10'), results: [['articles', 4]], note: 'Xong, đúng hạn' })).toBe(
-      plan('  - { id: t, title: A, lead: bdv-tu, status: done, done: 2022-12-10, results: { articles: 4 }, note: "Xong, đúng hạn", due: 2022-12-15 }'),
+      plan('  - { id: t, title: A, lead: bdv-tu, status: "done", done: 2022-12-10, results: { articles: 4 }, note: "Xong, đúng hạn", due: 2022-12-15 }'),
     );
   });
 

@@ -1,14 +1,25 @@
 /** The small pieces done relies on: writing strings YAML reads back unchanged, and showing which lines changed. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseDocument } from 'yaml';
+import { parseDocument, type Scalar } from 'yaml';
 import { lineChanges } from '../../src/edit/line-diff.js';
-import { YAML_PARSE_OPTIONS, yamlString } from '../../src/edit/scalar.js';
+import { YAML_PARSE_OPTIONS, yamlString, yamlStringLike } from '../../src/edit/scalar.js';
+import { textProblem } from '../../src/load/text-problems.js';
+
+/** Any character, and more often those YAML or the loader treat specially. */
+const charArb = fc.oneof(
+  fc.constantFrom(...'ăđơư:#,{}[]"\'-?&*!|>%@`\\ \t\n\r\u007f\u0085\u0080\u009f\u2028\u2029\ufeff\ufffe\uffff'.split('')),
+  fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }),
+);
+const noProblem = (text: string) => textProblem(text, () => ({ line: 1, column: 1 }));
 
 describe('yamlString', () => {
   it('reads back as the same string, in a block and inside a flow mapping', () => {
     fc.assert(
-      fc.property(fc.string({ unit: fc.oneof(fc.constantFrom(...'ăđơư:#,{}[]"\'-?&*!|>%@`\\ \t\n\r'.split('')), fc.string({ unit: 'binary', minLength: 1, maxLength: 1 })) }), (s) => {
+      fc.property(fc.string({ unit: charArb }), (s) => {
+        // Nothing the loader refuses (a control character, a lone CR) is left raw.
+        expect(noProblem(yamlString(s, 'block'))).toBeUndefined();
+        expect(noProblem(yamlString(s, 'flow'))).toBeUndefined();
         const block = parseDocument(`k: ${yamlString(s, 'block')}\n`, YAML_PARSE_OPTIONS);
         expect(block.errors).toEqual([]);
         expect(block.get('k')).toBe(s);
@@ -26,6 +37,35 @@ describe('yamlString', () => {
     expect(yamlString('Tin, bài', 'block')).toBe('Tin, bài');
     expect(yamlString('Tin, bài', 'flow')).toBe('"Tin, bài"');
     for (const s of ['12', 'true', 'null', '~', '2022', 'a: b', '# x', 'x #y', '- a', '', ' a']) expect(yamlString(s, 'block')).toMatch(/^"/);
+  });
+});
+
+describe('yamlStringLike', () => {
+  const old = (written: string) => parseDocument(`k: ${written}\n`).get('k', true) as Scalar;
+
+  it('keeps the quoting of the value it replaces when the new one can be written so', () => {
+    expect(yamlStringLike(old('"planned"'), 'done', 'block')).toBe('"done"');
+    expect(yamlStringLike(old("'planned'"), 'done', 'block')).toBe("'done'");
+    expect(yamlStringLike(old('planned'), 'done', 'block')).toBe('done');
+    expect(yamlStringLike(old("'cũ'"), "it's", 'flow')).toBe("'it''s'");
+    // No escapes in single quotes, and plain text cannot hold everything: then double quotes.
+    expect(yamlStringLike(old("'cũ'"), 'a\nb', 'block')).toBe('"a\\nb"');
+    expect(yamlStringLike(old('cũ'), 'a: b', 'block')).toBe('"a: b"');
+    expect(yamlStringLike(old('"x"'), 'a\u007fb\u0085\ufffe', 'block')).toBe('"a\\x7Fb\\x85\\uFFFE"');
+  });
+
+  it('reads back as the same string whatever the old quoting', () => {
+    const olds = ['planned', '"planned"', "'planned'", '|\n  planned'].map(old);
+    fc.assert(
+      fc.property(fc.string({ unit: charArb }), fc.constantFrom(...olds), fc.constantFrom('block' as const, 'flow' as const), (s, previous, context) => {
+        const written = yamlStringLike(previous, s, context);
+        expect(noProblem(written)).toBeUndefined();
+        const doc = parseDocument(context === 'block' ? `k: ${written}\n` : `k: { a: ${written}, b: 1 }\n`, YAML_PARSE_OPTIONS);
+        expect(doc.errors).toEqual([]);
+        expect(doc.toJS()).toEqual(context === 'block' ? { k: s } : { k: { a: s, b: 1 } });
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 

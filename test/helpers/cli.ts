@@ -23,12 +23,30 @@ export interface RunOptions {
   /** Extra environment; NO_COLOR is not set unless given, and stdout is a pipe (so no colour anyway). */
   env?: Record<string, string | undefined>;
   input?: string;
+  /** A command the CLI runs under (e.g. setpriv to drop root), its arguments first. */
+  prefix?: readonly string[];
+}
+
+/** The user id a test drops to when it runs as root: `nobody` on most systems. */
+export const UNPRIVILEGED_UID = 65534;
+
+/**
+ * How to run the CLI as a user whom file permissions apply to: as is when the
+ * tests are not root, under setpriv as UNPRIVILEGED_UID when they are (root
+ * ignores permissions), or undefined when neither is possible.
+ */
+export function unprivilegedPrefix(): readonly string[] | undefined {
+  if (process.getuid?.() !== 0) return [];
+  const drop = ['setpriv', `--reuid=${UNPRIVILEGED_UID}`, `--regid=${UNPRIVILEGED_UID}`, '--clear-groups'];
+  // That user must also reach node and this checkout (a clone under a private home folder it cannot read is skipped).
+  return spawnSync(drop[0], [...drop.slice(1), process.execPath, BIN, '--version']).status === 0 ? drop : undefined;
 }
 
 export function runCli(args: string[], options: RunOptions = {}): CliResult {
   const env: Record<string, string | undefined> = { ...process.env, FORCE_COLOR: undefined, ...options.env };
   for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
-  const r = spawnSync(process.execPath, [BIN, ...args], {
+  const [command, ...prefixArgs] = [...(options.prefix ?? []), process.execPath];
+  const r = spawnSync(command, [...prefixArgs, BIN, ...args], {
     cwd: options.cwd ?? REPO_ROOT,
     env: env as NodeJS.ProcessEnv,
     input: options.input,
