@@ -124,19 +124,15 @@ function reportUnusableNodes(doc: Document, text: string, at: At, report: Report
   let unusable = false;
   let tagged = false;
   let firstAlias: number | undefined;
-  // Anchors as the walk meets them: an alias names the last one before it. yaml's own
-  // Alias.resolve walks the whole document for each alias, quadratic in a file of aliases.
-  const anchors = new Map<string, Node>();
   visit(doc, {
     Node(_, node) {
-      if (node.anchor) anchors.set(node.anchor, node);
       if (!node.tag || CORE_TAGS.has(node.tag)) return;
       tagged = unusable = true;
       report(at(tagOffset(text, (node as ParsedNode).range?.[0] ?? 0)), 'unsupported-tag', { tag: shortTag(node.tag) });
     },
     Pair(_, pair) {
       const key = pair.key;
-      const target = isAlias(key) ? anchors.get(key.source) : key;
+      const target = isAlias(key) ? aliasTargets(doc).get(key) : key;
       if (isCollection(target) || (isScalar(target) && target.value !== null && typeof target.value === 'object')) {
         unusable = true;
         report(at((key as ParsedNode).range?.[0] ?? 0), 'complex-key');
@@ -145,7 +141,7 @@ function reportUnusableNodes(doc: Document, text: string, at: At, report: Report
     Alias(_, alias) {
       const offset = (alias as ParsedNode).range?.[0] ?? 0;
       firstAlias ??= offset;
-      if (!anchors.has(alias.source)) {
+      if (!aliasTargets(doc).has(alias)) {
         unusable = true;
         report(at(offset), 'yaml-syntax', { code: 'MISSING_ANCHOR', detail: `Unresolved alias *${alias.source}` });
       }
@@ -316,15 +312,14 @@ function normalized(value: unknown, refuseMerged: boolean): unknown {
  * `key` asks for the key of the last mapping entry rather than its value.
  */
 function makeLocator(doc: Document, at: (offset: number) => Position) {
-  // A file with thousands of diagnostics (a mapping of unknown keys) must not search a mapping, or the document, for each.
-  let aliasTargets: Map<Alias, Node> | undefined;
+  // A file with thousands of diagnostics (a mapping of unknown keys) must not search a mapping for each.
   const pairsByKey = new WeakMap<YAMLMap, Map<string, Pair>>();
   return (pointer: Pointer, target: 'key' | 'value' = 'value'): Position => {
     let node: Node | null = doc.contents;
     let keyNode: Node | null = null;
     let complete = true;
     for (const segment of pointer) {
-      if (isAlias(node)) node = (aliasTargets ??= resolveAliases(doc)).get(node) ?? node;
+      if (isAlias(node)) node = aliasTargets(doc).get(node) ?? node;
       if (isMap(node)) {
         const pair = keyIndex(pairsByKey, node).get(String(segment));
         if (!pair) {
@@ -379,7 +374,20 @@ function keyIndex(cache: WeakMap<YAMLMap, Map<string, Pair>>, map: YAMLMap): Map
   return index;
 }
 
-/** What each alias stands for, in one walk: the last node before it with its anchor (as yaml's Alias.resolve). */
+const resolvedAliases = new WeakMap<Document, Map<Alias, Node>>();
+
+/**
+ * What each alias stands for (the last node before it with its anchor, as
+ * yaml's Alias.resolve finds it), found in one walk of the document, once.
+ * Alias.resolve walks the whole document for each alias: quadratic in a
+ * file of aliases.
+ */
+function aliasTargets(doc: Document): Map<Alias, Node> {
+  let targets = resolvedAliases.get(doc);
+  if (!targets) resolvedAliases.set(doc, (targets = resolveAliases(doc)));
+  return targets;
+}
+
 function resolveAliases(doc: Document): Map<Alias, Node> {
   const anchors = new Map<string, Node>();
   const targets = new Map<Alias, Node>();

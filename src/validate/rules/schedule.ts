@@ -48,11 +48,11 @@ export const schedule: Rule = (ctx) => {
       // An offset may carry the first or last occurrence's due day out of the years a date can have.
       const { offset } = typed.schedule;
       if (offset !== 0 && from <= until) {
-        const every = typed.schedule.every;
-        const due = offset > 0 ? periodContaining(every, until).end + offset : periodContaining(every, from).end + offset;
+        // The occurrence the offset moves furthest: the last one forward, the first one back.
+        const edge = periodContaining(typed.schedule.every, offset > 0 ? until : from);
+        const due = edge.end + offset;
         if (due > LAST_DAY || due < FIRST_DAY) {
-          const occurrence = periodContaining(every, offset > 0 ? until : from).key;
-          entry.report(['tasks', i, 'offset'], 'due-out-of-range', { task: id, offset, occurrence, limit: offset > 0 ? '9999-12-31' : '0001-01-01' });
+          entry.report(['tasks', i, 'offset'], 'due-out-of-range', { task: id, offset, occurrence: edge.key, limit: offset > 0 ? '9999-12-31' : '0001-01-01' });
         }
       }
       for (const key of Object.keys(record(task.log))) {
