@@ -66,10 +66,16 @@ export function configLocale(io: CliIO, dirOption: string | undefined): Lang | u
 export function openSession(io: CliIO, options: GlobalOptions, { workTree = !options.rev } = {}): Session {
   const dir = recordsFolderOption(io, options);
   const lang = chooseLang(dir, options);
-  if (workTree && !isFolder(dir)) throw new UsageError(cliMessage(lang, 'no-folder', { dir }));
   const noColorEnv = typeof io.env.NO_COLOR === 'string' && io.env.NO_COLOR !== '';
   const color = options.color !== false && !noColorEnv && io.isTTY;
-  return { io, options, dir, lang, color };
+  const session = { io, options, dir, lang, color };
+  if (workTree) assertFolder(session);
+  return session;
+}
+
+/** A command that reads the work tree needs the records folder there (bad usage otherwise). */
+export function assertFolder(session: Session): void {
+  if (!isFolder(session.dir)) throw new UsageError(cliMessage(session.lang, 'no-folder', { dir: session.dir }));
 }
 
 /**

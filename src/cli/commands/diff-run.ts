@@ -25,7 +25,7 @@ import { diffReport, type DiffSide, type RawPlans, rawPlansOf } from '../../repo
 import { countBySeverity } from '../../validate/diagnostic.js';
 import { configTimeZone, type Validated, validateRecords } from '../../validate/validate.js';
 import { EXIT, type CliIO, UsageError } from '../io.js';
-import { type GlobalOptions, openSession, parseAsOf, pickFormat, type Session } from '../session.js';
+import { assertFolder, type GlobalOptions, openSession, parseAsOf, pickFormat, type Session } from '../session.js';
 
 /** One side of the comparison: a git revision, or the work tree (no `rev`). */
 interface Side {
@@ -52,11 +52,6 @@ export function parseRange(range: string | undefined, session: Session): [Side, 
   return [revSide(parts[0] || 'HEAD'), revSide(parts[1] || 'HEAD')];
 }
 
-/** Whether one side of the range is the work tree (`A..B` compares two revisions). */
-function readsWorkTree(range: string | undefined): boolean {
-  return range === undefined || range === '' || !range.includes('..');
-}
-
 async function sourceFor(session: Session, side: Side): Promise<RecordSource> {
   if (side.rev === undefined) return new WorkTreeSource(session.dir);
   const { emptySource, gitRevisionSource } = await import('../../git/source.js');
@@ -81,10 +76,11 @@ async function loadSide(session: Session, source: RecordSource): Promise<LoadedS
 
 export async function runDiff(io: CliIO, options: GlobalOptions, range: string | undefined): Promise<number> {
   // Between two revisions the folder need not exist in the work tree (it may have been moved since).
-  const session = openSession(io, options, { workTree: readsWorkTree(range) });
+  const session = openSession(io, options, { workTree: false });
   if (options.rev !== undefined) throw new UsageError(gitMessage(session.lang, 'diff-with-rev'));
   const format = pickFormat(session, DIFF_FORMATS, 'text');
   const [fromSide, toSide] = parseRange(range, session);
+  if (fromSide.rev === undefined || toSide.rev === undefined) assertFolder(session);
   const [from, to] = [fromSide.label, toSide.label];
   // Both revisions are checked before anything is loaded, so a typo fails fast and cleanly.
   const sources = [await sourceFor(session, fromSide), await sourceFor(session, toSide)];
