@@ -12,7 +12,7 @@
  * the name a new file, as editors that save atomically do.
  */
 import { randomBytes } from 'node:crypto';
-import { unlinkSync } from 'node:fs';
+import { constants as fsConstants, unlinkSync } from 'node:fs';
 import * as fsp from 'node:fs/promises';
 import { constants as osConstants } from 'node:os';
 import { basename, dirname, join } from 'node:path';
@@ -25,6 +25,7 @@ export interface WriteFs {
   unlink: typeof fsp.unlink;
   stat: typeof fsp.stat;
   realpath: typeof fsp.realpath;
+  access: typeof fsp.access;
   readdir: (path: string) => Promise<string[]>;
 }
 
@@ -35,6 +36,7 @@ export const nodeWriteFs: WriteFs = {
   unlink: fsp.unlink,
   stat: fsp.stat,
   realpath: fsp.realpath,
+  access: fsp.access,
   readdir: (path) => fsp.readdir(path),
 };
 
@@ -63,11 +65,22 @@ interface Kept {
   gid: number;
 }
 
+/** The file to replace is one this process may not write itself. */
+export class TargetNotWritable extends Error {
+  constructor(readonly path: string) {
+    super(`${path}: not writable`);
+  }
+}
+
 /** Replaces `target` (which must exist) with `data`, keeping its permissions and, where it can, its owner and group. */
 export async function writeFileAtomic(target: string, data: Uint8Array, options: WriteOptions = {}): Promise<void> {
   const fs = { ...nodeWriteFs, ...options.fs };
   // Write next to the real file, so a symlinked record stays a symlink and the rename stays on one file system.
   const real = await fs.realpath(target);
+  // The rename needs only the folder to be writable: without this, a read-only file, or another user's, would be replaced.
+  await fs.access(real, fsConstants.W_OK).catch(() => {
+    throw new TargetNotWritable(real);
+  });
   const { mode, uid, gid } = await fs.stat(real);
   await sweepStaleTemps(real, fs);
   await withTemp(real, data, { mode: mode & 0o7777, uid, gid }, fs, options, async (temp) => fs.rename(temp, real));

@@ -1,10 +1,9 @@
 /** `done`: records a completion in a plan file, validated in memory first, written atomically. */
 import { loadEditableFolder, openEditSession, printDiagnostics } from './edit-session.js';
-import { accessSync, constants as fsConstants } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { applyDone, type DoneRefusalCode } from '../../edit/done.js';
-import { writeFileAtomic } from '../../edit/atomic-write.js';
+import { TargetNotWritable, writeFileAtomic } from '../../edit/atomic-write.js';
 import { checkWith, errorsOf, newWarnings } from '../../edit/folder.js';
 import { lineChanges } from '../../edit/line-diff.js';
 import { editMessage } from '../../i18n/edit.js';
@@ -82,10 +81,10 @@ export async function runDone(io: CliIO, options: GlobalOptions & DoneOptions, t
     // Another editor may have saved the file since it was read: never overwrite that.
     const current = await readFile(path);
     if (!current.equals(original)) throw new UsageError(editMessage(lang, 'file-changed', { file: plan.file }), EXIT.FAILURE);
-    if (!isWritable(path)) throw new UsageError(editMessage(lang, 'not-writable', { file: plan.file }), EXIT.FAILURE);
     try {
       await writeFileAtomic(path, bytes, { cleanupOnSignal: true });
     } catch (error) {
+      if (error instanceof TargetNotWritable) throw new UsageError(editMessage(lang, 'not-writable', { file: plan.file }), EXIT.FAILURE);
       throw new UsageError(editMessage(lang, 'write-failed', { file: plan.file, detail: (error as Error).message }), EXIT.FAILURE);
     }
   }
@@ -99,20 +98,6 @@ export async function runDone(io: CliIO, options: GlobalOptions & DoneOptions, t
   if (options.dryRun) lines.push(editMessage(lang, 'dry-run'));
   io.stdout(lines.join('\n') + '\n');
   return EXIT.OK;
-}
-
-/**
- * Whether this process may write the file itself. The write renames a new
- * file over it, which only needs the folder to be writable: without this
- * check a read-only file, or another user's, would be replaced.
- */
-function isWritable(path: string): boolean {
-  try {
-    accessSync(path, fsConstants.W_OK);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** `--result metric=number`, in the order given; a metric named twice is an error. */
