@@ -43,6 +43,14 @@ function readDate(value: unknown, pointer: Pointer, report: Reporter): Day | und
   return undefined;
 }
 
+/** readDate for a field of the object at `at`: the pointer is built only when there is something to report. */
+function readDateAt(value: unknown, at: Pointer, field: string, report: Reporter): Day | undefined {
+  const day = dayOf(value);
+  if (day !== INVALID) return day;
+  report([...at, field], 'invalid-date', { value: value as string });
+  return undefined;
+}
+
 const INVALID = -Infinity;
 
 /**
@@ -66,7 +74,13 @@ function readPeriod(value: unknown, pointer: Pointer, report: Reporter): Period 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const obj = (v: unknown): Raw => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Raw) : {});
-const results = (v: unknown): Results => obj(v) as Results;
+/**
+ * Most tasks and log entries record no results: they share one empty,
+ * frozen object (reports only read it), which saves an object per entry
+ * that the collector would otherwise copy for the life of the run.
+ */
+const NO_RESULTS: Results = Object.freeze({}) as Results;
+const results = (v: unknown): Results => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Results) : NO_RESULTS);
 
 export function normalizeConfig(file: RecordFile | undefined): Config {
   if (!file) return { ...DEFAULT_CONFIG };
@@ -126,7 +140,62 @@ function normalizeTask(
   period: Period | undefined,
   report: Reporter,
 ): Task {
-  const base = {
+  // One object literal per task and per log entry, no pointer until something is wrong:
+  // normalising runs once per task and log entry of the folder (hundreds of thousands at 10,000 plans).
+  const every = str(t.every) as Every | undefined;
+  let schedule: Task['schedule'];
+  if (every) {
+    const from = readDateAt(t.from, at, 'from', report) ?? span.start;
+    const until = readDateAt(t.until, at, 'until', report) ?? (period ? period.end : span.end);
+    const log: LogEntry[] = [];
+    const rawLog = obj(t.log);
+    let inOrder = true;
+    for (const key of Object.keys(rawLog)) {
+      const value = rawLog[key];
+      const occurrence = occurrenceOfLogKey(every, key);
+      // A log value is a date, or a mapping with `done`, `status`, `note`, `evidence`, `results`.
+      const entry = typeof value === 'string' ? undefined : obj(value);
+      const doneText = entry ? entry.done : value;
+      let done = dayOf(doneText);
+      if (done === INVALID) {
+        report(entry ? [...at, 'log', key, 'done'] : [...at, 'log', key], 'invalid-date', { value: doneText as string });
+        done = undefined;
+      }
+      // A key of the wrong granularity is reported by the rules; it makes no item.
+      if (!occurrence) continue;
+      if (log.length > 0 && occurrence.start < log[log.length - 1].period.start) inOrder = false;
+      log.push({
+        key: occurrence.key,
+        period: occurrence,
+        done,
+        cancelled: entry !== undefined && entry.status === 'cancelled',
+        note: entry && str(entry.note),
+        evidence: entry && str(entry.evidence),
+        results: results(entry?.results),
+      });
+    }
+    // Clerks write logs in order; a sort is needed only when one is not.
+    if (!inOrder) log.sort((a, b) => a.period.start - b.period.start);
+    schedule = {
+      kind: 'recurring',
+      every,
+      offset: typeof t.offset === 'number' ? t.offset : 0,
+      day: typeof t.day === 'number' ? t.day : undefined,
+      from,
+      until,
+      log,
+    };
+  } else {
+    schedule = {
+      kind: 'one-off',
+      due: readDateAt(t.due, at, 'due', report),
+      status: (str(t.status) as TaskStatus) ?? 'planned',
+      done: readDateAt(t.done, at, 'done', report),
+      results: results(t.results),
+      evidence: str(t.evidence),
+    };
+  }
+  return {
     id: String(t.id),
     title: String(t.title),
     type: (str(t.type) as TaskType) ?? 'activity',
@@ -134,57 +203,6 @@ function normalizeTask(
     lead: String(t.lead),
     support: arr(t.support).map(String),
     note: str(t.note),
-  };
-  const every = str(t.every) as Every | undefined;
-  if (every) {
-    const from = readDate(t.from, [...at, 'from'], report) ?? span.start;
-    const until = readDate(t.until, [...at, 'until'], report) ?? (period ? period.end : span.end);
-    const log: LogEntry[] = [];
-    const rawLog = obj(t.log);
-    for (const key of Object.keys(rawLog)) {
-      const value = rawLog[key];
-      const occurrence = occurrenceOfLogKey(every, key);
-      const entry = typeof value === 'string' ? { done: value } : obj(value);
-      let done = dayOf(entry.done);
-      if (done === INVALID) {
-        report(typeof value === 'string' ? [...at, 'log', key] : [...at, 'log', key, 'done'], 'invalid-date', { value: entry.done as string });
-        done = undefined;
-      }
-      // A key of the wrong granularity is reported by the rules; it makes no item.
-      if (!occurrence) continue;
-      log.push({
-        key: occurrence.key,
-        period: occurrence,
-        done,
-        cancelled: entry.status === 'cancelled',
-        note: str(entry.note),
-        evidence: str(entry.evidence),
-        results: results(entry.results),
-      });
-    }
-    log.sort((a, b) => a.period.start - b.period.start);
-    return {
-      ...base,
-      schedule: {
-        kind: 'recurring',
-        every,
-        offset: typeof t.offset === 'number' ? t.offset : 0,
-        day: typeof t.day === 'number' ? t.day : undefined,
-        from,
-        until,
-        log,
-      },
-    };
-  }
-  return {
-    ...base,
-    schedule: {
-      kind: 'one-off',
-      due: readDate(t.due, [...at, 'due'], report),
-      status: (str(t.status) as TaskStatus) ?? 'planned',
-      done: readDate(t.done, [...at, 'done'], report),
-      results: results(t.results),
-      evidence: str(t.evidence),
-    },
+    schedule,
   };
 }
