@@ -327,7 +327,7 @@ class SubsetReader {
       if (d === ':' || d === '[' || d === '{' || (d === '#' && line.charCodeAt(end - 1) === SPACE)) unsure();
     }
     const text = trimSpaces(line.slice(p, end));
-    return [resolvePlain(text), end];
+    return [plainValue(text), end];
   }
 }
 
@@ -353,8 +353,29 @@ function plainInBlock(line: string, q: number): unknown {
   const text = trimSpaces(hash < 0 ? line.slice(q) : line.slice(q, hash));
   // `: ` inside would be a nested mapping, which yaml refuses on one line.
   if (text.includes(': ') || text.endsWith(':')) unsure();
-  return resolvePlain(text);
+  return plainValue(text);
 }
+
+/**
+ * A plain scalar's value, remembered for short texts that start with a
+ * digit. Those are mostly dates, which a folder repeats thousands of times
+ * (every log entry has one): each is resolved once (a date is tried against
+ * six number patterns first), and every record then holds the same string,
+ * whose hash the date reader's memo then finds already computed. Bounded,
+ * since texts come from the files.
+ */
+function plainValue(text: string): unknown {
+  if (text.length > SHARED_VALUE_LENGTH || !isDigit(text.charCodeAt(0))) return resolvePlain(text);
+  const known = plainValues.get(text);
+  if (known !== undefined) return known;
+  const value = resolvePlain(text);
+  if (plainValues.size < SHARED_VALUES_KEPT) plainValues.set(text, value);
+  return value;
+}
+const plainValues = new Map<string, unknown>();
+const SHARED_VALUE_LENGTH = 24;
+const SHARED_VALUES_KEPT = 50_000;
+const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
 
 /** A quoted scalar closed on its line (double quotes without escapes): the text and the index after it. */
 function quoted(line: string, q: number): [string, number] {
