@@ -35,15 +35,11 @@ export function reporterFor(file: RecordFile, diagnostics: Diagnostic[]): Report
   };
 }
 
-/** Reads a date field; reports `invalid-date` when it is not a calendar day. */
-function readDate(value: unknown, pointer: Pointer, report: Reporter): Day | undefined {
-  const day = dayOf(value);
-  if (day !== INVALID) return day;
-  report(pointer, 'invalid-date', { value: value as string });
-  return undefined;
-}
-
-/** readDate for a field of the object at `at`: the pointer is built only when there is something to report. */
+/**
+ * Reads the date field `field` of the object at `at`; reports `invalid-date`
+ * when it is not a calendar day. The pointer is built only then: this runs
+ * for every task of the folder.
+ */
 function readDateAt(value: unknown, at: Pointer, field: string, report: Reporter): Day | undefined {
   const day = dayOf(value);
   if (day !== INVALID) return day;
@@ -110,13 +106,13 @@ export function normalizeParties(file: RecordFile): Party[] {
 /** A plan, or undefined when its `signed` or `period` cannot be read (already reported). */
 export function normalizePlan(file: RecordFile, report: Reporter): Plan | undefined {
   const d = file.data;
-  const signed = readDate(d.signed, ['signed'], report);
+  const signed = readDateAt(d.signed, [], 'signed', report);
   const period = readPeriod(d.period, ['period'], report);
   const planShell = { signed: signed ?? 0, period: period ?? { kind: 'day', key: '', start: 0, end: 0 } } as Plan;
   const span = inForce(planShell);
   const tasks = arr(d.tasks).map((t, i) => normalizeTask(obj(t), ['tasks', i], span, period, report));
   // Basis, signatory and contact dates are checked even though reports do not use them.
-  arr(d.basis).forEach((b, i) => readDate(obj(b).date, ['basis', i, 'date'], report));
+  arr(d.basis).forEach((b, i) => readDateAt(obj(b).date, ['basis', i], 'date', report));
   if (signed === undefined || period === undefined) return undefined;
   return {
     id: String(d.id),
