@@ -1,5 +1,5 @@
-/** What stands on the way to a file about to be made: a file where one of its folders must go. */
-import { lstat, stat } from 'node:fs/promises';
+/** The folders on the way to a file about to be made: what stands in their way, and making them. */
+import { lstat, mkdir, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 
 /**
@@ -28,4 +28,19 @@ async function kindOf(path: string): Promise<'folder' | 'other' | undefined> {
       return undefined;
     }
   }
+}
+
+/**
+ * Makes `folder` and any missing folders above it, one at a time, and
+ * returns the first one it made (undefined when `folder` was there), as
+ * `mkdir -p` would. Node's own recursive mkdir loops for ever where making a
+ * folder fails with ENOENT although its parent exists (inside /proc, say);
+ * here every failure is thrown to the caller.
+ */
+export async function makeFolders(folder: string): Promise<string | undefined> {
+  // Top-most first, the order they are made in.
+  const missing: string[] = [];
+  for (let path = folder; (await kindOf(path)) === undefined && dirname(path) !== path; path = dirname(path)) missing.unshift(path);
+  for (const path of missing) await mkdir(path);
+  return missing[0];
 }

@@ -181,6 +181,13 @@ describe('phoihop init', () => {
     expect(readdirSync(dir)).toEqual(['.phoihop']);
   });
 
+  // Inside /proc, making a folder fails with ENOENT although its parent is there: Node's recursive mkdir retried that for ever.
+  it.runIf(existsSync('/proc/self'))('ends with a message where the system refuses to make the folder, instead of hanging', () => {
+    const r = runCli(['init', '/proc/phoihop-test/ho-so'], { env: EN_ENV, timeout: 20_000 });
+    expect(r).toEqual({ code: 1, stdout: '', stderr: expect.stringMatching(/^phoihop: Cannot write the records folder \/proc\/phoihop-test\/ho-so: ENOENT.*\n$/) });
+    expect(existsSync('/proc/phoihop-test')).toBe(false);
+  });
+
   it('checks the global options as every command does, and refuses in the language of a config already there', () => {
     const dir = tempFolder({ 'phoihop.yaml': 'kind: config\nlocale: en\n' });
     expect(runCli(['init', dir, '--as-of', '2022-02-30'], { env: VI_ENV })).toMatchObject({ code: 2, stderr: expect.stringContaining('No such day') });

@@ -25,6 +25,8 @@ export interface RunOptions {
   input?: string;
   /** A command the CLI runs under (e.g. setpriv to drop root), its arguments first. */
   prefix?: readonly string[];
+  /** Milliseconds before the run is killed (a hang then fails the test, code -1, rather than stalling it). */
+  timeout?: number;
 }
 
 /** The user id a test drops to when it runs as root: `nobody` on most systems. */
@@ -52,6 +54,7 @@ export function runCli(args: string[], options: RunOptions = {}): CliResult {
     input: options.input,
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
+    timeout: options.timeout,
   });
   return { stdout: r.stdout, stderr: r.stderr, code: r.status ?? -1 };
 }

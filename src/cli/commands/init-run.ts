@@ -1,10 +1,10 @@
 /** `init`: a new records folder that validates as made; all files or none, nothing overwritten. */
-import { lstat, mkdir, rm, rmdir } from 'node:fs/promises';
+import { lstat, rm, rmdir } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { writeFileExclusive } from '../../edit/atomic-write.js';
 import { checkWith } from '../../edit/folder.js';
 import { initClashes } from '../../edit/init-clashes.js';
-import { fileInTheWay } from '../../edit/paths.js';
+import { fileInTheWay, makeFolders } from '../../edit/paths.js';
 import { examplePlanId, initFiles, schemaPath } from '../../edit/scaffold.js';
 import { cliMessage } from '../../i18n/cli.js';
 import { editMessage } from '../../i18n/edit.js';
@@ -64,7 +64,7 @@ export async function runInit(io: CliIO, options: GlobalOptions & InitOptions, d
   try {
     for (const [path, bytes] of encoded) {
       const full = join(dir, path);
-      const made = await mkdir(dirname(full), { recursive: true });
+      const made = await makeFolders(dirname(full));
       // mkdir names the first folder it made: that one and those below it on the way are this run's.
       if (made !== undefined) for (let f = dirname(full); f.length >= made.length; f = dirname(f)) madeFolders.push(f);
       await writeFileExclusive(full, bytes, { cleanupOnSignal: true });

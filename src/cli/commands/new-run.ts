@@ -1,10 +1,10 @@
 /** `new`: writes plans/<plan-id>.yaml from flags, after validating the folder with it in memory. */
 import { loadEditableFolder, openEditSession, printDiagnostics } from './edit-session.js';
-import { lstat, mkdir } from 'node:fs/promises';
+import { lstat } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { writeFileExclusive } from '../../edit/atomic-write.js';
 import { checkWith, errorsOf, newWarnings } from '../../edit/folder.js';
-import { fileInTheWay } from '../../edit/paths.js';
+import { fileInTheWay, makeFolders } from '../../edit/paths.js';
 import { newPlanFile, schemaPath } from '../../edit/scaffold.js';
 import { editMessage } from '../../i18n/edit.js';
 import { PLAN_TYPES, type PlanType, SLUG } from '../../model/records.js';
@@ -70,7 +70,7 @@ export async function runNew(io: CliIO, options: GlobalOptions & NewOptions, pla
 
   const full = join(session.dir, ...path.split('/'));
   try {
-    await mkdir(dirname(full), { recursive: true });
+    await makeFolders(dirname(full));
     await writeFileExclusive(full, bytes, { cleanupOnSignal: true });
   } catch (error) {
     // Only the plan file itself counts as "exists": made since the check above by another run.
