@@ -4,7 +4,7 @@
  * all. The work tree and the index are never touched.
  */
 import type { Lang } from '../i18n/lang.js';
-import { isRecordPath, type RecordSource } from '../load/source.js';
+import { isRecordPath, type RecordSource, type UnreadLink } from '../load/source.js';
 import { splitNul } from './exec.js';
 import { UsageError } from '../usage-error.js';
 import { gitMessage } from '../i18n/diff.js';
@@ -24,6 +24,7 @@ class GitRevisionSource implements RecordSource {
     private readonly repo: RepoLocation,
     private readonly entries: Map<string, TreeEntry>,
     private readonly lang: Lang,
+    readonly unreadLinks: readonly UnreadLink[],
   ) {}
 
   async listRecordFiles(): Promise<string[]> {
@@ -50,10 +51,10 @@ export async function gitRevisionSource(dir: string, rev: string, lang: Lang, fo
   const repo = await locateRepo(dir, lang);
   const commit = await resolveCommit(repo, rev, lang);
   if (!folderMayBeMissing && !(await hasFolder(repo, commit, lang))) throw new UsageError(gitMessage(lang, 'no-folder-at-rev', { rev, dir }));
-  const entries = await listRecordBlobs(repo, commit, lang);
+  const { entries, unreadLinks } = await listRecordBlobs(repo, commit, lang);
   const folderTree = repo.prefix === '' ? `${commit}^{tree}` : `${commit}:${repo.prefix.slice(0, -1)}`;
   await prefetchMissing(repo, folderTree, new Set([...entries.values()].map((e) => e.object)), lang);
-  return new GitRevisionSource(`${dir}@${rev}`, repo, entries, lang);
+  return new GitRevisionSource(`${dir}@${rev}`, repo, entries, lang, unreadLinks);
 }
 
 /** Whether the records folder is a folder at the commit (the top always is). */
@@ -80,7 +81,7 @@ export function emptySource(label: string): RecordSource {
  * lies inside the records folder and is not read under its own name. A link
  * is a blob of mode 120000 holding its target; a submodule is a commit.
  */
-async function listRecordBlobs(repo: RepoLocation, commit: string, lang: Lang): Promise<Map<string, TreeEntry>> {
+async function listRecordBlobs(repo: RepoLocation, commit: string, lang: Lang): Promise<{ entries: Map<string, TreeEntry>; unreadLinks: UnreadLink[] }> {
   const pathspec = repo.prefix === '' ? [] : [repo.prefix];
   const out = await gitOk(repo.toplevel, ['ls-tree', '-r', '-z', '--full-tree', commit, '--', ...pathspec], lang);
   const entries = new Map<string, TreeEntry>();
@@ -102,20 +103,26 @@ async function listRecordBlobs(repo: RepoLocation, commit: string, lang: Lang): 
       if (isRecordPath(rel)) entries.set(rel, { path: rel, object });
     }
   }
-  if (linkedRecords.length === 0) return entries;
+  const unreadLinks: UnreadLink[] = [];
+  if (linkedRecords.length === 0) return { entries, unreadLinks };
   const targets = await readBlobs(repo, [...links.values()], lang);
+  const written = (rel: string) => targets.get(links.get(rel) ?? '')?.toString('utf8');
   const targetOf = (rel: string) => {
-    const bytes = targets.get(links.get(rel) ?? '');
-    return bytes && resolveLink(rel, bytes.toString('utf8'));
+    const target = written(rel);
+    return target === undefined ? undefined : resolveLink(rel, target);
   };
   const claimed = new Set(entries.keys());
   for (const link of linkedRecords) {
     const target = followLinks(link.path, files, links, targetOf);
-    if (target === undefined || claimed.has(target)) continue;
+    if (typeof target !== 'string') {
+      if (target.reason) unreadLinks.push({ path: link.path, target: written(link.path) ?? '?', reason: target.reason });
+      continue;
+    }
+    if (claimed.has(target)) continue;
     claimed.add(target);
     entries.set(link.path, { path: link.path, object: files.get(target) as string });
   }
-  return entries;
+  return { entries, unreadLinks };
 }
 
 /** The path (under the records folder) that a link's target names, or undefined when it leaves the folder or is absolute. */
@@ -132,16 +139,27 @@ function resolveLink(linkPath: string, target: string): string | undefined {
   return parts.join('/');
 }
 
-/** The regular file a chain of links ends at, within the folder; undefined for a dangling link, a loop or a way out. */
-function followLinks(start: string, files: Map<string, string>, links: Map<string, string>, targetOf: (rel: string) => string | undefined): string | undefined {
-  let at: string | undefined = start;
+/**
+ * The regular file a chain of links ends at, within the folder; else why
+ * not, as the work tree would say it: nothing there, a way out, or a loop
+ * (a link to a folder has no reason to report).
+ */
+function followLinks(
+  start: string,
+  files: Map<string, string>,
+  links: Map<string, string>,
+  targetOf: (rel: string) => string | undefined,
+): string | { reason?: UnreadLink['reason'] } {
+  let at = start;
   // As the kernel does, a chain of links ends after 40 steps: a loop is not followed.
-  for (let step = 0; step < 40 && at !== undefined; step++) {
+  for (let step = 0; step < 40; step++) {
     if (files.has(at)) return at;
-    if (!links.has(at)) return undefined;
-    at = targetOf(at);
+    if (!links.has(at)) return { reason: files.size > 0 && [...files.keys()].some((f) => f.startsWith(`${at}/`)) ? undefined : 'missing' };
+    const next = targetOf(at);
+    if (next === undefined) return { reason: 'outside' };
+    at = next;
   }
-  return undefined;
+  return { reason: 'loop' };
 }
 
 /** Reads many blobs through one `git cat-file --batch`: `<id> blob <size>\n<bytes>\n` per object. */

@@ -82,6 +82,21 @@ const CATALOGUE: Record<string, Entry> = {
     vi: (a) => `Không đọc được thư mục (${a.detail}): các tệp hồ sơ trong đó chưa được kiểm tra; kiểm tra quyền đọc của thư mục.`,
     en: (a) => `Cannot read the folder (${a.detail}): the record files in it were not checked; check that it is readable.`,
   },
+  'link-not-read': {
+    severity: 'warning',
+    vi: (a) =>
+      a.reason === 'outside'
+        ? `Liên kết (symlink) trỏ ra ngoài thư mục hồ sơ (${a.target}): phoihop không đọc tệp ngoài thư mục; hãy chép tệp vào trong thư mục.`
+        : a.reason === 'loop'
+          ? `Liên kết (symlink) đi vòng qua các liên kết khác (${a.target}): không đọc được; sửa hoặc xóa liên kết.`
+          : `Liên kết (symlink) trỏ tới ${a.target}, nơi không có tệp nào: không đọc được; sửa hoặc xóa liên kết.`,
+    en: (a) =>
+      a.reason === 'outside'
+        ? `This symbolic link leads out of the records folder (${a.target}): phoihop reads no file outside the folder; copy the file in instead.`
+        : a.reason === 'loop'
+          ? `This symbolic link goes round a loop of links (${a.target}): it was not read; fix or remove it.`
+          : `This symbolic link points to ${a.target}, where there is no file: it was not read; fix or remove it.`,
+  },
   'read-error': {
     severity: 'error',
     vi: (a) => `Không đọc được tệp (${a.detail}): kiểm tra quyền đọc của tệp.`,

@@ -86,6 +86,9 @@ export async function loadRecords(source: RecordSource, options: LoadOptions = {
     isIgnored = ignoredBy(config);
   }
   const wanted = paths.filter((p) => p === CONFIG_FILE || !isIgnored(p));
+  for (const link of source.unreadLinks ?? []) {
+    if (!isIgnored(link.path)) diagnostics.push({ ...fileDiagnostic(link.path, 'link-not-read', { reason: link.reason, target: link.target }), severity: 'warning' });
+  }
   // A big work tree is parsed on every core: threads and this one take chunks of files until none are left.
   const root = parser === 'fast' && source instanceof WorkTreeSource ? source.root : undefined;
   const threads = root ? await workerCount(wanted.length, cores) : 0;

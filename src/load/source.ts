@@ -10,6 +10,12 @@ export interface RecordSource {
   listRecordFiles(): Promise<string[]>;
   /** Folders the last listing could not read (relative, with `/`; `.` for the root), and why. */
   readonly unreadableFolders?: readonly { path: string; detail: string }[];
+  /**
+   * Links with a record file's name that the last listing did not follow
+   * (README, "Symbolic links"), for a warning: a plan linked in and then
+   * moved must not drop out of the folder unnoticed.
+   */
+  readonly unreadLinks?: readonly UnreadLink[];
   /** The raw bytes of one file, by relative path. */
   readFile(path: string): Promise<Uint8Array>;
   /**
@@ -17,6 +23,15 @@ export interface RecordSource {
    * thousands of small files a blocking read is several times faster.
    */
   readFileSync?(path: string): Uint8Array;
+}
+
+export interface UnreadLink {
+  /** The link's path, relative, with `/`. */
+  path: string;
+  /** What the link holds, as written. */
+  target: string;
+  /** `missing`: nothing there; `outside`: out of the records folder (or absolute, in a revision); `loop`: links round a loop. */
+  reason: 'missing' | 'outside' | 'loop';
 }
 
 export const RECORD_FILE = /\.ya?ml$/i;

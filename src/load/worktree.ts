@@ -1,7 +1,7 @@
 import { type Dirent, readFileSync } from 'node:fs';
-import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { lstat, readdir, readFile, readlink, realpath, stat } from 'node:fs/promises';
 import { join, relative, sep, isAbsolute } from 'node:path';
-import { isRecordFileName, isSkippedFolder, type RecordSource } from './source.js';
+import { isRecordFileName, isSkippedFolder, type RecordSource, type UnreadLink } from './source.js';
 
 /** True when `inner` is `outer` or lies below it (both real paths). */
 function isInside(outer: string, inner: string): boolean {
@@ -19,6 +19,7 @@ function isInside(outer: string, inner: string): boolean {
 export class WorkTreeSource implements RecordSource {
   readonly label: string;
   unreadableFolders: { path: string; detail: string }[] = [];
+  unreadLinks: UnreadLink[] = [];
 
   constructor(readonly root: string) {
     this.label = root;
@@ -27,6 +28,7 @@ export class WorkTreeSource implements RecordSource {
   async listRecordFiles(): Promise<string[]> {
     const realRoot = await realpath(this.root);
     this.unreadableFolders = [];
+    this.unreadLinks = [];
     const found = new Map<string, string>(); // real path → relative path
     const links: { rel: string; full: string }[] = [];
     const walk = async (dir: string, relDir: string): Promise<void> => {
@@ -56,7 +58,15 @@ export class WorkTreeSource implements RecordSource {
     const realFiles = new Set(found.keys());
     for (const link of links) {
       const target = await fileTarget(link.full);
-      if (target === undefined || !isInside(realRoot, target) || realFiles.has(target)) continue;
+      if (typeof target !== 'string') {
+        if (target.reason) this.unreadLinks.push({ path: link.rel, target: await readlink(link.full).catch(() => '?'), reason: target.reason });
+        continue;
+      }
+      if (!isInside(realRoot, target)) {
+        this.unreadLinks.push({ path: link.rel, target: await readlink(link.full).catch(() => '?'), reason: 'outside' });
+        continue;
+      }
+      if (realFiles.has(target)) continue;
       realFiles.add(target);
       paths.add(link.rel);
     }
@@ -72,13 +82,18 @@ export class WorkTreeSource implements RecordSource {
   }
 }
 
-/** The real path of a link that ends at a regular file, else undefined (dangling, a folder, a loop). */
-async function fileTarget(link: string): Promise<string | undefined> {
+/**
+ * The real path of a link that ends at a regular file; else why not: nothing
+ * there, or a loop (a link to a folder or a device, not a record file
+ * whatever its name, has no reason to report).
+ */
+async function fileTarget(link: string): Promise<string | { reason?: 'missing' | 'loop' }> {
   try {
     const target = await realpath(link);
-    return (await stat(target)).isFile() ? target : undefined;
-  } catch {
-    return undefined;
+    return (await stat(target)).isFile() ? target : {};
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return { reason: code === 'ELOOP' ? 'loop' : code === 'ENOENT' || code === 'ENOTDIR' ? 'missing' : undefined };
   }
 }
 

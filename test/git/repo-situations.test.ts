@@ -85,6 +85,22 @@ describe('symbolic links to record files', () => {
     const status = runCli(['status', '-C', records, '--rev', 'HEAD', '--as-of', '2026-11-22', '--all', '--format', 'json'], { env });
     expect(JSON.parse(status.stdout).plans.map((p: { id: string }) => p.id)).toEqual(['ctr-a']);
   });
+
+  it('warn alike, from the work tree and from a revision, about each link not read and why; --strict makes that fail', () => {
+    const warnings = (args: string[]) => {
+      const r = runCli(['validate', '-C', records, '--format', 'json', '--lang', 'en', ...args], { env });
+      return { code: r.code, diagnostics: JSON.parse(r.stdout).diagnostics.map((d: { file: string; severity: string; rule: string; message: string }) => `${d.file} ${d.severity} ${d.rule}: ${d.message}`) };
+    };
+    const expected = [
+      'plans/ngoai.yaml warning link-not-read: This symbolic link leads out of the records folder (../../ngoai.yaml): phoihop reads no file outside the folder; copy the file in instead.',
+      'plans/treo.yaml warning link-not-read: This symbolic link points to khong-co.yaml, where there is no file: it was not read; fix or remove it.',
+      'plans/vong-1.yaml warning link-not-read: This symbolic link goes round a loop of links (vong-2.yaml): it was not read; fix or remove it.',
+      'plans/vong-2.yaml warning link-not-read: This symbolic link goes round a loop of links (vong-1.yaml): it was not read; fix or remove it.',
+    ];
+    expect(warnings([])).toEqual({ code: 0, diagnostics: expected });
+    expect(warnings(['--rev', 'HEAD'])).toEqual({ code: 0, diagnostics: expected });
+    expect(warnings(['--strict']).code).toBe(1);
+  });
 });
 
 describe('a repository without a commit yet', () => {

@@ -52,16 +52,22 @@ describe('WorkTreeSource', () => {
     symlinkSync(join(outside, 'more'), join(dir, 'plans', 'more'));
     symlinkSync(join(outside, 'secret.yaml'), join(dir, 'plans', 'secret.yaml'));
     symlinkSync('../../../etc', join(dir, 'etc'));
-    expect(await new WorkTreeSource(dir).listRecordFiles()).toEqual(['plans/a.yaml']);
+    const source = new WorkTreeSource(dir);
+    expect(await source.listRecordFiles()).toEqual(['plans/a.yaml']);
+    // The link to a file is named (a plan went missing); the links to folders are not record files.
+    expect(source.unreadLinks).toEqual([{ path: 'plans/secret.yaml', target: join(outside, 'secret.yaml'), reason: 'outside' }]);
   });
 
-  it('reads a link to a file inside the folder once, and ignores dangling links', async () => {
+  it('reads a link to a file inside the folder once, and names the dangling links it leaves out', async () => {
     const dir = tempFolder({ 'plans/a.yaml': PLAN('a'), '.shared/p.yaml': 'kind: parties\nparties: [{ id: a, name: A }]\n' });
     symlinkSync('a.yaml', join(dir, 'plans', 'alias-of-a.yaml')); // same file as plans/a.yaml: not twice
     symlinkSync('.shared/p.yaml', join(dir, 'parties.yaml')); // a file kept in a dot-folder, linked in
     symlinkSync('missing.yaml', join(dir, 'plans', 'dangling.yaml'));
     mkdirSync(join(dir, 'linked-dir'));
-    expect(await new WorkTreeSource(dir).listRecordFiles()).toEqual(['parties.yaml', 'plans/a.yaml']);
+    const source = new WorkTreeSource(dir);
+    expect(await source.listRecordFiles()).toEqual(['parties.yaml', 'plans/a.yaml']);
+    // Not read, but said: a plan linked in and then moved would otherwise drop out unnoticed.
+    expect(source.unreadLinks).toEqual([{ path: 'plans/dangling.yaml', target: 'missing.yaml', reason: 'missing' }]);
   });
 
   it('works when the records folder itself is reached through a link', async () => {
@@ -84,10 +90,14 @@ describe('ignore globs in phoihop.yaml', () => {
       'old.yaml': '',
       'plans/old.yaml': PLAN('old'),
     });
+    symlinkSync('gone.yaml', join(dir, 'drafts', 'linked.yaml')); // ignored: no warning either
+    symlinkSync('gone.yaml', join(dir, 'plans', 'linked.yaml'));
     const loaded = await loadRecords(new WorkTreeSource(dir));
     expect(loaded.paths).toEqual(['phoihop.yaml', 'plans/a.yaml', 'plans/old.yaml']);
     expect(loaded.fileCount).toBe(3);
-    expect(loaded.diagnostics).toEqual([]);
+    expect(loaded.diagnostics).toEqual([
+      { file: 'plans/linked.yaml', line: 1, column: 1, severity: 'warning', rule: 'link-not-read', args: { reason: 'missing', target: 'gone.yaml' } },
+    ]);
   });
 
   it('takes folders by name, a leading / as the folder itself, and !glob back, the last glob that matches deciding', async () => {

@@ -98,6 +98,7 @@ const GENERATED: Record<string, { files: Record<string, string | Uint8Array>; ex
 const UNREACHABLE: Record<string, string> = {
   'read-error': 'needs a listed file that cannot be read (permissions), but tests may run as root; test/load/loader.test.ts covers it in-process',
   'unreadable-folder': 'needs a folder that cannot be read, which git cannot hold; test/load/worktree.test.ts runs the CLI on one',
+  'link-not-read': 'needs symbolic links, which a checkout does not make on every system; test/git/repo-situations.test.ts makes them and runs the CLI',
   schema: 'the fallback for a JSON Schema keyword the catalogue does not map; the shipped schemas use none',
 };
 
