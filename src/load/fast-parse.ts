@@ -310,7 +310,8 @@ export function fastParse(file: string, text: string): ParseOutcome | undefined 
 export function fastOutcome(file: string, text: string, data: unknown): ParseOutcome {
   let positions: ParseOutcome | undefined;
   const locate = (pointer: Pointer, target?: 'key' | 'value'): Position => {
-    positions ??= parseRecordText(file, text);
+    // The fast path took the text, so yaml would find no duplicate key in it (test/perf): its search for them is skipped.
+    positions ??= parseRecordText(file, text, { keysKnownUnique: true });
     return positions.locate(pointer, target);
   };
   return { data, diagnostics: [], locate };
