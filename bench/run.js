@@ -65,7 +65,10 @@ function main() {
   writeFileSync(schemaPath, schema.stdout);
 
   const results = { machine: machine(), seed, runs, startup: {}, sizes: {} };
-  say(`phoihop benchmark: ${results.machine.summary}; ${runs} runs each, medians; seed ${seed}\n`);
+  say(`phoihop benchmark: ${results.machine.summary}; ${runs} runs each, medians; seed ${seed}`);
+  results.machine.freshMemory = freshMemoryCost();
+  const fresh = results.machine.freshMemory;
+  say(`memory: first use ${fresh.firstMsPer100MB.toFixed(0)} ms per 100 MB, reuse ${fresh.reuseMsPer100MB.toFixed(0)} ms (about ${fresh.usPerFault.toFixed(1)} µs a page fault)\n`);
 
   // Start-up: the bare runtime against the commands that should load next to nothing.
   const startup = [
@@ -119,6 +122,7 @@ function main() {
     const ajvRatios = a ? a.map((r, i) => (isOk(r) && isOk(v[i]) ? v[i].seconds / r.seconds : NaN)).filter(Number.isFinite) : [];
     const validateToAjv = ajvRatios.length ? median(ajvRatios) : NaN;
     if (a) say(`  ratio validate / ajv-cli (median of ${ajvRatios.length} paired runs): ${fmtRatio(validateToAjv)}   ${target('1.0')}`);
+    if (a) say(faultShare(summarize(v), summarize(a), results.machine.freshMemory));
     const validateClean = summarize(v);
     const sizeResult = {
       plans: n,
@@ -210,9 +214,9 @@ function timeRun(argv, cwd, extraEnv = {}) {
   if (TIME) {
     file = join(tmpdir(), `phoihop-bench-${process.pid}.rss`);
     command = TIME;
-    commandArgs = ['-f', '%M', '-o', file, process.execPath, ...argv];
+    commandArgs = ['-f', '%M %R', '-o', file, process.execPath, ...argv];
   } else {
-    // No time(1): a preloaded hook writes process.resourceUsage().maxRSS at exit.
+    // No time(1): a preloaded hook writes the process's peak RSS and page faults at exit.
     file = join(tmpdir(), `phoihop-bench-${process.pid}.rss`);
     env.PHOIHOP_BENCH_RSS_FILE = file;
     command = process.execPath;
@@ -226,15 +230,17 @@ function timeRun(argv, cwd, extraEnv = {}) {
   closeSync(devNull);
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   let rssKB;
+  let faults;
   try {
-    rssKB = Number(readFileSync(file, 'utf8').trim().split('\n').pop());
+    // time(1) writes a line of its own first when the command failed: the figures are on the last line.
+    [rssKB, faults] = readFileSync(file, 'utf8').trim().split('\n').pop().split(' ').map(Number);
   } catch {
     rssKB = undefined;
   } finally {
     rmSync(file, { force: true });
   }
   const exitCode = r.status ?? (r.signal ? `signal ${r.signal}` : 'error');
-  return { seconds, exitCode, rssMB: rssKB ? rssKB / 1024 : undefined, stderr: OK_CODES.has(r.status) ? '' : String(r.stderr ?? r.error ?? '').slice(0, 300) };
+  return { seconds, exitCode, rssMB: rssKB ? rssKB / 1024 : undefined, faults: Number.isFinite(faults) ? faults : undefined, stderr: OK_CODES.has(r.status) ? '' : String(r.stderr ?? r.error ?? '').slice(0, 300) };
 }
 
 function isOk(r) {
@@ -245,6 +251,7 @@ function summarize(list) {
   const ok = list.every(isOk);
   const seconds = list.map((r) => r.seconds);
   const rss = list.map((r) => r.rssMB).filter((x) => x !== undefined);
+  const faults = list.map((r) => r.faults).filter((x) => x !== undefined);
   return {
     ok,
     exitCode: list[0].exitCode,
@@ -253,6 +260,7 @@ function summarize(list) {
     max: Math.max(...seconds),
     runs: seconds,
     rssMB: rss.length ? median(rss) : undefined,
+    pageFaults: faults.length ? median(faults) : undefined,
     error: ok ? undefined : list.find((r) => !isOk(r)).stderr.split('\n')[0],
   };
 }
@@ -262,7 +270,8 @@ function row(name, list) {
   const label = `  ${name.padEnd(20)}`;
   if (!s.ok) return `${label} n/a (exit ${s.exitCode}${s.error ? `: ${s.error}` : ''})`;
   const rss = s.rssMB ? `${s.rssMB.toFixed(0).padStart(5)} MB` : '    ? MB';
-  return `${label} ${s.median.toFixed(3).padStart(7)} s  (min ${s.min.toFixed(3)}, max ${s.max.toFixed(3)})  peak RSS ${rss}  exit ${s.exitCode}`;
+  const faults = s.pageFaults === undefined ? '' : `  ${(s.pageFaults / 1000).toFixed(1).padStart(6)}k page faults`;
+  return `${label} ${s.median.toFixed(3).padStart(7)} s  (min ${s.min.toFixed(3)}, max ${s.max.toFixed(3)})  peak RSS ${rss}${faults}  exit ${s.exitCode}`;
 }
 
 function median(xs) {
@@ -284,6 +293,32 @@ function machine() {
   const model = cpu[0]?.model?.replace(/\s+/g, ' ').trim() ?? 'unknown CPU';
   const memGB = Math.round(totalmem() / 2 ** 30);
   return { cpu: model, cores: cpu.length, memGB, node: process.version, platform: `${process.platform} ${process.arch}`, summary: `${cpu.length} × ${model}, ${memGB} GB, Node ${process.version}, ${process.platform}` };
+}
+
+/**
+ * What a page of memory costs the first time a process uses it, against
+ * using it again, in a process of its own. On some virtual machines the
+ * first use costs fifty times the second (README, Performance): there a
+ * command's speed follows how much memory it keeps, not only its work.
+ */
+function freshMemoryCost() {
+  const MB = 256;
+  const probe = `const b = Buffer.alloc(${MB} * 1048576); const t0 = process.hrtime.bigint(); b.fill(1);
+    const t1 = process.hrtime.bigint(); b.fill(2); const t2 = process.hrtime.bigint();
+    process.stdout.write(JSON.stringify([Number(t1 - t0) / 1e6, Number(t2 - t1) / 1e6]));`;
+  const r = spawnSync(process.execPath, ['-e', probe], { encoding: 'utf8' });
+  if (r.status !== 0) fail(`the memory probe failed: ${r.stderr}`);
+  const [firstMs, reuseMs] = JSON.parse(r.stdout);
+  const pages = (MB * 1048576) / 4096;
+  return { firstMsPer100MB: (firstMs * 100) / MB, reuseMsPer100MB: (reuseMs * 100) / MB, usPerFault: ((firstMs - reuseMs) * 1000) / pages };
+}
+
+/** How much of validate's time over ajv-cli's its extra page faults account for, at the probe's cost a fault. */
+function faultShare(validate, ajv, fresh) {
+  if (validate.pageFaults === undefined || ajv.pageFaults === undefined) return '  (page faults not measured)';
+  const extra = validate.pageFaults - ajv.pageFaults;
+  const seconds = (extra * fresh.usPerFault) / 1e6;
+  return `  page faults: validate ${(extra / 1000).toFixed(0)}k more than ajv-cli, about ${seconds.toFixed(2)} s at this machine's cost a fault (the gap: ${(validate.median - ajv.median).toFixed(2)} s)`;
 }
 
 function say(line) {
