@@ -154,12 +154,19 @@ function followLinks(
   // As the kernel does, a chain of links ends after 40 steps: a loop is not followed.
   for (let step = 0; step < 40; step++) {
     if (files.has(at)) return at;
-    if (!links.has(at)) return { reason: files.size > 0 && [...files.keys()].some((f) => f.startsWith(`${at}/`)) ? undefined : 'missing' };
+    if (!links.has(at)) return { reason: isFolder(at, files) ? undefined : 'missing' };
     const next = targetOf(at);
     if (next === undefined) return { reason: 'outside' };
     at = next;
   }
   return { reason: 'loop' };
+}
+
+/** Whether some blob lies below `path`: a tree holds no empty folder, so that is whether `path` is a folder. */
+function isFolder(path: string, files: Map<string, string>): boolean {
+  const prefix = `${path}/`;
+  for (const file of files.keys()) if (file.startsWith(prefix)) return true;
+  return false;
 }
 
 /** Reads many blobs through one `git cat-file --batch`: `<id> blob <size>\n<bytes>\n` per object. */

@@ -75,6 +75,7 @@ describe('symbolic links to record files', () => {
   link('vong-2.yaml', 'vong-1.yaml'); // a loop
   link('vong-1.yaml', 'vong-2.yaml');
   link('khong-co.yaml', 'treo.yaml'); // dangling
+  link('../.chung', 'thu-muc.yaml'); // a folder: not a record file, whatever its name, so nothing to say
   repo.commit('Kế hoạch dùng chung');
 
   it('are read alike from the work tree and from a revision, so an unchanged repository shows no change', () => {
