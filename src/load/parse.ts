@@ -43,8 +43,44 @@ const propertyName = (value: unknown) => (typeof value === 'string' ? value.norm
 
 // logLevel 'error': yaml would otherwise print warnings to stderr (process.emitWarning).
 const YAML_OPTIONS = { version: '1.2', schema: 'core', uniqueKeys: sameKey, prettyErrors: false, merge: false, logLevel: 'error' } as const;
-/** For a text already known to have no two keys that sameKey takes as one: the same reading, without the quadratic search. */
-const KEYS_KNOWN_UNIQUE = { ...YAML_OPTIONS, uniqueKeys: false } as const;
+/** yaml's reading without its duplicate-key search, which is the only thing `uniqueKeys` changes. */
+const WITHOUT_KEY_SEARCH = { ...YAML_OPTIONS, uniqueKeys: false } as const;
+
+/**
+ * The text's YAML documents, with yaml's errors for duplicate keys. yaml
+ * finds those by comparing each key with every key before it in its
+ * mapping (about 12 s for a mapping of 20,000 keys), so the documents are
+ * first composed without that search and looked over in one pass; only a
+ * text that has a duplicate is composed again with yaml's search, for its
+ * own errors at its own places. `none` is for a text known to have no
+ * duplicate (the fast path took it); `yaml` always searches, as a reference
+ * for the tests.
+ */
+export function composeDocuments(text: string, keySearch: 'one-pass' | 'none' | 'yaml'): Document.Parsed[] {
+  if (keySearch === 'yaml') return parseAllDocuments(text, YAML_OPTIONS);
+  const docs = parseAllDocuments(text, WITHOUT_KEY_SEARCH);
+  return keySearch === 'one-pass' && docs.some(hasDuplicateKey) ? parseAllDocuments(text, YAML_OPTIONS) : docs;
+}
+
+/** Whether some mapping has two keys that sameKey takes as one: scalars with one property name. */
+function hasDuplicateKey(doc: Document): boolean {
+  let found = false;
+  visit(doc, {
+    Map(_, map) {
+      const names = new Set<string>();
+      for (const { key } of map.items) {
+        if (!isScalar(key)) continue; // sameKey tells other keys apart, unless they are one node
+        const name = propertyName(key.value);
+        if (names.has(name)) {
+          found = true;
+          return visit.BREAK;
+        }
+        names.add(name);
+      }
+    },
+  });
+  return found;
+}
 
 /**
  * The tags of the core schema. Records are plain data: any other tag
@@ -82,8 +118,7 @@ export function parseRecordText(file: string, text: string, options: { keysKnown
   }
 
   // yaml's parser, with its lexer's reading of comment lines fixed (yaml-documents.ts).
-  // yaml compares each key with every key before it in its mapping: about 12 s for a mapping of 20,000 keys.
-  const docs = parseAllDocuments(text, options.keysKnownUnique ? KEYS_KNOWN_UNIQUE : YAML_OPTIONS);
+  const docs = composeDocuments(text, options.keysKnownUnique ? 'none' : 'one-pass');
   if (docs.length === 0 || (docs.length === 1 && docs[0].errors.length === 0 && isEmptyDocument(docs[0]))) {
     report({ line: 1, column: 1 }, 'empty-file');
     return fail();

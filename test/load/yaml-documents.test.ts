@@ -10,7 +10,8 @@ import jsyaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from '../../src/load/yaml-documents.js';
 import { fastParse } from '../../src/load/fast-parse.js';
-import { parseRecordText } from '../../src/load/parse.js';
+import { composeDocuments, parseRecordText } from '../../src/load/parse.js';
+import { recordLikeDocument, structuredDocument, yamlDocument } from '../perf/yaml-texts.js';
 
 const RUNS = Number(process.env.PHOIHOP_FUZZ_RUNS ?? 300);
 const read = (text: string) => parseRecordText('f.yaml', text);
@@ -99,5 +100,55 @@ describe('files with comments that yaml alone misreads', () => {
       { numRuns: RUNS * 30 },
     );
     expect(compared).toBeGreaterThan(RUNS);
+  });
+});
+
+describe('duplicate keys, found in one pass before yaml is asked to search', () => {
+  /** What the loader's reading and yaml's own (which compares every pair of keys) say of a text: values, errors and warnings alike. */
+  const reading = (text: string, keySearch: 'one-pass' | 'yaml') =>
+    composeDocuments(text, keySearch).map((doc) => ({
+      value: valueOf(doc),
+      errors: doc.errors.map((e) => `${e.code}@${e.pos[0]}`),
+      warnings: doc.warnings.map((w) => `${w.code}@${w.pos[0]}`),
+    }));
+  const valueOf = (doc: ReturnType<typeof composeDocuments>[number]) => {
+    try {
+      return JSON.stringify(doc.toJS({ maxAliasCount: -1 }));
+    } catch (error) {
+      return `throws ${(error as Error).message}`; // an alias to nothing, say
+    }
+  };
+  const agree = (text: string) => expect(reading(text, 'one-pass'), JSON.stringify(text)).toEqual(reading(text, 'yaml'));
+
+  it('reports the same duplicates at the same places as yaml, for every way two keys can be one', () => {
+    const cases = [
+      'k: 1\nk: 2\n',
+      "2022: a\n'2022': b\n",
+      'null: a\n~: b\n',
+      '"null": a\n~: b\n',
+      'true: a\n"true": b\n',
+      '1.0: a\n1: b\n',
+      '-0: a\n0: b\n',
+      '.nan: a\n.NaN: b\n',
+      'Kế: a\nKe\u0302\u0301: b\n',
+      '{a: 1, a: 2}\n',
+      'x:\n  - {a: 1, b: 2, a: 3}\n  - y: 1\n    y: 2\n',
+      '[a, b]: 1\n[a, b]: 2\n',
+      '&k a: 1\n*k : 2\n',
+      'a: 1\nb: 2\n',
+    ];
+    for (const text of cases) agree(text);
+    // The cases must hold duplicates, or this tests nothing.
+    expect(cases.filter((text) => reading(text, 'yaml')[0].errors.some((e) => e.startsWith('DUPLICATE_KEY'))).length).toBe(11);
+  });
+
+  it('agrees with yaml on a mapping of thousands of keys, with and without one repeated', () => {
+    const keys = Array.from({ length: 3000 }, (_, i) => `k${i}: ${i}\n`).join('');
+    agree(keys);
+    agree(`${keys}k1234: again\n`);
+  });
+
+  it('agrees with yaml on generated documents', () => {
+    fc.assert(fc.property(fc.oneof(yamlDocument, structuredDocument, recordLikeDocument), (text) => void agree(text)), { numRuns: RUNS });
   });
 });
