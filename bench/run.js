@@ -7,6 +7,7 @@
  *   npm run bench -- --quick      N = 1,000 only
  *   npm run bench -- --runs 7 --n 1000,5000 --seed 2026 --json bench/out/result.json
  *   npm run bench -- --ablation   also validate with each speed-up turned off in turn (N = largest)
+ *   npm run bench -- --instructions   also count the instructions of validate and ajv-cli (valgrind, N = largest)
  *   npm run bench -- --n 10000 --only status,deadlines   only these next to validate (clean folder)
  *
  * Folders are generated (seeded) under bench/out/ and reused while the
@@ -41,6 +42,7 @@ const sizes = option('--n', quick ? '1000' : '1000,10000').split(',').map(Number
 const seed = Number(option('--seed', 2026));
 const jsonOut = option('--json', undefined);
 const ablation = flag('--ablation');
+const instructions = flag('--instructions');
 /** `--only validate,status`: time only these commands on the clean folder (and skip the mixed folder unless validate is one). */
 const only = option('--only', undefined)?.split(',');
 const selected = (name) => !only || only.some((o) => name.endsWith(` ${o}`) || name === o);
@@ -161,6 +163,18 @@ function main() {
     for (const c of commands) say(row(c.name.padEnd(28), times.get(c.name)));
     results.ablation = Object.fromEntries(commands.map((c) => [c.name, summarize(times.get(c.name))]));
     say('');
+  }
+  if (instructions) {
+    const n = Math.max(...sizes);
+    const clean = ensureFolder(n, true);
+    say(`instructions at N = ${n.toLocaleString('en')} (clean folder; valgrind --tool=callgrind, one thread each, the same count whatever else the machine does)`);
+    const v = countInstructions([BIN, 'validate', '--as-of', AS_OF], clean.dir, { PHOIHOP_WORKERS: 'off' });
+    const a = countInstructions([AJV_CLI, 'validate', '-s', schemaPath, '-d', 'plans/**/*.yaml'], clean.dir);
+    say(`  phoihop validate     ${fmtCount(v)}`);
+    say(`  ajv-cli validate     ${fmtCount(a)}`);
+    const ratio = v && a ? v / a : NaN;
+    say(`  ratio validate / ajv-cli in instructions: ${fmtRatio(ratio)}\n`);
+    results.instructions = { plans: n, validate: v, ajvCli: a, ratio };
   }
   if (jsonOut) writeFileSync(jsonOut, JSON.stringify(results, null, 2) + '\n');
 }
@@ -293,6 +307,28 @@ function machine() {
   const model = cpu[0]?.model?.replace(/\s+/g, ' ').trim() ?? 'unknown CPU';
   const memGB = Math.round(totalmem() / 2 ** 30);
   return { cpu: model, cores: cpu.length, memGB, node: process.version, platform: `${process.platform} ${process.arch}`, summary: `${cpu.length} × ${model}, ${memGB} GB, Node ${process.version}, ${process.platform}` };
+}
+
+/**
+ * The instructions a whole run executes, counted by callgrind: on a shared
+ * machine the one measure that does not move with what else runs there.
+ * `--single-threaded` keeps V8's compiler and collector on the main thread,
+ * so that their work is counted too. Undefined without valgrind.
+ */
+function countInstructions(argv, cwd, extraEnv = {}) {
+  const env = { ...process.env, NO_COLOR: '1', ...extraEnv };
+  const args = ['--tool=callgrind', '--callgrind-out-file=/dev/null', process.execPath, '--single-threaded', ...argv];
+  const r = spawnSync('valgrind', args, { cwd, env, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+  const collected = /Collected : (\d+)/.exec(r.stderr ?? '');
+  if (r.error || !collected) {
+    say(`  (valgrind did not count: ${r.error?.message ?? String(r.stderr).split('\n').slice(-3).join(' ')})`);
+    return undefined;
+  }
+  return Number(collected[1]);
+}
+
+function fmtCount(count) {
+  return count === undefined ? 'n/a' : `${(count / 1e9).toFixed(2)} billion instructions`;
 }
 
 /**
