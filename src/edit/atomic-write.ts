@@ -7,8 +7,7 @@
  * temporary file, which the next write to that file sweeps away.
  *
  * The new file takes the old one's permissions and, where the process may
- * set them (root, or the owner giving it one of its groups), its owner and
- * group. A hard link to the old file keeps the old content: the rename gives
+ * set them, its owner (root only) and group (root, or a member of it). A hard link to the old file keeps the old content: the rename gives
  * the name a new file, as editors that save atomically do.
  */
 import { randomBytes } from 'node:crypto';
@@ -146,11 +145,16 @@ const OWNER_NOT_SETTABLE = new Set(['EPERM', 'EINVAL', 'ENOTSUP', 'EOPNOTSUPP', 
  * given to open.
  */
 async function keepOwnerAndMode(handle: fsp.FileHandle, kept: Kept): Promise<void> {
+  const settable = (error: unknown) => {
+    if (!OWNER_NOT_SETTABLE.has((error as NodeJS.ErrnoException).code ?? '')) throw error;
+  };
   try {
     await handle.chown(kept.uid, kept.gid);
   } catch (error) {
     // Only root may give a file away, and some file systems (FAT) keep no owner: then the new file is ours, as any editor's save would make it.
-    if (!OWNER_NOT_SETTABLE.has((error as NodeJS.ErrnoException).code ?? '')) throw error;
+    settable(error);
+    // But its group stays, where this user is in it: the colleagues a group-writable file was shared with can still write it.
+    await handle.chown(-1, kept.gid).catch(settable);
   }
   await handle.chmod(kept.mode);
 }

@@ -457,6 +457,21 @@ describe('phoihop done: permissions and ownership', () => {
     expect([statSync(file).uid, statSync(file).gid]).toEqual([0, 0]);
   });
 
+  it.skipIf(!isRoot || prefix === undefined)("keeps the group of a colleague's group-writable file, for a clerk in that group", () => {
+    const SHARED_GID = 4242;
+    const dir = ownedFolder();
+    const file = join(dir, 'plans/a.yaml');
+    chownSync(file, 0, SHARED_GID);
+    chmodSync(file, 0o664);
+    const inGroup = [...prefix!.filter((a) => a !== '--clear-groups'), `--groups=${SHARED_GID}`];
+    const r = runCli(['done', '-C', dir, 'a/t', '--date', '2026-01-01', '--lang', 'en'], { prefix: inGroup });
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    expect(readFileSync(file, 'utf8')).toContain('    status: done\n');
+    const stat = statSync(file);
+    // Only root may keep the owner; the group and the mode stay.
+    expect([stat.uid, stat.gid, stat.mode & 0o7777]).toEqual([UNPRIVILEGED_UID, SHARED_GID, 0o664]);
+  });
+
   it('keeps the mode of the file it replaces', () => {
     const dir = planFolder('  - id: t', '    title: T', '    lead: bdv-tu');
     const file = join(dir, 'plans/a.yaml');
