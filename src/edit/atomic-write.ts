@@ -145,16 +145,16 @@ const OWNER_NOT_SETTABLE = new Set(['EPERM', 'EINVAL', 'ENOTSUP', 'EOPNOTSUPP', 
  * given to open.
  */
 async function keepOwnerAndMode(handle: fsp.FileHandle, kept: Kept): Promise<void> {
-  const settable = (error: unknown) => {
+  const rethrowUnlessNotSettable = (error: unknown) => {
     if (!OWNER_NOT_SETTABLE.has((error as NodeJS.ErrnoException).code ?? '')) throw error;
   };
   try {
     await handle.chown(kept.uid, kept.gid);
   } catch (error) {
     // Only root may give a file away, and some file systems (FAT) keep no owner: then the new file is ours, as any editor's save would make it.
-    settable(error);
+    rethrowUnlessNotSettable(error);
     // But its group stays, where this user is in it: the colleagues a group-writable file was shared with can still write it.
-    await handle.chown(-1, kept.gid).catch(settable);
+    await handle.chown(-1, kept.gid).catch(rethrowUnlessNotSettable);
   }
   await handle.chmod(kept.mode);
 }

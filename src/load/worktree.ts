@@ -58,15 +58,9 @@ export class WorkTreeSource implements RecordSource {
     const realFiles = new Set(found.keys());
     for (const link of links) {
       const target = await fileTarget(link.full);
-      if (typeof target !== 'string') {
-        if (target.reason) this.unreadLinks.push({ path: link.rel, target: await readlink(link.full).catch(() => '?'), reason: target.reason });
-        continue;
-      }
-      if (!isInside(realRoot, target)) {
-        this.unreadLinks.push({ path: link.rel, target: await readlink(link.full).catch(() => '?'), reason: 'outside' });
-        continue;
-      }
-      if (realFiles.has(target)) continue;
+      const reason = typeof target !== 'string' ? target.reason : isInside(realRoot, target) ? undefined : 'outside';
+      if (reason) this.unreadLinks.push({ path: link.rel, target: await readlink(link.full).catch(() => '?'), reason });
+      if (typeof target !== 'string' || reason || realFiles.has(target)) continue;
       realFiles.add(target);
       paths.add(link.rel);
     }
