@@ -14,6 +14,7 @@
  * back. A false alarm only costs speed.
  */
 import { resolvePlain } from './core-scalars.js';
+import { ownCopy } from './own-copy.js';
 
 /** Thrown (not an Error: no stack to build) at the first thing outside the subset. */
 const UNSURE = Symbol('unsure');
@@ -93,14 +94,15 @@ function keyName(text: string): string {
   const value = resolvePlain(text);
   if (value === null) unsure();
   const name = typeof value === 'string' ? value : String(value);
-  if (keyNames.size < KEY_NAMES_KEPT) keyNames.set(text, name);
+  if (keyNames.size < KEY_NAMES_KEPT) keyNames.set(ownCopy(text), ownCopy(name));
   return name;
 }
 /**
  * Record files repeat a few dozen keys (`id`, `title`, `lead`, log keys…):
  * each is checked once, and every object then gets the same string as its
  * property name, which is cheaper to store than a new one. Bounded, since
- * keys come from the files.
+ * keys come from the files, and copied: a key cut from a file's text would
+ * keep the whole text alive for the rest of the run.
  */
 const keyNames = new Map<string, string>();
 const KEY_NAMES_KEPT = 4096;
@@ -362,14 +364,15 @@ function plainInBlock(line: string, q: number): unknown {
  * (every log entry has one): each is resolved once (a date is tried against
  * six number patterns first), and every record then holds the same string,
  * whose hash the date reader's memo then finds already computed. Bounded,
- * since texts come from the files.
+ * since texts come from the files, and copied (see keyNames): document
+ * numbers start with a digit too, and each is in one file only.
  */
 function plainValue(text: string): unknown {
   if (text.length > SHARED_VALUE_LENGTH || !isDigit(text.charCodeAt(0))) return resolvePlain(text);
   const known = plainValues.get(text);
   if (known !== undefined) return known;
   const value = resolvePlain(text);
-  if (plainValues.size < SHARED_VALUES_KEPT) plainValues.set(text, value);
+  if (plainValues.size < SHARED_VALUES_KEPT) plainValues.set(ownCopy(text), typeof value === 'string' ? ownCopy(value) : value);
   return value;
 }
 const plainValues = new Map<string, unknown>();
