@@ -9,7 +9,7 @@ import { decodeLoosely, decodeUtf8 } from './decode.js';
 import { defaultParser, fastOutcome, parseRecord, type ParserChoice } from './fast-parse.js';
 import type { Pointer, Position } from './parse.js';
 import type { RecordSource } from './source.js';
-import { CHUNK, type Parsed, sampleCores, startWorkers, workerCount } from './worker-pool.js';
+import { CHUNK, type Parsed, sampleCores, startWorkers, type ThreadJob, workerCount } from './worker-pool.js';
 import { WorkTreeSource } from './worktree.js';
 
 export const KINDS = ['config', 'parties', 'plan'] as const;
@@ -44,10 +44,23 @@ export interface Loaded {
 export interface LoadOptions {
   /** `yaml` parses every file on the positions path; the default (`fast`) gives the same result sooner. */
   parser?: ParserChoice;
+  /**
+   * Streams the usable records instead of keeping them: each is handed over
+   * as soon as it is read (the root config first, then in no set order:
+   * threads read some), and `files` stays empty, so a caller that lets a
+   * record go keeps no memory for it.
+   */
+  onRecord?: (file: RecordFile) => void;
+  /**
+   * Streaming, what the threads do instead of parsing for this one (src/validate/check-worker.ts):
+   * asked for once the root config has been handed over, as the job may depend on it.
+   */
+  threadJob?: () => ThreadJob;
 }
 
 export async function loadRecords(source: RecordSource, options: LoadOptions = {}): Promise<Loaded> {
   const parser = options.parser ?? defaultParser();
+  const { onRecord } = options;
   // How busy the cores are is measured over the listing (see workerCount).
   const cores = sampleCores();
   const paths = await source.listRecordFiles();
@@ -59,7 +72,7 @@ export async function loadRecords(source: RecordSource, options: LoadOptions = {
   let ahead = new Map<string, Parsed>();
   const readOne = async (path: string): Promise<RecordFile | undefined> => {
     const ready = ahead.get(path);
-    if (ready) return { path, kind: ready.data.kind as Kind, text: ready.text, data: ready.data, locate: fastOutcome(path, ready.text, ready.data).locate };
+    if (ready) return recordOfParsed(ready);
     let bytes: Uint8Array;
     try {
       bytes = source.readFileSync ? source.readFileSync(path) : await source.readFile(path);
@@ -84,31 +97,53 @@ export async function loadRecords(source: RecordSource, options: LoadOptions = {
     const config = await readOne(CONFIG_FILE);
     parsed.set(CONFIG_FILE, config);
     isIgnored = ignoredBy(config);
+    if (config && onRecord) onRecord(config);
   }
   const wanted = paths.filter((p) => p === CONFIG_FILE || !isIgnored(p));
   for (const link of source.unreadLinks ?? []) {
     if (!isIgnored(link.path)) diagnostics.push({ ...fileDiagnostic(link.path, 'link-not-read', { reason: link.reason, target: link.target }), severity: 'warning' });
   }
+  // A usable record is kept, or handed over at once when streaming.
+  const settle = (path: string, record: RecordFile | undefined) => {
+    parsed.set(path, onRecord ? undefined : record);
+    if (record && onRecord) onRecord(record);
+  };
   // A big work tree is parsed on every core: threads and this one take chunks of files until none are left.
   const root = parser === 'fast' && source instanceof WorkTreeSource ? source.root : undefined;
   const threads = root ? await workerCount(wanted.length, cores) : 0;
   if (root && threads > 0) {
     const shared = wanted.filter((p) => !parsed.has(p));
-    const pool = startWorkers(root, shared, threads);
+    // Streaming, the threads' work is handed over as their batches come, so none of it waits in memory.
+    const pool = startWorkers(root, shared, threads, onRecord && streamedJob(options.threadJob?.(), settle));
     for (let start = pool.claim(); start >= 0; start = pool.claim()) {
-      for (const path of shared.slice(start, start + CHUNK)) parsed.set(path, await readOne(path));
+      for (const path of shared.slice(start, start + CHUNK)) settle(path, await readOne(path));
       // Lets the threads' batches in as they come, rather than all at the end.
       await new Promise((resolve) => setImmediate(resolve));
     }
     ahead = await pool.results;
   }
   for (const path of wanted) {
-    if (!parsed.has(path)) parsed.set(path, await readOne(path));
+    if (!parsed.has(path)) settle(path, await readOne(path));
   }
-  const files = wanted.map((p) => parsed.get(p)).filter((f): f is RecordFile => f !== undefined);
+  const files = onRecord ? [] : wanted.map((p) => parsed.get(p)).filter((f): f is RecordFile => f !== undefined);
   // In path order, as `files` are: which file's ids are read first must not depend on the threads.
   unusable.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { fileCount: wanted.length, paths: wanted, files, diagnostics, unusable };
+}
+
+/** What the threads do when records are streamed: their own job, or parsing for this thread. */
+function streamedJob(job: ThreadJob | undefined, settle: (path: string, record: RecordFile | undefined) => void): ThreadJob {
+  if (!job) return { data: undefined, take: (p) => settle(p.path, recordOfParsed(p as Parsed)) };
+  const take = (result: { path: string }) => {
+    settle(result.path, undefined); // the thread has dealt with it: nothing to load here
+    job.take(result);
+  };
+  return { ...job, take };
+}
+
+/** A record a thread read and parsed cleanly; its positions are found only if a diagnostic needs one. */
+function recordOfParsed({ path, text, data }: Parsed): RecordFile {
+  return { path, kind: data.kind as Kind, text, data, locate: fastOutcome(path, text, data).locate };
 }
 
 /** The record one file's text holds, or undefined after adding to `diagnostics` why it holds none. */

@@ -14,6 +14,20 @@ export interface WorkerInput {
   paths: string[];
   /** The next index of `paths` to take, shared by every thread (see claimChunk). */
   next: SharedArrayBuffer;
+  /** What a thread other than the parsing one needs besides (ThreadJob.data). */
+  job?: unknown;
+}
+
+/**
+ * Work for the threads other than parsing files for the main thread: a
+ * module that takes chunks as worker.ts does and posts batches of results,
+ * one for each file it handled (a file it leaves out is loaded on the main thread).
+ */
+export interface ThreadJob<T extends { path: string } = { path: string }> {
+  /** Default: worker.ts, which parses. */
+  script?: URL;
+  data: unknown;
+  take: (result: T) => void;
 }
 
 /** Files taken at a time: small enough to end together, big enough that taking costs nothing. */
@@ -109,27 +123,34 @@ export interface Pool {
   results: Promise<Map<string, Parsed>>;
 }
 
-/** Starts `count` threads that take chunks of `paths`; the main thread takes chunks too, with `claim`. */
-export function startWorkers(root: string, paths: string[], count: number): Pool {
+/**
+ * Starts `count` threads that take chunks of `paths`; the main thread takes
+ * chunks too, with `claim`. The threads parse files for `results`, or do
+ * `job` and hand each result to it as its batch comes (`results` is then empty).
+ */
+export function startWorkers(root: string, paths: string[], count: number, job?: ThreadJob): Pool {
   const next = new SharedArrayBuffer(4);
   const counter = new Int32Array(next);
   const parsed = new Map<string, Parsed>();
-  const results = Promise.all(Array.from({ length: count }, () => runWorker({ root, paths, next }, parsed))).then(() => parsed);
+  const script = job?.script ?? new URL('./worker.js', import.meta.url);
+  const take = job?.take ?? ((p: { path: string }) => parsed.set(p.path, p as Parsed));
+  const input: WorkerInput = { root, paths, next, job: job?.data };
+  const results = Promise.all(Array.from({ length: count }, () => runWorker(script, input, take))).then(() => parsed);
   return { claim: () => claimChunk(counter, paths.length), results };
 }
 
-function runWorker(input: WorkerInput, into: Map<string, Parsed>): Promise<void> {
+function runWorker(script: URL, input: WorkerInput, take: (result: { path: string }) => void): Promise<void> {
   return new Promise((resolve) => {
     let worker: Worker;
     try {
-      worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: input });
+      worker = new Worker(script, { workerData: input });
     } catch {
       resolve(); // no thread: the main thread takes every chunk
       return;
     }
-    worker.on('message', (batch: Parsed[] | null) => {
+    worker.on('message', (batch: { path: string }[] | null) => {
       if (batch === null) return resolve();
-      for (const p of batch) into.set(p.path, p);
+      for (const result of batch) take(result);
     });
     // A failed thread is not an error of the records: what it did not send is loaded on the main thread.
     worker.on('error', () => resolve());

@@ -39,18 +39,10 @@ export function validateRecords(loaded: Loaded, options: ValidateOptions = {}): 
   const knownPlanIds = new Set<string>();
   const knownPartyIds = new Set<string>();
   for (const file of loaded.files) {
-    // Ids are collected even from files that fail their schema, so one typo does not cascade into unknown-reference errors.
-    if (file.kind === 'plan' && typeof file.data.id === 'string') knownPlanIds.add(file.data.id);
-    if (file.kind === 'parties') for (const p of list(file.data.parties)) if (typeof record(p).id === 'string') knownPartyIds.add(String(record(p).id));
+    noteIds(file, knownPlanIds, knownPartyIds);
     if (checkSchema(file, diagnostics)) valid.push(file);
   }
-  for (const { text } of loaded.unusable) {
-    const { kind, ids } = declaredIds(text);
-    for (const id of ids) {
-      if (kind !== 'parties') knownPlanIds.add(id);
-      if (kind !== 'plan') knownPartyIds.add(id);
-    }
-  }
+  noteUnusableIds(loaded.unusable, knownPlanIds, knownPartyIds);
 
   const configFiles = valid.filter((f) => f.kind === 'config');
   const config = normalizeConfig(configFiles.find((f) => f.path === CONFIG_FILE));
@@ -92,8 +84,25 @@ export function validateRecords(loaded: Loaded, options: ValidateOptions = {}): 
   return { model: { config, parties: partyMap, plans: modelPlans }, diagnostics: sortDiagnostics(diagnostics), fileCount: loaded.fileCount, paths: loaded.paths, asOf: ctx.asOf };
 }
 
+/** Ids are collected even from files that fail their schema, so one typo does not cascade into unknown-reference errors. */
+export function noteIds(file: RecordFile, knownPlanIds: Set<string>, knownPartyIds: Set<string>): void {
+  if (file.kind === 'plan' && typeof file.data.id === 'string') knownPlanIds.add(file.data.id);
+  if (file.kind === 'parties') for (const p of list(file.data.parties)) if (typeof record(p).id === 'string') knownPartyIds.add(String(record(p).id));
+}
+
+/** The ids that files which could not be used seem to declare (see Loaded.unusable). */
+export function noteUnusableIds(unusable: Loaded['unusable'], knownPlanIds: Set<string>, knownPartyIds: Set<string>): void {
+  for (const { text } of unusable) {
+    const { kind, ids } = declaredIds(text);
+    for (const id of ids) {
+      if (kind !== 'parties') knownPlanIds.add(id);
+      if (kind !== 'plan') knownPartyIds.add(id);
+    }
+  }
+}
+
 /** A zone that todayIn can use: an unknown one (already an error) falls back to the default. */
-function safeZone(zone: string): string {
+export function safeZone(zone: string): string {
   return isValidTimeZone(zone) ? zone : DEFAULT_CONFIG.timezone;
 }
 
@@ -103,7 +112,11 @@ function safeZone(zone: string): string {
  * so a folder is validated once.
  */
 export function configTimeZone(loaded: Loaded): string {
-  const file = loaded.files.find((f) => f.path === CONFIG_FILE && f.kind === 'config');
+  return rootConfigZone(loaded.files.find((f) => f.path === CONFIG_FILE && f.kind === 'config'));
+}
+
+/** The time zone of the root config (undefined: there is none), or the default when it cannot give one. */
+export function rootConfigZone(file: RecordFile | undefined): string {
   if (!file || !checkSchema(file, [])) return DEFAULT_CONFIG.timezone;
   const zone = normalizeConfig(file).timezone;
   return isValidTimeZone(zone) ? zone : DEFAULT_CONFIG.timezone;

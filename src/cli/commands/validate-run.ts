@@ -12,7 +12,7 @@ import {
 import { cliMessage } from '../../i18n/cli.js';
 import { countBySeverity, type Diagnostic } from '../../validate/diagnostic.js';
 import { EXIT, type CliIO, UsageError } from '../io.js';
-import { findRecordsFolder, type GlobalOptions, isFolder, loadValidated, openSession, pickFormat, type Session } from '../session.js';
+import { findRecordsFolder, type GlobalOptions, isFolder, loadChecked, openSession, pickFormat, type Session } from '../session.js';
 
 export async function runValidate(
   io: CliIO,
@@ -24,7 +24,7 @@ export async function runValidate(
   const format = pickFormat(session, DIAGNOSTIC_FORMATS, 'text');
   // Outside paths are refused before any work is done.
   for (const p of paths) if (candidates(session, p).length === 0) throw new UsageError(cliMessage(session.lang, 'path-outside', { path: p }));
-  const validated = await loadValidated(session);
+  const validated = await loadChecked(session);
   let only = paths.length > 0 ? selectPaths(session, paths, validated.paths) : undefined;
   if (validateOptions.changed !== undefined) {
     const { changedRecordFiles } = await import('../../git/changed.js');

@@ -1,0 +1,163 @@
+/**
+ * Validation that keeps no plan: `validate` on a big folder. The same
+ * schemas and rules as validateRecords, with the same diagnostics (a test
+ * holds the two to that), but each plan is checked as it is read, on
+ * whichever thread read it (check-plan.ts), and then let go but for a stub.
+ * Keeping every plan's parsed records costs more time than checking them:
+ * the collector copies whatever survives, and fresh memory is slow on the
+ * machines measured (README, Performance).
+ *
+ * Rules that look across files (a duplicate plan id, an unknown party or
+ * parent, a cycle, a period outside the parent's) run once more at the end,
+ * over the stubs. A stub they would report on is read and parsed again and
+ * checked whole with the rest of the folder, until no stub is reported on:
+ * a folder without such problems reads each plan once. (Keeping the texts
+ * instead would keep half the memory this saves.)
+ */
+import { decodeUtf8 } from '../load/decode.js';
+import { CONFIG_FILE, loadRecords, type RecordFile } from '../load/load.js';
+import { defaultParser, parseRecord, type ParserChoice } from '../load/fast-parse.js';
+import type { RecordSource } from '../load/source.js';
+import { type Day, todayIn } from '../model/dates.js';
+import type { Config } from '../model/records.js';
+import { type CheckedPlan, checkPlan, type FolderFacts, type Stub, textFingerprint } from './check-plan.js';
+import { type Diagnostic, sortDiagnostics } from './diagnostic.js';
+import { normalizeConfig, normalizeParties, normalizePlan, type Reporter, reporterFor } from './normalize.js';
+import type { PartyEntry, PlanEntry, RuleContext } from './rules/context.js';
+import { RULES } from './rules/index.js';
+import { checkSchema } from './schema-check.js';
+import { configTimeZone, noteIds, noteUnusableIds, rootConfigZone, type ValidateOptions, validateRecords } from './validate.js';
+
+export interface Checked {
+  /** Sorted by file, line, column, rule. */
+  diagnostics: Diagnostic[];
+  fileCount: number;
+  paths: string[];
+  asOf: Day;
+  /** The folder's config, defaults filled in. */
+  config: Config;
+}
+
+export async function checkFolder(source: RecordSource, options: ValidateOptions & { parser?: ParserChoice } = {}): Promise<Checked> {
+  const parser = options.parser ?? defaultParser();
+  const diagnostics: Diagnostic[] = [];
+  const knownPlanIds = new Set<string>();
+  /** Config and parties files: few, kept whole. */
+  const kept: RecordFile[] = [];
+  const stubs: Stub[] = [];
+  const declaredParties: { path: string; ids: Set<string> }[] = [];
+  let facts: FolderFacts | undefined;
+  // The root config comes first; the first other record settles the config and the as-of date without it.
+  const settle = (): FolderFacts => {
+    const root = kept.find((f) => f.path === CONFIG_FILE && f.kind === 'config');
+    return (facts ??= { config: normalizeConfig(root), asOf: options.asOf ?? todayIn(rootConfigZone(root), options.now) });
+  };
+  const take = (checked: CheckedPlan) => {
+    if (checked.id !== undefined) knownPlanIds.add(checked.id);
+    append(diagnostics, checked.diagnostics);
+    if (checked.stub) stubs.push(checked.stub);
+  };
+
+  const loaded = await loadRecords(source, {
+    parser,
+    onRecord(file) {
+      if (file.kind === 'plan') return take(checkPlan(file, settle()));
+      // Party ids count from every parties file, valid or not, as in validateRecords.
+      const ids = new Set<string>();
+      noteIds(file, knownPlanIds, ids);
+      if (ids.size > 0) declaredParties.push({ path: file.path, ids });
+      if (checkSchema(file, diagnostics)) kept.push(file);
+    },
+    threadJob: () => ({ script: new URL('./check-worker.js', import.meta.url), data: settle(), take: (result) => take(result as CheckedPlan) }),
+  });
+  append(diagnostics, loaded.diagnostics);
+  // Records come in no set order (threads read some); the rules see them in path order, as in validateRecords,
+  // and party ids are known in that order too: it decides which one a typo is told it resembles.
+  for (const list of [stubs, kept, declaredParties]) list.sort(byPath);
+  const knownPartyIds = new Set<string>();
+  for (const { ids } of declaredParties) for (const id of ids) knownPartyIds.add(id);
+  noteUnusableIds(loaded.unusable, knownPlanIds, knownPartyIds);
+  const { config, asOf } = settle();
+
+  // Plans read again, whole, because a cross-file rule reports on them.
+  const whole = new Map<string, PlanEntry>();
+  for (;;) {
+    const found: Diagnostic[] = [];
+    const reportedStubs = new Set<string>();
+    const plans = stubs.map((stub): PlanEntry => {
+      const read = whole.get(stub.path);
+      if (read) return { ...read, report: reporterFor(read.file, found) };
+      const file: RecordFile = { path: stub.path, kind: 'plan', text: '', data: stub.raw, locate: () => ({ line: 1, column: 1 }) };
+      return { file, raw: stub.raw, plan: stub.plan, report: () => reportedStubs.add(stub.path) };
+    });
+    const ctx: RuleContext = {
+      plans,
+      parties: partyEntries(kept, found),
+      configs: kept.filter((f) => f.kind === 'config').map((file) => ({ file, report: reporterFor(file, found) })),
+      config,
+      knownPlanIds,
+      knownPartyIds,
+      asOf,
+    };
+    for (const rule of RULES) rule(ctx);
+    if (reportedStubs.size === 0) {
+      for (const stub of stubs) if (stub.own && !whole.has(stub.path)) append(diagnostics, stub.own);
+      append(diagnostics, found);
+      break;
+    }
+    for (const stub of stubs) {
+      if (!reportedStubs.has(stub.path)) continue;
+      const entry = await readAgain(source, stub, parser);
+      // Changed since it was checked (a clerk saved it meanwhile): the folder is validated again, the ordinary way.
+      if (!entry) return checkWhole(source, options, parser);
+      whole.set(stub.path, entry);
+    }
+  }
+  return { diagnostics: sortDiagnostics(diagnostics), fileCount: loaded.fileCount, paths: loaded.paths, asOf, config };
+}
+
+/** The same answer from validateRecords, which keeps every record: for a folder that changed while it was checked. */
+async function checkWhole(source: RecordSource, options: ValidateOptions, parser: ParserChoice): Promise<Checked> {
+  const loaded = await loadRecords(source, { parser });
+  const validated = validateRecords(loaded, { asOf: options.asOf ?? todayIn(configTimeZone(loaded), options.now) });
+  const { diagnostics, fileCount, paths, asOf, model } = validated;
+  return { diagnostics, fileCount, paths, asOf, config: model.config };
+}
+
+const byPath = (a: { path: string }, b: { path: string }) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+
+/** Pushes one by one: a spread of a folder's worth of diagnostics could overflow the stack. */
+function append(to: Diagnostic[], from: readonly Diagnostic[]): void {
+  for (const d of from) to.push(d);
+}
+
+function partyEntries(kept: RecordFile[], found: Diagnostic[]): PartyEntry[] {
+  const parties: PartyEntry[] = [];
+  for (const file of kept) {
+    if (file.kind !== 'parties') continue;
+    const report = reporterFor(file, found);
+    normalizeParties(file).forEach((party, index) => parties.push({ file, index, id: party.id, report }));
+  }
+  return parties;
+}
+
+/**
+ * A stub's plan read again, whole, from the source; undefined when the file
+ * is no longer the text that was checked. What reading it reports was
+ * reported the first time.
+ */
+async function readAgain(source: RecordSource, stub: Stub, parser: ParserChoice): Promise<PlanEntry | undefined> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await source.readFile(stub.path);
+  } catch {
+    return undefined;
+  }
+  const decoded = decodeUtf8(bytes);
+  if (!decoded.ok || textFingerprint(decoded.text) !== stub.fingerprint) return undefined;
+  const outcome = parseRecord(stub.path, decoded.text, parser);
+  const file: RecordFile = { path: stub.path, kind: 'plan', text: decoded.text, data: outcome.data as Record<string, unknown>, locate: outcome.locate };
+  checkSchema(file, []);
+  const ignore: Reporter = () => {};
+  return { file, raw: file.data, plan: normalizePlan(file, ignore), report: ignore };
+}

@@ -1,0 +1,110 @@
+/**
+ * `validate` checks each plan as it reads it and keeps only a stub
+ * (src/validate/stream.ts); the reports keep every record
+ * (validateRecords). Both must find exactly the same diagnostics: on the
+ * examples, on every failing fixture, on a benchmark folder with planted
+ * mistakes, and on generated folders whose plans and parties look each
+ * other up. Threads are compared through the CLI in test/perf/same-answers.test.ts.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { loadRecords } from '../../src/load/load.js';
+import type { RecordSource } from '../../src/load/source.js';
+import { WorkTreeSource } from '../../src/load/worktree.js';
+import { parseDate } from '../../src/model/dates.js';
+import { checkFolder } from '../../src/validate/stream.js';
+import { validateRecords } from '../../src/validate/validate.js';
+import { EXAMPLES, EXAMPLE_FOLDERS, REPO_ROOT } from '../helpers/cli.js';
+import { crossFileFolder } from '../helpers/cross-file-folders.js';
+import { tempFolder } from '../helpers/folder.js';
+import { InMemorySource } from '../helpers/memory-source.js';
+// @ts-expect-error plain JS module of the benchmark
+import { generateFolder } from '../../bench/generate.js';
+
+const AS_OF = (parseDate('2026-11-22') as { day: number }).day;
+const RUNS = Number(process.env.PHOIHOP_FUZZ_RUNS ?? 300);
+
+async function whole(source: RecordSource) {
+  const { diagnostics, fileCount, paths, asOf, model } = validateRecords(await loadRecords(source), { asOf: AS_OF });
+  return { diagnostics, fileCount, paths, asOf, config: model.config };
+}
+
+async function expectSameAnswer(source: () => RecordSource, label: string): Promise<void> {
+  const streamed = await checkFolder(source(), { asOf: AS_OF });
+  expect(streamed, label).toEqual(await whole(source()));
+}
+
+function folderFiles(root: string): Record<string, Uint8Array> {
+  const files: Record<string, Uint8Array> = {};
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir)) {
+      const full = join(dir, entry);
+      if (statSync(full).isDirectory()) walk(full);
+      else files[relative(root, full).split('\\').join('/')] = readFileSync(full);
+    }
+  };
+  walk(root);
+  return files;
+}
+
+describe('validate streamed finds what validating the kept records finds', () => {
+  it.each(EXAMPLE_FOLDERS)('on the %s example', async (name) => {
+    await expectSameAnswer(() => new WorkTreeSource(join(EXAMPLES, name)), name);
+  });
+
+  it('on every failing fixture folder', async () => {
+    const root = join(REPO_ROOT, 'test', 'fixtures', 'invalid');
+    const folders = existsSync(root) ? readdirSync(root) : [];
+    expect(folders.length).toBeGreaterThan(50);
+    for (const name of folders) await expectSameAnswer(() => new WorkTreeSource(join(root, name)), name);
+  });
+
+  it('on a benchmark folder with planted mistakes of every kind', async () => {
+    const dir = tempFolder();
+    generateFolder(dir, { n: 300, seed: 5 });
+    await expectSameAnswer(() => new WorkTreeSource(dir), 'bench');
+  });
+
+  it('on generated folders whose plans and parties look each other up', async () => {
+    const rules = new Set<string>();
+    await fc.assert(
+      fc.asyncProperty(crossFileFolder, async (files) => {
+        const streamed = await checkFolder(new InMemorySource(files), { asOf: AS_OF });
+        expect(streamed).toEqual(await whole(new InMemorySource(files)));
+        for (const d of streamed.diagnostics) rules.add(d.rule);
+      }),
+      { numRuns: RUNS },
+    );
+    // The generator reaches every rule that looks across files, so the property tests them all.
+    for (const rule of ['duplicate-plan-id', 'duplicate-party-id', 'unknown-party', 'unknown-parent', 'parent-cycle', 'period-outside-parent', 'party-not-in-plan', 'yaml-syntax']) {
+      expect([...rules]).toContain(rule);
+    }
+  });
+
+  it('validates again the ordinary way a plan that changed since it was checked', async () => {
+    const files = folderFiles(join(EXAMPLES, 'phu-yen'));
+    const planPath = Object.keys(files).find((p) => p.startsWith('plans/'))!;
+    const before = new TextDecoder().decode(files[planPath]);
+    // The first reading names a party nobody declared, so the plan is read again; by then the clerk has fixed it, and added a mistake.
+    const named = before.replace(/lead: ([a-z0-9-]+)/, 'lead: x-chua-khai');
+    const fixed = before.replace(/^title: .*$/m, 'title: 42\nbogus: 1');
+    expect(named).not.toBe(before);
+    expect(fixed).not.toBe(before);
+    let reads = 0;
+    class ChangingSource extends InMemorySource {
+      override async readFile(path: string): Promise<Uint8Array> {
+        if (path !== planPath) return super.readFile(path);
+        return new TextEncoder().encode(reads++ === 0 ? named : fixed);
+      }
+    }
+    const streamed = await checkFolder(new ChangingSource(files), { asOf: AS_OF });
+    expect(reads).toBeGreaterThan(2);
+    // What the folder holds now, as a whole: the fixed party, the new mistakes.
+    const now = await whole(new InMemorySource({ ...files, [planPath]: fixed }));
+    expect(streamed).toEqual(now);
+    expect(streamed.diagnostics.map((d) => d.rule)).toContain('unknown-field');
+    expect(streamed.diagnostics.map((d) => d.rule)).not.toContain('unknown-party');
+  });
+});
