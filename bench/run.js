@@ -54,6 +54,7 @@ const SPEED_UPS = [
   { name: 'PHOIHOP_SCHEMA_CHECK=compile', env: { PHOIHOP_SCHEMA_CHECK: 'compile' } },
   { name: 'PHOIHOP_WORKERS=off', env: { PHOIHOP_WORKERS: 'off' } },
   { name: 'PHOIHOP_WORKERS=on', env: { PHOIHOP_WORKERS: 'on' } },
+  { name: 'PHOIHOP_STREAM=off', env: { PHOIHOP_STREAM: 'off' } },
 ];
 
 main();
