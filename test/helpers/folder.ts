@@ -1,7 +1,7 @@
 /** Builds records folders in temporary directories, so a test shows its input next to its assertion. */
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { afterAll } from 'vitest';
 
 const created: string[] = [];
@@ -23,6 +23,20 @@ export function writeFiles(dir: string, files: Record<string, string | Uint8Arra
     mkdirSync(dirname(full), { recursive: true });
     writeFileSync(full, content);
   }
+}
+
+/** Every file under a folder, as bytes, by relative path with `/`: a folder to load from memory. */
+export function folderBytes(root: string): Record<string, Uint8Array> {
+  const files: Record<string, Uint8Array> = {};
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir)) {
+      const full = join(dir, entry);
+      if (statSync(full).isDirectory()) walk(full);
+      else files[relative(root, full).split('\\').join('/')] = readFileSync(full);
+    }
+  };
+  walk(root);
+  return files;
 }
 
 /** A temp copy of a folder (e.g. an example), safe to edit. */

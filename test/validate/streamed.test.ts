@@ -6,8 +6,8 @@
  * mistakes, and on generated folders whose plans and parties look each
  * other up. Threads are compared through the CLI in test/perf/same-answers.test.ts.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadRecords } from '../../src/load/load.js';
@@ -18,7 +18,7 @@ import { checkFolder } from '../../src/validate/stream.js';
 import { validateRecords } from '../../src/validate/validate.js';
 import { EXAMPLES, EXAMPLE_FOLDERS, REPO_ROOT } from '../helpers/cli.js';
 import { crossFileFolder } from '../helpers/cross-file-folders.js';
-import { tempFolder } from '../helpers/folder.js';
+import { folderBytes, tempFolder } from '../helpers/folder.js';
 import { InMemorySource } from '../helpers/memory-source.js';
 // @ts-expect-error plain JS module of the benchmark
 import { generateFolder } from '../../bench/generate.js';
@@ -34,19 +34,6 @@ async function whole(source: RecordSource) {
 async function expectSameAnswer(source: () => RecordSource, label: string): Promise<void> {
   const streamed = await checkFolder(source(), { asOf: AS_OF });
   expect(streamed, label).toEqual(await whole(source()));
-}
-
-function folderFiles(root: string): Record<string, Uint8Array> {
-  const files: Record<string, Uint8Array> = {};
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir)) {
-      const full = join(dir, entry);
-      if (statSync(full).isDirectory()) walk(full);
-      else files[relative(root, full).split('\\').join('/')] = readFileSync(full);
-    }
-  };
-  walk(root);
-  return files;
 }
 
 describe('validate streamed finds what validating the kept records finds', () => {
@@ -84,7 +71,7 @@ describe('validate streamed finds what validating the kept records finds', () =>
   });
 
   it('validates again the ordinary way a plan that changed since it was checked', async () => {
-    const files = folderFiles(join(EXAMPLES, 'phu-yen'));
+    const files = folderBytes(join(EXAMPLES, 'phu-yen'));
     const planPath = Object.keys(files).find((p) => p.startsWith('plans/'))!;
     const before = new TextDecoder().decode(files[planPath]);
     // The first reading names a party nobody declared, so the plan is read again; by then the clerk has fixed it, and added a mistake.
