@@ -79,7 +79,26 @@ export async function checkFolder(source: RecordSource, options: ValidateOptions
   noteUnusableIds(loaded.unusable, knownPlanIds, knownPartyIds);
   const { config, asOf } = settle();
 
-  // Plans read again, whole, because a cross-file rule reports on them.
+  const across = await checkAcrossFiles(source, parser, stubs, kept, { config, asOf, knownPlanIds, knownPartyIds });
+  // A plan changed since it was checked (a clerk saved it meanwhile): the folder is validated again, the ordinary way.
+  if (across === 'changed') return checkWhole(source, options, parser);
+  append(diagnostics, across);
+  return { diagnostics: sortDiagnostics(diagnostics), fileCount: loaded.fileCount, paths: loaded.paths, asOf, config };
+}
+
+/**
+ * The rules run once more over the whole folder, plans as stubs: what they
+ * find, with what each plan alone gave; or 'changed'. A stub they would
+ * report on is read again and checked whole, and the rules run again, until
+ * no stub is reported on (each round reads at least one plan whole).
+ */
+async function checkAcrossFiles(
+  source: RecordSource,
+  parser: ParserChoice,
+  stubs: readonly Stub[],
+  kept: readonly RecordFile[],
+  folder: Pick<RuleContext, 'config' | 'asOf' | 'knownPlanIds' | 'knownPartyIds'>,
+): Promise<Diagnostic[] | 'changed'> {
   const whole = new Map<string, PlanEntry>();
   for (;;) {
     const found: Diagnostic[] = [];
@@ -87,33 +106,29 @@ export async function checkFolder(source: RecordSource, options: ValidateOptions
     const plans = stubs.map((stub): PlanEntry => {
       const read = whole.get(stub.path);
       if (read) return { ...read, report: reporterFor(read.file, found) };
+      // A stub is never located: reporting on it only marks it to be read whole.
       const file: RecordFile = { path: stub.path, kind: 'plan', text: '', data: stub.raw, locate: () => ({ line: 1, column: 1 }) };
       return { file, raw: stub.raw, plan: stub.plan, report: () => reportedStubs.add(stub.path) };
     });
     const ctx: RuleContext = {
+      ...folder,
       plans,
       parties: partyEntries(kept, found),
       configs: kept.filter((f) => f.kind === 'config').map((file) => ({ file, report: reporterFor(file, found) })),
-      config,
-      knownPlanIds,
-      knownPartyIds,
-      asOf,
     };
     for (const rule of RULES) rule(ctx);
     if (reportedStubs.size === 0) {
-      for (const stub of stubs) if (stub.own && !whole.has(stub.path)) append(diagnostics, stub.own);
-      append(diagnostics, found);
-      break;
+      // A plan read whole had every rule run on it just now; the others keep what they gave alone.
+      for (const stub of stubs) if (stub.own && !whole.has(stub.path)) append(found, stub.own);
+      return found;
     }
     for (const stub of stubs) {
       if (!reportedStubs.has(stub.path)) continue;
       const entry = await readAgain(source, stub, parser);
-      // Changed since it was checked (a clerk saved it meanwhile): the folder is validated again, the ordinary way.
-      if (!entry) return checkWhole(source, options, parser);
+      if (!entry) return 'changed';
       whole.set(stub.path, entry);
     }
   }
-  return { diagnostics: sortDiagnostics(diagnostics), fileCount: loaded.fileCount, paths: loaded.paths, asOf, config };
 }
 
 /** The same answer from validateRecords, which keeps every record: for a folder that changed while it was checked. */
@@ -131,7 +146,7 @@ function append(to: Diagnostic[], from: readonly Diagnostic[]): void {
   for (const d of from) to.push(d);
 }
 
-function partyEntries(kept: RecordFile[], found: Diagnostic[]): PartyEntry[] {
+function partyEntries(kept: readonly RecordFile[], found: Diagnostic[]): PartyEntry[] {
   const parties: PartyEntry[] = [];
   for (const file of kept) {
     if (file.kind !== 'parties') continue;
