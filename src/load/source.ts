@@ -20,7 +20,10 @@ export interface RecordSource {
   readFile(path: string): Promise<Uint8Array>;
   /**
    * The same, without waiting, where the source can (the work tree): for
-   * thousands of small files a blocking read is several times faster.
+   * thousands of small files a blocking read is several times faster. The
+   * bytes may lie in a buffer that the next call reads into again, so they
+   * are to be used at once, never kept: a fresh buffer a file cost 0.08 s
+   * of 2.5 at 10,000 plans (README, Performance).
    */
   readFileSync?(path: string): Uint8Array;
 }

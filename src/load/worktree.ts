@@ -1,4 +1,4 @@
-import { type Dirent, readFileSync } from 'node:fs';
+import { closeSync, type Dirent, openSync, readSync } from 'node:fs';
 import { lstat, readdir, readFile, readlink, realpath, stat } from 'node:fs/promises';
 import { join, relative, sep, isAbsolute } from 'node:path';
 import { isRecordFileName, isSkippedFolder, type RecordSource, type UnreadLink } from './source.js';
@@ -71,9 +71,29 @@ export class WorkTreeSource implements RecordSource {
     return readFile(join(this.root, ...path.split('/')));
   }
 
+  /** Into one buffer, grown as needed and read into again by the next call: see RecordSource.readFileSync. */
   readFileSync(path: string): Uint8Array {
-    return readFileSync(join(this.root, ...path.split('/')));
+    const fd = openSync(join(this.root, ...path.split('/')), 'r');
+    try {
+      let size = 0;
+      for (;;) {
+        if (size === this.buffer.length) this.buffer = grown(this.buffer);
+        const read = readSync(fd, this.buffer, size, this.buffer.length - size, null);
+        if (read === 0) return this.buffer.subarray(0, size);
+        size += read;
+      }
+    } finally {
+      closeSync(fd);
+    }
   }
+
+  private buffer: Buffer = Buffer.allocUnsafeSlow(64 * 1024);
+}
+
+function grown(buffer: Buffer): Buffer {
+  const bigger = Buffer.allocUnsafeSlow(buffer.length * 2);
+  buffer.copy(bigger);
+  return bigger;
 }
 
 /**

@@ -30,6 +30,7 @@ export interface Stub {
   fingerprint: string;
   /** `id`, `parent`, and every party the plan names, as `parties`: what the cross-file rules look up. */
   raw: Record<string, unknown>;
+  /** Its model without tasks, contents or title (undefined when `signed` or `period` could not be read). */
   plan?: Plan;
   /** Diagnostics of the rules on this plan alone (undefined: none). */
   own?: Diagnostic[];
