@@ -13,7 +13,7 @@ import { WorkTreeSource } from '../load/worktree.js';
 import { parseDocument } from '../load/yaml-documents.js';
 import { type Day, parseDate, todayIn } from '../model/dates.js';
 import { parsePeriod, type Period } from '../model/periods.js';
-import { type Checked, checkFolder } from '../validate/stream.js';
+import { type Checked, checkFolder, checkKept } from '../validate/stream.js';
 import { configTimeZone, type Validated, validateRecords } from '../validate/validate.js';
 import { type CliIO, UsageError } from './io.js';
 
@@ -144,11 +144,8 @@ export async function loadValidated(session: Session, source?: RecordSource): Pr
  */
 export async function loadChecked(session: Session): Promise<Checked> {
   // PHOIHOP_STREAM=off keeps every record, as the reports do: the reference the streamed answer is tested against.
-  if (session.io.env.PHOIHOP_STREAM === 'off') {
-    const { diagnostics, fileCount, paths, asOf, model } = await loadValidated(session);
-    return { diagnostics, fileCount, paths, asOf, config: model.config };
-  }
-  const checked = await checkFolder(await recordSource(session), { asOf: parseAsOf(session), now: session.io.now() });
+  const check = session.io.env.PHOIHOP_STREAM === 'off' ? checkKept : checkFolder;
+  const checked = await check(await recordSource(session), { asOf: parseAsOf(session), now: session.io.now() });
   if (session.options.rev !== undefined && session.options.lang === undefined) session.lang = checked.config.locale;
   return checked;
 }

@@ -44,23 +44,27 @@ export interface Loaded {
 export interface LoadOptions {
   /** `yaml` parses every file on the positions path; the default (`fast`) gives the same result sooner. */
   parser?: ParserChoice;
+  /** Hands the records over instead of keeping them (see Stream). */
+  stream?: Stream;
+}
+
+/**
+ * Records handed over, not kept: `files` stays empty, so a caller that lets
+ * a record go keeps no memory for it.
+ */
+export interface Stream {
+  /** Each usable record as soon as it is read: the root config first, then in no set order. */
+  onRecord: (file: RecordFile) => void;
   /**
-   * Streams the usable records instead of keeping them: each is handed over
-   * as soon as it is read (the root config first, then in no set order:
-   * threads read some), and `files` stays empty, so a caller that lets a
-   * record go keeps no memory for it.
-   */
-  onRecord?: (file: RecordFile) => void;
-  /**
-   * Streaming, what the threads do instead of parsing for this one (src/validate/check-worker.ts):
+   * What the threads do with their files instead (src/validate/check-worker.ts):
    * asked for once the root config has been handed over, as the job may depend on it.
    */
-  threadJob?: () => ThreadJob;
+  threadJob: () => ThreadJob;
 }
 
 export async function loadRecords(source: RecordSource, options: LoadOptions = {}): Promise<Loaded> {
   const parser = options.parser ?? defaultParser();
-  const { onRecord } = options;
+  const onRecord = options.stream?.onRecord;
   // How busy the cores are is measured over the listing (see workerCount).
   const cores = sampleCores();
   const paths = await source.listRecordFiles();
@@ -114,7 +118,7 @@ export async function loadRecords(source: RecordSource, options: LoadOptions = {
   if (root && threads > 0) {
     const shared = wanted.filter((p) => !parsed.has(p));
     // Streaming, the threads' work is handed over as their batches come, so none of it waits in memory.
-    const pool = startWorkers(root, shared, threads, onRecord && streamedJob(options.threadJob?.(), settle));
+    const pool = startWorkers(root, shared, threads, options.stream && handedOver(options.stream.threadJob(), settle));
     for (let start = pool.claim(); start >= 0; start = pool.claim()) {
       for (const path of shared.slice(start, start + CHUNK)) settle(path, await readOne(path));
       // Lets the threads' batches in as they come, rather than all at the end.
@@ -131,9 +135,8 @@ export async function loadRecords(source: RecordSource, options: LoadOptions = {
   return { fileCount: wanted.length, paths: wanted, files, diagnostics, unusable };
 }
 
-/** What the threads do when records are streamed: their own job, or parsing for this thread. */
-function streamedJob(job: ThreadJob | undefined, settle: (path: string, record: RecordFile | undefined) => void): ThreadJob {
-  if (!job) return { data: undefined, take: (p) => settle(p.path, recordOfParsed(p as Parsed)) };
+/** A streaming caller's thread job, which also marks each file the threads dealt with as loaded. */
+function handedOver(job: ThreadJob, settle: (path: string, record: RecordFile | undefined) => void): ThreadJob {
   const take = (result: { path: string }) => {
     settle(result.path, undefined); // the thread has dealt with it: nothing to load here
     job.take(result);

@@ -24,8 +24,7 @@ export interface WorkerInput {
  * one for each file it handled (a file it leaves out is loaded on the main thread).
  */
 export interface ThreadJob<T extends { path: string } = { path: string }> {
-  /** Default: worker.ts, which parses. */
-  script?: URL;
+  script: URL;
   data: unknown;
   take: (result: T) => void;
 }

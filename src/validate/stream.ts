@@ -48,10 +48,7 @@ export async function checkFolder(source: RecordSource, options: ValidateOptions
   const declaredParties: { path: string; ids: Set<string> }[] = [];
   let facts: FolderFacts | undefined;
   // The root config comes first; the first other record settles the config and the as-of date without it.
-  const settle = (): FolderFacts => {
-    const root = kept.find((f) => f.path === CONFIG_FILE && f.kind === 'config');
-    return (facts ??= { config: normalizeConfig(root), asOf: options.asOf ?? todayIn(rootConfigZone(root), options.now) });
-  };
+  const settle = (): FolderFacts => (facts ??= folderFacts(kept.find((f) => f.path === CONFIG_FILE && f.kind === 'config'), options));
   const take = (checked: CheckedPlan) => {
     if (checked.id !== undefined) knownPlanIds.add(checked.id);
     append(diagnostics, checked.diagnostics);
@@ -60,15 +57,17 @@ export async function checkFolder(source: RecordSource, options: ValidateOptions
 
   const loaded = await loadRecords(source, {
     parser,
-    onRecord(file) {
-      if (file.kind === 'plan') return take(checkPlan(file, settle()));
-      // Party ids count from every parties file, valid or not, as in validateRecords.
-      const ids = new Set<string>();
-      noteIds(file, knownPlanIds, ids);
-      if (ids.size > 0) declaredParties.push({ path: file.path, ids });
-      if (checkSchema(file, diagnostics)) kept.push(file);
+    stream: {
+      onRecord(file) {
+        if (file.kind === 'plan') return take(checkPlan(file, settle()));
+        // Party ids count from every parties file, valid or not, as in validateRecords.
+        const ids = new Set<string>();
+        noteIds(file, knownPlanIds, ids);
+        if (ids.size > 0) declaredParties.push({ path: file.path, ids });
+        if (checkSchema(file, diagnostics)) kept.push(file);
+      },
+      threadJob: () => ({ script: new URL('./check-worker.js', import.meta.url), data: settle(), take: (result) => take(result as CheckedPlan) }),
     },
-    threadJob: () => ({ script: new URL('./check-worker.js', import.meta.url), data: settle(), take: (result) => take(result as CheckedPlan) }),
   });
   append(diagnostics, loaded.diagnostics);
   // Records come in no set order (threads read some); the rules see them in path order, as in validateRecords,
@@ -81,7 +80,7 @@ export async function checkFolder(source: RecordSource, options: ValidateOptions
 
   const across = await checkAcrossFiles(source, parser, stubs, kept, { config, asOf, knownPlanIds, knownPartyIds });
   // A plan changed since it was checked (a clerk saved it meanwhile): the folder is validated again, the ordinary way.
-  if (across === 'changed') return checkWhole(source, options, parser);
+  if (across === 'changed') return checkKept(source, options);
   append(diagnostics, across);
   return { diagnostics: sortDiagnostics(diagnostics), fileCount: loaded.fileCount, paths: loaded.paths, asOf, config };
 }
@@ -131,9 +130,18 @@ async function checkAcrossFiles(
   }
 }
 
-/** The same answer from validateRecords, which keeps every record: for a folder that changed while it was checked. */
-async function checkWhole(source: RecordSource, options: ValidateOptions, parser: ParserChoice): Promise<Checked> {
-  const loaded = await loadRecords(source, { parser });
+/** The config and as-of date of a folder whose root config (schema-valid, or none) is `root`. */
+function folderFacts(root: RecordFile | undefined, options: ValidateOptions): FolderFacts {
+  return { config: normalizeConfig(root), asOf: options.asOf ?? todayIn(rootConfigZone(root), options.now) };
+}
+
+/**
+ * The same answer from validateRecords, which keeps every record: for a
+ * folder that changed while it was checked, and as the reference the
+ * streamed answer is tested against (PHOIHOP_STREAM=off).
+ */
+export async function checkKept(source: RecordSource, options: ValidateOptions & { parser?: ParserChoice } = {}): Promise<Checked> {
+  const loaded = await loadRecords(source, { parser: options.parser });
   const validated = validateRecords(loaded, { asOf: options.asOf ?? todayIn(configTimeZone(loaded), options.now) });
   const { diagnostics, fileCount, paths, asOf, model } = validated;
   return { diagnostics, fileCount, paths, asOf, config: model.config };

@@ -102,7 +102,7 @@ export function noteUnusableIds(unusable: Loaded['unusable'], knownPlanIds: Set<
 }
 
 /** A zone that todayIn can use: an unknown one (already an error) falls back to the default. */
-export function safeZone(zone: string): string {
+function safeZone(zone: string): string {
   return isValidTimeZone(zone) ? zone : DEFAULT_CONFIG.timezone;
 }
 
