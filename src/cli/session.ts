@@ -13,7 +13,7 @@ import { WorkTreeSource } from '../load/worktree.js';
 import { parseDocument } from '../load/yaml-documents.js';
 import { type Day, parseDate, todayIn } from '../model/dates.js';
 import { parsePeriod, type Period } from '../model/periods.js';
-import { type Checked, checkFolder, checkKept } from '../validate/stream.js';
+import { type Checked, checkFolder, checkKept, type PlanParts } from '../validate/stream.js';
 import { configTimeZone, type Validated, validateRecords } from '../validate/validate.js';
 import { type CliIO, UsageError } from './io.js';
 
@@ -142,12 +142,17 @@ export async function loadValidated(session: Session, source?: RecordSource): Pr
  * The diagnostics of the records, without keeping them for a report: what
  * `validate` needs, sooner and in less memory on a big folder (src/validate/stream.ts).
  */
-export async function loadChecked(session: Session): Promise<Checked> {
-  // PHOIHOP_STREAM=off keeps every record, as the reports do: the reference the streamed answer is tested against.
-  const check = session.io.env.PHOIHOP_STREAM === 'off' ? checkKept : checkFolder;
-  const checked = await check(await recordSource(session), { asOf: parseAsOf(session), now: session.io.now() });
+export async function loadChecked(session: Session, parts?: PlanParts): Promise<Checked> {
+  // PHOIHOP_STREAM=off keeps every record: the reference the streamed answer is tested against.
+  const check = streamOff(session) ? checkKept : checkFolder;
+  const checked = await check(await recordSource(session), { asOf: parseAsOf(session), now: session.io.now(), parts });
   if (session.options.rev !== undefined && session.options.lang === undefined) session.lang = checked.config.locale;
   return checked;
+}
+
+/** PHOIHOP_STREAM=off: every record is kept, as before streaming (README, Performance). */
+export function streamOff(session: Session): boolean {
+  return session.io.env.PHOIHOP_STREAM === 'off';
 }
 
 /** `--as-of`, parsed, or undefined when not given. */

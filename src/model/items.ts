@@ -271,7 +271,7 @@ export function isDoneBy(item: Pick<Item, 'done'>, asOf: Day): boolean {
 }
 
 /** The state of an item as of a day, with `soon` days ahead counting as due soon (inclusive). */
-export function itemState(item: Item, asOf: Day, soon: number): ItemState {
+export function itemState(item: ItemFacts, asOf: Day, soon: number): ItemState {
   if (isDoneBy(item, asOf)) return 'done';
   if (item.cancelled) return 'cancelled';
   if (item.due === null) return 'open';

@@ -4,8 +4,10 @@
  */
 import type { Day } from '../model/dates.js';
 import {
+  compareItems,
   daysLeft,
   expandPlan,
+  expandTask,
   type Item,
   type ItemState,
   itemState,
@@ -81,33 +83,54 @@ export function itemStatus(item: Item, asOf: Day, soon: number): ItemStatus {
   };
 }
 
-export function countStates(states: readonly ItemState[]): ItemCounts {
-  const counts: ItemCounts = { total: states.length, done: 0, overdue: 0, dueSoon: 0, open: 0, cancelled: 0 };
-  for (const state of states) {
-    if (state === 'due-soon') counts.dueSoon++;
-    else counts[state]++;
-  }
-  return counts;
-}
-
-/** One plan's row: state, counts, progress and next item. */
+/**
+ * One plan's row: state, counts, progress and next item. Counted as the
+ * occurrences are walked, building only each task's first candidate for
+ * `next`: a row of a plan with quarterly reports over five years need not
+ * build twenty items (status on a big folder).
+ */
 export function planStatus(plan: Plan, asOf: Day, soon: number): PlanStatus {
-  const statuses = expandPlan(plan).map((item) => itemStatus(item, asOf, soon));
-  const counts = countStates(statuses.map((s) => s.state));
+  const counts: ItemCounts = { total: 0, done: 0, overdue: 0, dueSoon: 0, open: 0, cancelled: 0 };
+  let next: Item | undefined;
+  for (const task of plan.tasks) {
+    let found = false;
+    const [candidate] = expandTask(plan, task, (facts) => {
+      const state = itemState(facts, asOf, soon);
+      counts.total++;
+      if (state === 'due-soon') counts.dueSoon++;
+      else counts[state]++;
+      // An ongoing task has no due date, so it cannot be "the item with the earliest due date".
+      // A recurring task's occurrences fall due in order: its first candidate is its earliest.
+      if (found || state === 'done' || state === 'cancelled' || facts.due === null) return false;
+      return (found = true);
+    });
+    if (candidate && (next === undefined || compareItems(candidate, next) < 0)) next = candidate;
+  }
   const countable = counts.total - counts.cancelled;
-  // An ongoing task has no due date, so it cannot be "the item with the earliest due date".
-  const next = statuses.find((s) => s.state !== 'done' && s.state !== 'cancelled' && s.item.due !== null) ?? null;
-  return { plan, state: planState(plan, asOf), items: counts, progress: countable > 0 ? counts.done / countable : null, next };
+  return { plan, state: planState(plan, asOf), items: counts, progress: countable > 0 ? counts.done / countable : null, next: next ? itemStatus(next, asOf, soon) : null };
 }
 
 export function statusReport(model: Model, options: StatusOptions): StatusReport {
   const soon = options.soon ?? model.config.soon;
-  const plans = model.plans
-    .filter((plan) => options.party === undefined || plan.parties.includes(options.party))
-    // Ended plans are left out before their items are counted (a row's state is the plan's state).
-    .filter((plan) => options.all || planState(plan, options.asOf) !== 'ended')
-    .map((plan) => planStatus(plan, options.asOf, soon));
-  return { asOf: options.asOf, party: options.party, all: Boolean(options.all), plans };
+  const rows: PlanStatus[] = [];
+  for (const plan of model.plans) {
+    const row = statusRow(plan, options, soon);
+    if (row) rows.push(row);
+  }
+  return statusFromRows(rows, options);
+}
+
+/** One plan's row, or undefined when the options leave the plan out. */
+export function statusRow(plan: Plan, options: StatusOptions, soon: number): PlanStatus | undefined {
+  if (options.party !== undefined && !plan.parties.includes(options.party)) return undefined;
+  // Ended plans are left out before their items are counted (a row's state is the plan's state).
+  if (!options.all && planState(plan, options.asOf) === 'ended') return undefined;
+  return planStatus(plan, options.asOf, soon);
+}
+
+/** The report of the rows statusRow gave, in plan id order. */
+export function statusFromRows(rows: PlanStatus[], options: StatusOptions): StatusReport {
+  return { asOf: options.asOf, party: options.party, all: Boolean(options.all), plans: rows };
 }
 
 /** `status <plan-id>`: the plan's row and every one of its items. */

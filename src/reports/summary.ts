@@ -3,9 +3,9 @@
  * review (tổng kết) is written from. Pure: model, period and as-of day in, data out.
  */
 import type { Day } from '../model/dates.js';
-import { isDoneBy, type Item, itemsDueOrDoneIn, planState, type PlanState } from '../model/items.js';
+import { isDoneBy, type Item, itemsDueOrDoneIn, planState, type PlanState, type Span } from '../model/items.js';
 import { nextPeriod, overlaps, type Period } from '../model/periods.js';
-import { inForce, type Model, type Plan, type Results, TASK_TYPES, type TaskType } from '../model/records.js';
+import { type Config, inForce, type Model, type Plan, type Results, TASK_TYPES, type TaskType } from '../model/records.js';
 import { type ItemStatus, itemStatus } from './status.js';
 
 export interface SummaryOptions {
@@ -69,20 +69,41 @@ function add(tally: Tally, status: ItemStatus): void {
 const inPeriod = (day: Day | null | undefined, period: Period) => day !== null && day !== undefined && period.start <= day && day <= period.end;
 
 export function summaryReport(model: Model, options: SummaryOptions): SummaryReport {
-  const { asOf, period } = options;
-  const soon = model.config.soon;
-  const following = nextPeriod(period);
-  // Only items due in the period or the next one, or done in the period, are counted below.
-  // The following period starts the day after this one ends: together, one span of due days.
-  const items = itemsDueOrDoneIn(model, { start: period.start, end: following.end }, period);
-  const status = (item: Item) => itemStatus(item, asOf, soon);
+  const rows: SummaryPlan[] = [];
+  for (const plan of model.plans) {
+    const row = summaryRow(plan, options);
+    if (row) rows.push(row);
+  }
+  return summaryFromItems(model.config, rows, itemsDueOrDoneIn(model, ...counted(options.period)), options);
+}
 
-  const plans = model.plans
-    .filter((plan) => {
-      const span = inForce(plan);
-      return span.start <= span.end && overlaps(span, period);
-    })
-    .map((plan) => ({ plan, state: planState(plan, asOf) }));
+export type SummaryPlan = SummaryReport['plans'][number];
+
+/** A plan's row, when it is in force at some day of the period. */
+export function summaryRow(plan: Plan, { asOf, period }: SummaryOptions): SummaryPlan | undefined {
+  const span = inForce(plan);
+  return span.start <= span.end && overlaps(span, period) ? { plan, state: planState(plan, asOf) } : undefined;
+}
+
+/** One plan's items that the summary counts, sorted. */
+export function planSummaryItems(plan: Plan, { period }: SummaryOptions): Item[] {
+  return itemsDueOrDoneIn([plan], ...counted(period));
+}
+
+/**
+ * Only items due in the period or the next one, or done in the period, are counted.
+ * The following period starts the day after this one ends: together, one span of due days.
+ */
+function counted(period: Period): [due: Span, done: Span] {
+  return [{ start: period.start, end: nextPeriod(period).end }, period];
+}
+
+/** The report of the plans' rows (in plan id order) and the items they count (in compareItems order). */
+export function summaryFromItems(config: Config, plans: SummaryPlan[], items: readonly Item[], options: SummaryOptions): SummaryReport {
+  const { asOf, period } = options;
+  const soon = config.soon;
+  const following = nextPeriod(period);
+  const status = (item: Item) => itemStatus(item, asOf, soon);
 
   const dueItems = items.filter((item) => inPeriod(item.due, period)).map(status);
   const due = emptyTally();
@@ -110,7 +131,7 @@ export function summaryReport(model: Model, options: SummaryOptions): SummaryRep
     completed,
     byLead: [...byLead].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
     byType: TASK_TYPES.filter((t) => byType.has(t)).map((t) => [t, byType.get(t) as Tally]),
-    results: sumResults(completed.map((s) => s.item.results), Object.keys(model.config.metrics)),
+    results: sumResults(completed.map((s) => s.item.results), Object.keys(config.metrics)),
     next: { period: following, items: nextItems },
   };
 }

@@ -44,12 +44,18 @@ export interface CheckedPlan {
   stub?: Stub;
   /** What its schema and its dates and periods say: final, whatever other plans hold. */
   diagnostics: Diagnostic[];
+  /** What a report keeps of it (checkFolder's `parts`), when its model could be read. */
+  part?: unknown;
 }
+
+/** What a report keeps of one plan: computed where the plan is checked, while its model is at hand. */
+export type PartOf = (plan: Plan, facts: FolderFacts) => unknown;
 
 /** Every id: a plan checked alone cannot know which ids the folder lacks (the final pass does). */
 const EVERY_ID = { has: () => true } as unknown as Set<string>;
 
-export function checkPlan(file: RecordFile, { config, asOf }: FolderFacts): CheckedPlan {
+export function checkPlan(file: RecordFile, facts: FolderFacts, partOf?: PartOf): CheckedPlan {
+  const { config, asOf } = facts;
   const diagnostics: Diagnostic[] = [];
   const id = typeof file.data.id === 'string' ? ownCopy(file.data.id) : undefined;
   if (!checkSchema(file, diagnostics)) return { path: file.path, id, diagnostics };
@@ -66,7 +72,7 @@ export function checkPlan(file: RecordFile, { config, asOf }: FolderFacts): Chec
   };
   for (const rule of RULES) rule(alone);
   const stub: Stub = { path: file.path, fingerprint: textFingerprint(file.text), raw: lookups(file.data), plan: plan && planStub(plan), own: own.length > 0 ? own : undefined };
-  return { path: file.path, id, stub, diagnostics };
+  return { path: file.path, id, stub, diagnostics, part: plan && partOf?.(plan, facts) };
 }
 
 /** A text's fingerprint: the same for the same text, whichever thread reads it. */

@@ -19,8 +19,9 @@ import { CONFIG_FILE, loadRecords, type RecordFile } from '../load/load.js';
 import { defaultParser, parseRecord, type ParserChoice } from '../load/fast-parse.js';
 import type { RecordSource } from '../load/source.js';
 import { type Day, todayIn } from '../model/dates.js';
-import type { Config } from '../model/records.js';
-import { type CheckedPlan, checkPlan, type FolderFacts, type Stub, textFingerprint } from './check-plan.js';
+import type { Config, Model } from '../model/records.js';
+import { type CheckedPlan, checkPlan, type FolderFacts, type PartOf, type Stub, textFingerprint } from './check-plan.js';
+import type { CheckJob } from './check-thread.js';
 import { type Diagnostic, sortDiagnostics } from './diagnostic.js';
 import { normalizeConfig, normalizeParties, normalizePlan, type Reporter, reporterFor } from './normalize.js';
 import type { PartyEntry, PlanEntry, RuleContext } from './rules/context.js';
@@ -36,15 +37,37 @@ export interface Checked {
   asOf: Day;
   /** The folder's config, defaults filled in. */
   config: Config;
+  /** The parties the parties files declare (the first of an id in path order), as the model has them. */
+  parties: Model['parties'];
+  /** What `parts` keeps of each plan whose model could be read, in no set order; empty without `parts`. */
+  parts: unknown[];
 }
 
-export async function checkFolder(source: RecordSource, options: ValidateOptions & { parser?: ParserChoice } = {}): Promise<Checked> {
+/**
+ * What a report keeps of each plan (src/reports/parts.ts), computed where
+ * the plan is checked: `of` on the main thread, and the same on the checking
+ * threads, whose `script` calls serveCheckedPlans with it (check-thread.ts)
+ * and gets `data` besides the folder's facts.
+ */
+export interface PlanParts {
+  of: PartOf;
+  script: URL;
+  data: unknown;
+}
+
+export interface CheckOptions extends ValidateOptions {
+  parser?: ParserChoice;
+  parts?: PlanParts;
+}
+
+export async function checkFolder(source: RecordSource, options: CheckOptions = {}): Promise<Checked> {
   const parser = options.parser ?? defaultParser();
   const diagnostics: Diagnostic[] = [];
   const knownPlanIds = new Set<string>();
   /** Config and parties files: few, kept whole. */
   const kept: RecordFile[] = [];
   const stubs: Stub[] = [];
+  const parts: unknown[] = [];
   const declaredParties: { path: string; ids: Set<string> }[] = [];
   let facts: FolderFacts | undefined;
   // The root config comes first; the first other record settles the config and the as-of date without it.
@@ -53,20 +76,26 @@ export async function checkFolder(source: RecordSource, options: ValidateOptions
     if (checked.id !== undefined) knownPlanIds.add(checked.id);
     append(diagnostics, checked.diagnostics);
     if (checked.stub) stubs.push(checked.stub);
+    if (checked.part !== undefined) parts.push(checked.part);
   };
+  const partOf = options.parts?.of;
 
   const loaded = await loadRecords(source, {
     parser,
     stream: {
       onRecord(file) {
-        if (file.kind === 'plan') return take(checkPlan(file, settle()));
+        if (file.kind === 'plan') return take(checkPlan(file, settle(), partOf));
         // Party ids count from every parties file, valid or not, as in validateRecords.
         const ids = new Set<string>();
         noteIds(file, knownPlanIds, ids);
         if (ids.size > 0) declaredParties.push({ path: file.path, ids });
         if (checkSchema(file, diagnostics)) kept.push(file);
       },
-      threadJob: () => ({ script: new URL('./check-worker.js', import.meta.url), data: settle(), take: (result) => take(result as CheckedPlan) }),
+      threadJob: () => ({
+        script: options.parts?.script ?? new URL('./check-worker.js', import.meta.url),
+        data: { facts: settle(), data: options.parts?.data } satisfies CheckJob,
+        take: (result) => take(result as CheckedPlan),
+      }),
     },
   });
   append(diagnostics, loaded.diagnostics);
@@ -82,7 +111,7 @@ export async function checkFolder(source: RecordSource, options: ValidateOptions
   // A plan changed since it was checked (a clerk saved it meanwhile): the folder is validated again, the ordinary way.
   if (across === 'changed') return checkKept(source, options);
   append(diagnostics, across);
-  return { diagnostics: sortDiagnostics(diagnostics), fileCount: loaded.fileCount, paths: loaded.paths, asOf, config };
+  return { diagnostics: sortDiagnostics(diagnostics), fileCount: loaded.fileCount, paths: loaded.paths, asOf, config, parties: partyMap(kept), parts };
 }
 
 /**
@@ -140,11 +169,13 @@ function folderFacts(root: RecordFile | undefined, options: ValidateOptions): Fo
  * folder that changed while it was checked, and as the reference the
  * streamed answer is tested against (PHOIHOP_STREAM=off).
  */
-export async function checkKept(source: RecordSource, options: ValidateOptions & { parser?: ParserChoice } = {}): Promise<Checked> {
+export async function checkKept(source: RecordSource, options: CheckOptions = {}): Promise<Checked> {
   const loaded = await loadRecords(source, { parser: options.parser });
   const validated = validateRecords(loaded, { asOf: options.asOf ?? todayIn(configTimeZone(loaded), options.now) });
   const { diagnostics, fileCount, paths, asOf, model } = validated;
-  return { diagnostics, fileCount, paths, asOf, config: model.config };
+  const partOf = options.parts?.of;
+  const parts = partOf ? model.plans.map((plan) => partOf(plan, { config: model.config, asOf })) : [];
+  return { diagnostics, fileCount, paths, asOf, config: model.config, parties: model.parties, parts };
 }
 
 const byPath = (a: { path: string }, b: { path: string }) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
@@ -152,6 +183,16 @@ const byPath = (a: { path: string }, b: { path: string }) => (a.path < b.path ? 
 /** Pushes one by one: a spread of a folder's worth of diagnostics could overflow the stack. */
 function append(to: Diagnostic[], from: readonly Diagnostic[]): void {
   for (const d of from) to.push(d);
+}
+
+/** The model's parties: the first of each id, in path order (kept is sorted), as validateRecords has them. */
+function partyMap(kept: readonly RecordFile[]): Model['parties'] {
+  const parties: Model['parties'] = new Map();
+  for (const file of kept) {
+    if (file.kind !== 'parties') continue;
+    for (const party of normalizeParties(file)) if (!parties.has(party.id)) parties.set(party.id, party);
+  }
+  return parties;
 }
 
 function partyEntries(kept: readonly RecordFile[], found: Diagnostic[]): PartyEntry[] {

@@ -1,10 +1,9 @@
 /** `deadlines`: overdue and due-soon items; `--fail-on-overdue` turns overdue into exit 1. */
 import { cliMessage } from '../../i18n/cli.js';
 import { TASK_TYPES, type TaskType } from '../../model/records.js';
-import { deadlinesReport } from '../../reports/deadlines.js';
 import { EXIT, type CliIO, UsageError } from '../io.js';
 import type { GlobalOptions } from '../session.js';
-import { openReport, requireParty, requirePlan, writeReport } from './report-run.js';
+import { openReport, reportOf, requireParty, requirePlan, writeReport } from './report-run.js';
 
 export interface DeadlinesCommandOptions {
   within?: string;
@@ -18,6 +17,7 @@ export interface DeadlinesCommandOptions {
 export async function runDeadlines(io: CliIO, options: GlobalOptions & DeadlinesCommandOptions): Promise<number> {
   let within: number | undefined;
   let type: TaskType | undefined;
+  const spec = () => ({ report: 'deadlines', within, party: options.party, plan: options.plan, type, overdueOnly: options.overdue }) as const;
   const run = await openReport(io, options, (session) => {
     if (options.within !== undefined) {
       if (!/^\d+$/.test(options.within.trim())) throw new UsageError(cliMessage(session.lang, 'bad-number', { value: options.within }));
@@ -29,15 +29,11 @@ export async function runDeadlines(io: CliIO, options: GlobalOptions & Deadlines
       }
       type = options.type as TaskType;
     }
-  });
-  const report = deadlinesReport(run.model, {
-    asOf: run.asOf,
-    within,
-    party: options.party === undefined ? undefined : requireParty(run, options.party),
-    plan: options.plan === undefined ? undefined : requirePlan(run, options.plan).id,
-    type,
-    overdueOnly: options.overdue,
-  });
+  }, spec);
+  // Unknown ids are bad usage, found once the records are read (the parts were made for them meanwhile, and are dropped).
+  if (options.party !== undefined) requireParty(run, options.party);
+  if (options.plan !== undefined) requirePlan(run, options.plan);
+  const report = reportOf(run, spec());
   await writeReport(run, { report: 'deadlines', data: report });
   return options.failOnOverdue && report.overdue > 0 ? EXIT.FAILURE : EXIT.OK;
 }

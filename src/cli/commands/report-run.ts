@@ -13,15 +13,21 @@ import type { Model, Plan } from '../../model/records.js';
 import { countBySeverity } from '../../validate/diagnostic.js';
 import { closest } from '../../validate/schema-check.js';
 import { EXIT, type CliIO, ExitWith, UsageError } from '../io.js';
-import { type GlobalOptions, loadValidated, openSession, parseAsOf, pickFormat, type Session } from '../session.js';
+import { reportFromParts, type ReportOf, reportPart, type PlanPart, type ReportSpec, wholeReport } from '../../reports/parts.js';
+import type { PlanParts } from '../../validate/stream.js';
+import type { Validated } from '../../validate/validate.js';
+import { type GlobalOptions, loadChecked, loadValidated, openSession, parseAsOf, pickFormat, type Session, streamOff } from '../session.js';
 
 export interface ReportRun {
   session: Session;
   format: ReportFormat;
+  /** The whole model; streamed, its plans have no tasks (what renderers and option checks read is there). */
   model: Model;
   asOf: Day;
   /** The renderers, loading since before the records did. */
   rendering: Promise<typeof import('../../render/reports.js')>;
+  /** Each plan's part of the report, when the records were streamed for it (src/reports/parts.ts). */
+  parts?: PlanPart[];
 }
 
 /** done-in-future warnings shown one by one on a report's stderr. */
@@ -31,8 +37,11 @@ export const DONE_IN_FUTURE_SHOWN = 10;
  * Opens the session and checks the format and --as-of before reading
  * anything; then loads the records. A folder with errors gets its
  * diagnostics on stderr and exit 1; warnings go to stderr and the report goes on.
+ * With `streamFor`, the report it names is made plan by plan as the records
+ * are read and checked, and no plan is kept whole (unless PHOIHOP_STREAM=off):
+ * get it with `reportOf`.
  */
-export async function openReport(io: CliIO, options: GlobalOptions, checkOptions: (session: Session) => void = () => {}): Promise<ReportRun> {
+export async function openReport(io: CliIO, options: GlobalOptions, checkOptions: (session: Session) => void = () => {}, streamFor?: () => ReportSpec): Promise<ReportRun> {
   const session = openSession(io, options);
   const format = pickFormat(session, REPORT_FORMATS, 'table');
   parseAsOf(session);
@@ -41,7 +50,8 @@ export async function openReport(io: CliIO, options: GlobalOptions, checkOptions
   const rendering = import('../../render/reports.js');
   // Settled later by writeReport; a failure to load them is not an unhandled rejection meanwhile.
   rendering.catch(() => {});
-  const validated = await loadValidated(session);
+  const spec = streamFor && !streamOff(session) ? streamFor() : undefined;
+  const validated: Validated & { parts?: PlanPart[] } = spec ? await loadParts(session, spec) : await loadValidated(session);
   const { errors } = countBySeverity(validated.diagnostics);
   if (errors > 0) {
     io.stderr(renderDiagnosticsText({ files: validated.fileCount, diagnostics: validated.diagnostics }, session.lang, PLAIN));
@@ -56,7 +66,21 @@ export async function openReport(io: CliIO, options: GlobalOptions, checkOptions
     io.stderr(diagnosticLine(d, session.lang, PLAIN) + '\n');
   }
   if (later > DONE_IN_FUTURE_SHOWN) io.stderr(`phoihop: ${cliMessage(session.lang, 'more-done-in-future', { count: later - DONE_IN_FUTURE_SHOWN })}\n`);
-  return { session, format, model: validated.model, asOf: validated.asOf, rendering };
+  return { session, format, model: validated.model, asOf: validated.asOf, rendering, parts: validated.parts };
+}
+
+/** Checks the records as `validate` does, keeping of each plan only its part of the report. */
+async function loadParts(session: Session, spec: ReportSpec): Promise<Validated & { parts: PlanPart[] }> {
+  const parts: PlanParts = { of: (plan, facts) => reportPart(plan, facts, spec), script: new URL('../report-thread.js', import.meta.url), data: spec };
+  const checked = await loadChecked(session, parts);
+  const planParts = checked.parts as PlanPart[];
+  const plans = planParts.map((part) => part.plan).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return { ...checked, model: { config: checked.config, parties: checked.parties, plans }, parts: planParts };
+}
+
+/** The report `spec` names: merged from the parts when the records were streamed for it, else made from the whole model. */
+export function reportOf<S extends ReportSpec>(run: ReportRun, spec: S): ReportOf<S> {
+  return run.parts ? reportFromParts(run.parts, { config: run.model.config, asOf: run.asOf }, spec) : wholeReport(run.model, run.asOf, spec);
 }
 
 export async function writeReport(run: ReportRun, report: ReportData): Promise<void> {

@@ -1,0 +1,131 @@
+/**
+ * The reports plan by plan, for a big folder read as a stream
+ * (src/cli/streamed-report.ts): what a report keeps of one plan, computed
+ * wherever the plan is checked, and the report put together from those
+ * parts. Holding every plan's model costs a big folder more time than
+ * reporting on it does (README, Performance). The answer is the report of
+ * the whole model, to the byte (tests hold the two to that): rows come in
+ * plan id order, as the model keeps its plans, and items in compareItems
+ * order, a total order, so merging cannot reorder them.
+ */
+import { ownCopy } from '../load/own-copy.js';
+import type { Day } from '../model/dates.js';
+import { type Item, sortItems } from '../model/items.js';
+import { type Period, periodContaining } from '../model/periods.js';
+import type { Config, Model, Plan, TaskType } from '../model/records.js';
+import { deadlinesFromItems, deadlinesReport, type DeadlinesReport, planDeadlineItems } from './deadlines.js';
+import { type PlanStatus, statusFromRows, statusReport, type StatusReport, statusRow } from './status.js';
+import { planSummaryItems, summaryFromItems, type SummaryPlan, summaryReport, type SummaryReport, summaryRow } from './summary.js';
+
+/** Which report, with its options but the as-of day, which the folder's config may decide (PlanFacts). */
+export type ReportSpec =
+  | { report: 'status'; party?: string; all?: boolean }
+  | { report: 'deadlines'; within?: number; party?: string; plan?: string; type?: TaskType; overdueOnly?: boolean }
+  | { report: 'summary'; /** Default: the quarter holding the as-of day. */ period?: Period };
+
+/** What every plan is reported against. */
+export interface PlanFacts {
+  config: Config;
+  asOf: Day;
+}
+
+/** What a report keeps of one plan: the plan without its tasks, and its row or items, if any. */
+export interface PlanPart {
+  plan: Plan;
+  row?: PlanStatus | SummaryPlan;
+  items?: Item[];
+}
+
+export type ReportOf<S extends ReportSpec> = S extends { report: 'status' } ? StatusReport : S extends { report: 'deadlines' } ? DeadlinesReport : SummaryReport;
+
+/** What `spec` keeps of `plan`. Its strings are copies: a part must not keep the text the plan was read from. */
+export function reportPart(plan: Plan, facts: PlanFacts, spec: ReportSpec): PlanPart {
+  const part: PlanPart = { plan: planWithoutTasks(plan) };
+  switch (spec.report) {
+    case 'status': {
+      const row = statusRow(plan, { ...spec, asOf: facts.asOf }, facts.config.soon);
+      if (row) part.row = { ...row, plan: part.plan, next: row.next && { ...row.next, item: ownItem(row.next.item) } };
+      break;
+    }
+    case 'deadlines':
+      part.items = planDeadlineItems(plan, { ...spec, asOf: facts.asOf }, spec.within ?? facts.config.soon).map(ownItem);
+      break;
+    case 'summary': {
+      const options = { asOf: facts.asOf, period: summaryPeriod(spec, facts.asOf) };
+      const row = summaryRow(plan, options);
+      if (row) part.row = { ...row, plan: part.plan };
+      part.items = planSummaryItems(plan, options).map(ownItem);
+      break;
+    }
+  }
+  return part;
+}
+
+/** The report of every plan's part, in any order. */
+export function reportFromParts<S extends ReportSpec>(parts: PlanPart[], facts: PlanFacts, spec: S): ReportOf<S> {
+  parts.sort((a, b) => (a.plan.id < b.plan.id ? -1 : a.plan.id > b.plan.id ? 1 : 0));
+  const rows = parts.flatMap((part) => (part.row ? [part.row] : []));
+  // Each item's plan rank lets sortItems order two plans' items without reading them (see sortItems).
+  const items: Item[] = [];
+  const ranks: number[] = [];
+  parts.forEach((part, rank) => {
+    for (const item of part.items ?? []) {
+      items.push(item);
+      ranks.push(rank);
+    }
+  });
+  const asOf = facts.asOf;
+  switch (spec.report) {
+    case 'status':
+      return statusFromRows(rows as PlanStatus[], { ...spec, asOf }) as ReportOf<S>;
+    case 'deadlines':
+      return deadlinesFromItems(sortItems(items, ranks), { ...spec, asOf }, spec.within ?? facts.config.soon) as ReportOf<S>;
+    case 'summary':
+      return summaryFromItems(facts.config, rows as SummaryPlan[], sortItems(items, ranks), { asOf, period: summaryPeriod(spec, asOf) }) as ReportOf<S>;
+  }
+}
+
+/** The same report from the whole model, as it is made for one plan or with PHOIHOP_STREAM=off. */
+export function wholeReport<S extends ReportSpec>(model: Model, asOf: Day, spec: S): ReportOf<S> {
+  switch (spec.report) {
+    case 'status':
+      return statusReport(model, { ...spec, asOf }) as ReportOf<S>;
+    case 'deadlines':
+      return deadlinesReport(model, { ...spec, asOf }) as ReportOf<S>;
+    case 'summary':
+      return summaryReport(model, { asOf, period: summaryPeriod(spec, asOf) }) as ReportOf<S>;
+  }
+}
+
+/** The summary's period: the one asked for, else the quarter holding the as-of day. */
+export function summaryPeriod(spec: { period?: Period }, asOf: Day): Period {
+  return spec.period ?? periodContaining('quarter', asOf);
+}
+
+/** What renderers and option checks read of a plan: all but its tasks and contents. */
+function planWithoutTasks(plan: Plan): Plan {
+  return {
+    ...plan,
+    id: ownCopy(plan.id),
+    title: ownCopy(plan.title),
+    number: plan.number === null ? null : ownCopy(plan.number),
+    parties: plan.parties.map(ownCopy),
+    file: ownCopy(plan.file),
+    ...(plan.parent !== undefined && { parent: ownCopy(plan.parent) }),
+    contents: [],
+    tasks: [],
+  };
+}
+
+function ownItem(item: Item): Item {
+  return {
+    ...item,
+    plan: ownCopy(item.plan),
+    task: ownCopy(item.task),
+    title: ownCopy(item.title),
+    lead: ownCopy(item.lead),
+    support: item.support.map(ownCopy),
+    evidence: item.evidence === undefined ? undefined : ownCopy(item.evidence),
+    note: item.note === undefined ? undefined : ownCopy(item.note),
+  };
+}
