@@ -3,7 +3,7 @@
  * within a window, soonest first. Pure: model and options in, data out.
  */
 import type { Day } from '../model/dates.js';
-import { expandItemsWhere, isDoneBy, type Item, type ItemFacts } from '../model/items.js';
+import { expandItemsWhere, isDoneBy, type Item, type ItemFacts, itemState } from '../model/items.js';
 import { type ItemStatus, itemStatus } from './status.js';
 import type { Model, Plan, TaskType } from '../model/records.js';
 
@@ -45,17 +45,15 @@ export function deadlinesReport(model: Model, options: DeadlinesOptions): Deadli
 export function planDeadlineItems(plan: Plan, options: DeadlinesOptions, within: number): Item[] {
   if (options.plan !== undefined && plan.id !== options.plan) return [];
   const dueBy = options.asOf + within;
-  return expandItemsWhere([plan], mayBeListed(options.asOf, dueBy), dueBy).filter((item) => listed(item, options, within) !== undefined);
+  return expandItemsWhere([plan], mayBeListed(options.asOf, dueBy), dueBy).filter((item) => isListed(item, options, within));
 }
 
 /** The report of candidate items in compareItems order (every item, or what planDeadlineItems gave). */
 export function deadlinesFromItems(candidates: readonly Item[], options: DeadlinesOptions, within: number): DeadlinesReport {
   const { asOf, party, plan, type } = options;
   const items: Deadline[] = [];
-  for (const item of candidates) {
-    const deadline = listed(item, options, within);
-    if (deadline) items.push(deadline);
-  }
+  // Overdue and due-soon items always have a due date, so daysLeft is a number.
+  for (const item of candidates) if (isListed(item, options, within)) items.push(itemStatus(item, asOf, within) as Deadline);
   return { asOf, within, filters: { party, plan, type, overdueOnly: Boolean(options.overdueOnly) }, items, overdue: items.filter((d) => d.state === 'overdue').length };
 }
 
@@ -64,15 +62,12 @@ function mayBeListed(asOf: Day, dueBy: Day): (item: ItemFacts) => boolean {
   return (item) => !isDoneBy(item, asOf) && !item.cancelled && item.due !== null && item.due <= dueBy;
 }
 
-/** The item as the report lists it, or undefined when the options or its state leave it out. */
-function listed(item: Item, options: DeadlinesOptions, within: number): Deadline | undefined {
+/** Whether the report lists the item: the options let it in, and it is overdue or due soon. */
+function isListed(item: Item, options: DeadlinesOptions, within: number): boolean {
   const { plan, type, party } = options;
-  if (plan !== undefined && item.plan !== plan) return undefined;
-  if (type !== undefined && item.type !== type) return undefined;
-  if (party !== undefined && item.lead !== party && !item.support.includes(party)) return undefined;
-  const status = itemStatus(item, options.asOf, within);
-  if (status.state !== 'overdue' && status.state !== 'due-soon') return undefined;
-  if (options.overdueOnly && status.state !== 'overdue') return undefined;
-  // Overdue and due-soon items always have a due date, so daysLeft is a number.
-  return status as Deadline;
+  if (plan !== undefined && item.plan !== plan) return false;
+  if (type !== undefined && item.type !== type) return false;
+  if (party !== undefined && item.lead !== party && !item.support.includes(party)) return false;
+  const state = itemState(item, options.asOf, within);
+  return state === 'overdue' || (state === 'due-soon' && !options.overdueOnly);
 }
