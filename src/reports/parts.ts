@@ -1,8 +1,8 @@
 /**
- * The reports plan by plan, for a big folder read as a stream
- * (src/cli/streamed-report.ts): what a report keeps of one plan, computed
- * wherever the plan is checked, and the report put together from those
- * parts. Holding every plan's model costs a big folder more time than
+ * The reports plan by plan, for a folder read as a stream
+ * (src/cli/commands/report-run.ts, src/cli/report-thread.ts): what a
+ * report keeps of one plan, computed wherever the plan is checked, and the
+ * report put together from those parts. Holding every plan's model costs a big folder more time than
  * reporting on it does (README, Performance). The answer is the report of
  * the whole model, to the byte (tests hold the two to that): rows come in
  * plan id order, as the model keeps its plans, and items in compareItems
@@ -90,7 +90,7 @@ export function reportFromParts<S extends ReportSpec>(parts: PlanPart[], facts: 
   }
 }
 
-/** The same report from the whole model, as it is made for one plan or with PHOIHOP_STREAM=off. */
+/** The same report from the whole model: with PHOIHOP_STREAM=off, the reference the merged report is tested against. */
 export function wholeReport<S extends ReportSpec>(model: Model, asOf: Day, spec: S): ReportOf<S> {
   switch (spec.report) {
     case 'status':
