@@ -125,6 +125,11 @@ describe('status, deadlines and summary print the same streamed and kept', () =>
         expect(streamed.code).not.toBe(2);
       }
     }
+    // As of a past day, later completions are warnings on stderr, the same either way.
+    for (const command of [['status'], ['deadlines'], ['summary']]) {
+      const args = [...command, '--as-of', '2022-09-01'];
+      expect(await runMain(args, { cwd }), args.join(' ')).toEqual(await runMain(args, { cwd, env: { PHOIHOP_STREAM: 'off' } }));
+    }
   });
 
   it('on a benchmark folder read by checking threads', () => {
