@@ -23,3 +23,26 @@ export class InMemorySource implements RecordSource {
     return bytes;
   }
 }
+
+/**
+ * A folder whose file at `path` reads as `first` the first time and as
+ * `then` ever after: a clerk saving it while it is read. `reads` counts the
+ * readings of that file.
+ */
+export class ChangingSource extends InMemorySource {
+  reads = 0;
+
+  constructor(
+    files: Record<string, string | Uint8Array>,
+    private readonly path: string,
+    private readonly first: string,
+    private readonly then: string,
+  ) {
+    super(files);
+  }
+
+  override async readFile(path: string): Promise<Uint8Array> {
+    if (path !== this.path) return super.readFile(path);
+    return new TextEncoder().encode(this.reads++ === 0 ? this.first : this.then);
+  }
+}

@@ -22,7 +22,7 @@ import { checkFolder, checkKept, type PlanParts } from '../../src/validate/strea
 import { EXAMPLES, EXAMPLE_FOLDERS, REPO_ROOT, runCli } from '../helpers/cli.js';
 import { folderBytes, tempFolder } from '../helpers/folder.js';
 import { runMain } from '../helpers/main-in-process.js';
-import { InMemorySource } from '../helpers/memory-source.js';
+import { ChangingSource, InMemorySource } from '../helpers/memory-source.js';
 import { dayArbitrary, modelArbitrary, PARTY_IDS } from '../helpers/report-arbitraries.js';
 // @ts-expect-error plain JS module of the benchmark
 import { generateFolder } from '../../bench/generate.js';
@@ -174,16 +174,12 @@ describe('the parts of a folder that changes while it is read', () => {
     const retitled = before.replace(/^title: .*$/m, 'title: Tên mới của kế hoạch');
     expect(named).not.toBe(before);
     expect(retitled).not.toBe(before);
-    let reads = 0;
-    class ChangingSource extends InMemorySource {
-      override async readFile(path: string): Promise<Uint8Array> {
-        if (path !== planPath) return super.readFile(path);
-        return new TextEncoder().encode(reads++ === 0 ? named : retitled);
-      }
-    }
     const spec: ReportSpec = { report: 'status', all: true };
     const parts: PlanParts = { of: (plan, facts) => reportPart(plan, facts, spec), script: new URL('file:///unused.js'), data: spec };
-    const streamed = await checkFolder(new ChangingSource(files), { asOf: AS_OF_DAY, parts });
+    const source = new ChangingSource(files, planPath, named, retitled);
+    const streamed = await checkFolder(source, { asOf: AS_OF_DAY, parts });
+    // Read once streamed, once to check the stub whole, and again by the whole folder's validation.
+    expect(source.reads).toBeGreaterThan(2);
     const now = await checkKept(new InMemorySource({ ...files, [planPath]: retitled }), { asOf: AS_OF_DAY, parts });
     expect(streamed).toEqual(now);
     expect((streamed.parts as PlanPart[]).map((p) => p.plan.title)).toContain('Tên mới của kế hoạch');

@@ -17,7 +17,7 @@ import { checkFolder, checkKept } from '../../src/validate/stream.js';
 import { EXAMPLES, EXAMPLE_FOLDERS, REPO_ROOT } from '../helpers/cli.js';
 import { crossFileFolder } from '../helpers/cross-file-folders.js';
 import { folderBytes, tempFolder } from '../helpers/folder.js';
-import { InMemorySource } from '../helpers/memory-source.js';
+import { ChangingSource, InMemorySource } from '../helpers/memory-source.js';
 // @ts-expect-error plain JS module of the benchmark
 import { generateFolder } from '../../bench/generate.js';
 
@@ -75,15 +75,9 @@ describe('validate streamed finds what validating the kept records finds', () =>
     const fixed = before.replace(/^title: .*$/m, 'title: 42\nbogus: 1');
     expect(named).not.toBe(before);
     expect(fixed).not.toBe(before);
-    let reads = 0;
-    class ChangingSource extends InMemorySource {
-      override async readFile(path: string): Promise<Uint8Array> {
-        if (path !== planPath) return super.readFile(path);
-        return new TextEncoder().encode(reads++ === 0 ? named : fixed);
-      }
-    }
-    const streamed = await checkFolder(new ChangingSource(files), { asOf: AS_OF });
-    expect(reads).toBeGreaterThan(2);
+    const source = new ChangingSource(files, planPath, named, fixed);
+    const streamed = await checkFolder(source, { asOf: AS_OF });
+    expect(source.reads).toBeGreaterThan(2);
     // What the folder holds now, as a whole: the fixed party, the new mistakes.
     const now = await whole(new InMemorySource({ ...files, [planPath]: fixed }));
     expect(streamed).toEqual(now);
