@@ -14,12 +14,14 @@ import { type Item, sortItems } from '../model/items.js';
 import { type Period, periodContaining } from '../model/periods.js';
 import type { Config, Model, Plan, TaskType } from '../model/records.js';
 import { deadlinesFromItems, deadlinesReport, type DeadlinesReport, planDeadlineItems } from './deadlines.js';
-import { type PlanStatus, statusFromRows, statusReport, type StatusReport, statusRow } from './status.js';
+import { type PlanItemsReport, planItemsReport, type PlanStatus, statusFromRows, statusReport, type StatusReport, statusRow } from './status.js';
 import { planSummaryItems, summaryFromItems, type SummaryPlan, summaryReport, type SummaryReport, summaryRow } from './summary.js';
 
 /** Which report, with its options but the as-of day, which the folder's config may decide (PlanFacts). */
 export type ReportSpec =
   | { report: 'status'; party?: string; all?: boolean }
+  /** `status <plan>`: that plan's items, the only plan kept whole. */
+  | { report: 'plan-status'; plan: string; party?: string }
   | { report: 'deadlines'; within?: number; party?: string; plan?: string; type?: TaskType; overdueOnly?: boolean }
   | { report: 'summary'; /** Default: the quarter holding the as-of day. */ period?: Period };
 
@@ -36,7 +38,13 @@ export interface PlanPart {
   items?: Item[];
 }
 
-export type ReportOf<S extends ReportSpec> = S extends { report: 'status' } ? StatusReport : S extends { report: 'deadlines' } ? DeadlinesReport : SummaryReport;
+export type ReportOf<S extends ReportSpec> = S extends { report: 'status' }
+  ? StatusReport
+  : S extends { report: 'plan-status' }
+    ? PlanItemsReport
+    : S extends { report: 'deadlines' }
+      ? DeadlinesReport
+      : SummaryReport;
 
 /**
  * What `spec` keeps of `plan`. The plan's own strings are copies (ownCopy), so
@@ -45,6 +53,7 @@ export type ReportOf<S extends ReportSpec> = S extends { report: 'status' } ? St
  * supporting parties, one per item, cost the renderer its memo (partyNames).
  */
 export function reportPart(plan: Plan, facts: PlanFacts, spec: ReportSpec): PlanPart {
+  if (spec.report === 'plan-status' && plan.id === spec.plan) return { plan };
   const part: PlanPart = { plan: planWithoutTasks(plan) };
   switch (spec.report) {
     case 'status': {
@@ -83,6 +92,8 @@ export function reportFromParts<S extends ReportSpec>(parts: PlanPart[], facts: 
   switch (spec.report) {
     case 'status':
       return statusFromRows(rows as PlanStatus[], { ...spec, asOf }) as ReportOf<S>;
+    case 'plan-status':
+      return planItemsReport(facts.config, wanted(parts.map((part) => part.plan), spec.plan), { ...spec, asOf }) as ReportOf<S>;
     case 'deadlines':
       return deadlinesFromItems(sortItems(items, ranks), { ...spec, asOf }, spec.within ?? facts.config.soon) as ReportOf<S>;
     case 'summary':
@@ -95,11 +106,20 @@ export function wholeReport<S extends ReportSpec>(model: Model, asOf: Day, spec:
   switch (spec.report) {
     case 'status':
       return statusReport(model, { ...spec, asOf }) as ReportOf<S>;
+    case 'plan-status':
+      return planItemsReport(model.config, wanted(model.plans, spec.plan), { ...spec, asOf }) as ReportOf<S>;
     case 'deadlines':
       return deadlinesReport(model, { ...spec, asOf }) as ReportOf<S>;
     case 'summary':
       return summaryReport(model, { asOf, period: summaryPeriod(spec, asOf) }) as ReportOf<S>;
   }
+}
+
+/** The plan `status <plan>` names; the CLI has refused an unknown id before any report is made. */
+function wanted(plans: readonly Plan[], id: string): Plan {
+  const plan = plans.find((p) => p.id === id);
+  if (!plan) throw new Error(`no plan ${id}`);
+  return plan;
 }
 
 /** The summary's period: the one asked for, else the quarter holding the as-of day. */

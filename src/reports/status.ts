@@ -16,7 +16,7 @@ import {
   type Timeliness,
   timeliness,
 } from '../model/items.js';
-import type { Model, Plan } from '../model/records.js';
+import type { Config, Model, Plan } from '../model/records.js';
 
 export interface StatusOptions {
   asOf: Day;
@@ -134,8 +134,8 @@ export function statusFromRows(rows: PlanStatus[], options: StatusOptions): Stat
 }
 
 /** `status <plan-id>`: the plan's row and every one of its items. */
-export function planItemsReport(model: Model, plan: Plan, options: StatusOptions): PlanItemsReport {
-  const soon = options.soon ?? model.config.soon;
+export function planItemsReport(config: Config, plan: Plan, options: StatusOptions): PlanItemsReport {
+  const soon = options.soon ?? config.soon;
   const party = options.party;
   const items = expandPlan(plan)
     .filter((item) => party === undefined || item.lead === party || item.support.includes(party))

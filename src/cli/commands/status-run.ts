@@ -1,5 +1,4 @@
 /** `status [plan-id]`: one row per plan, or one row per item of a plan. */
-import { planItemsReport } from '../../reports/status.js';
 import { EXIT, type CliIO } from '../io.js';
 import type { GlobalOptions } from '../session.js';
 import { openReport, reportOf, requireParty, requirePlan, writeReport } from './report-run.js';
@@ -10,13 +9,14 @@ export interface StatusCommandOptions {
 }
 
 export async function runStatus(io: CliIO, options: GlobalOptions & StatusCommandOptions, planId: string | undefined): Promise<number> {
-  const spec = { report: 'status', party: options.party, all: options.all } as const;
-  // One plan's items need that plan whole: the records are kept, not streamed.
-  const run = await openReport(io, options, undefined, planId === undefined ? () => spec : undefined);
-  const party = options.party === undefined ? undefined : requireParty(run, options.party);
-  if (planId !== undefined) {
-    const plan = requirePlan(run, planId);
-    await writeReport(run, { report: 'plan-status', data: planItemsReport(run.model, plan, { asOf: run.asOf, party, all: options.all }) });
+  const { party, all } = options;
+  // With a plan, that plan's items: the one plan kept whole.
+  const spec = planId === undefined ? ({ report: 'status', party, all } as const) : ({ report: 'plan-status', plan: planId, party } as const);
+  const run = await openReport(io, options, undefined, () => spec);
+  if (party !== undefined) requireParty(run, party);
+  if (spec.report === 'plan-status') {
+    requirePlan(run, spec.plan);
+    await writeReport(run, { report: 'plan-status', data: reportOf(run, spec) });
   } else {
     await writeReport(run, { report: 'status', data: reportOf(run, spec) });
   }
