@@ -139,8 +139,9 @@ export async function loadValidated(session: Session, source?: RecordSource): Pr
 }
 
 /**
- * The diagnostics of the records, without keeping them for a report: what
- * `validate` needs, sooner and in less memory on a big folder (src/validate/stream.ts).
+ * The diagnostics of the records, keeping of each plan only a stub, and with
+ * `parts` a report's part (src/validate/stream.ts): what `validate` and the
+ * reports need, sooner and in less memory on a big folder.
  */
 export async function loadChecked(session: Session, parts?: PlanParts): Promise<Checked> {
   // PHOIHOP_STREAM=off keeps every record: the reference the streamed answer is tested against.

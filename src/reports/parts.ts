@@ -77,7 +77,7 @@ export function reportPart(plan: Plan, facts: PlanFacts, spec: ReportSpec): Plan
 
 /** The report of every plan's part, in any order. */
 export function reportFromParts<S extends ReportSpec>(parts: PlanPart[], facts: PlanFacts, spec: S): ReportOf<S> {
-  parts.sort((a, b) => (a.plan.id < b.plan.id ? -1 : a.plan.id > b.plan.id ? 1 : 0));
+  sortParts(parts);
   const rows = parts.flatMap((part) => (part.row ? [part.row] : []));
   // Each item's plan rank lets sortItems order two plans' items without reading them (see sortItems).
   const items: Item[] = [];
@@ -99,6 +99,11 @@ export function reportFromParts<S extends ReportSpec>(parts: PlanPart[], facts: 
     case 'summary':
       return summaryFromItems(facts.config, rows as SummaryPlan[], sortItems(items, ranks), { asOf, period: summaryPeriod(spec, asOf) }) as ReportOf<S>;
   }
+}
+
+/** The parts in plan id order, as the model keeps its plans; in place. */
+export function sortParts(parts: PlanPart[]): PlanPart[] {
+  return parts.sort((a, b) => (a.plan.id < b.plan.id ? -1 : a.plan.id > b.plan.id ? 1 : 0));
 }
 
 /** The same report from the whole model: with PHOIHOP_STREAM=off, the reference the merged report is tested against. */

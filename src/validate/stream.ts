@@ -23,11 +23,11 @@ import type { Config, Model } from '../model/records.js';
 import { type CheckedPlan, checkPlan, type FolderFacts, type PartOf, type Stub, textFingerprint } from './check-plan.js';
 import type { CheckJob } from './check-thread.js';
 import { type Diagnostic, sortDiagnostics } from './diagnostic.js';
-import { normalizeConfig, normalizeParties, normalizePlan, type Reporter, reporterFor } from './normalize.js';
-import type { PartyEntry, PlanEntry, RuleContext } from './rules/context.js';
+import { normalizeConfig, normalizePlan, type Reporter, reporterFor } from './normalize.js';
+import type { PlanEntry, RuleContext } from './rules/context.js';
 import { RULES } from './rules/index.js';
 import { checkSchema } from './schema-check.js';
-import { configTimeZone, noteIds, noteUnusableIds, rootConfigZone, type ValidateOptions, validateRecords } from './validate.js';
+import { configTimeZone, noteIds, noteUnusableIds, partiesOf, rootConfigZone, type ValidateOptions, validateRecords } from './validate.js';
 
 export interface Checked {
   /** Sorted by file, line, column, rule. */
@@ -111,7 +111,7 @@ export async function checkFolder(source: RecordSource, options: CheckOptions = 
   // A plan changed since it was checked (a clerk saved it meanwhile): the folder is validated again, the ordinary way.
   if (across === 'changed') return checkKept(source, options);
   append(diagnostics, across);
-  return { diagnostics: sortDiagnostics(diagnostics), fileCount: loaded.fileCount, paths: loaded.paths, asOf, config, parties: partyMap(kept), parts };
+  return { diagnostics: sortDiagnostics(diagnostics), fileCount: loaded.fileCount, paths: loaded.paths, asOf, config, parties: partiesOf(kept, []).map, parts };
 }
 
 /**
@@ -141,7 +141,7 @@ async function checkAcrossFiles(
     const ctx: RuleContext = {
       ...folder,
       plans,
-      parties: partyEntries(kept, found),
+      parties: partiesOf(kept, found).entries,
       configs: kept.filter((f) => f.kind === 'config').map((file) => ({ file, report: reporterFor(file, found) })),
     };
     for (const rule of RULES) rule(ctx);
@@ -183,26 +183,6 @@ const byPath = (a: { path: string }, b: { path: string }) => (a.path < b.path ? 
 /** Pushes one by one: a spread of a folder's worth of diagnostics could overflow the stack. */
 function append(to: Diagnostic[], from: readonly Diagnostic[]): void {
   for (const d of from) to.push(d);
-}
-
-/** The model's parties: the first of each id, in path order (kept is sorted), as validateRecords has them. */
-function partyMap(kept: readonly RecordFile[]): Model['parties'] {
-  const parties: Model['parties'] = new Map();
-  for (const file of kept) {
-    if (file.kind !== 'parties') continue;
-    for (const party of normalizeParties(file)) if (!parties.has(party.id)) parties.set(party.id, party);
-  }
-  return parties;
-}
-
-function partyEntries(kept: readonly RecordFile[], found: Diagnostic[]): PartyEntry[] {
-  const parties: PartyEntry[] = [];
-  for (const file of kept) {
-    if (file.kind !== 'parties') continue;
-    const report = reporterFor(file, found);
-    normalizeParties(file).forEach((party, index) => parties.push({ file, index, id: party.id, report }));
-  }
-  return parties;
 }
 
 /**

@@ -46,19 +46,12 @@ export function validateRecords(loaded: Loaded, options: ValidateOptions = {}): 
 
   const configFiles = valid.filter((f) => f.kind === 'config');
   const config = normalizeConfig(configFiles.find((f) => f.path === CONFIG_FILE));
-  const parties: PartyEntry[] = [];
-  const partyMap: Model['parties'] = new Map();
+  const { entries: parties, map: partyMap } = partiesOf(valid, diagnostics);
   const plans: PlanEntry[] = [];
   for (const file of valid) {
+    if (file.kind !== 'plan') continue;
     const report = reporterFor(file, diagnostics);
-    if (file.kind === 'parties') {
-      normalizeParties(file).forEach((party, index) => {
-        parties.push({ file, index, id: party.id, report });
-        if (!partyMap.has(party.id)) partyMap.set(party.id, party);
-      });
-    } else if (file.kind === 'plan') {
-      plans.push({ file, raw: file.data, plan: normalizePlan(file, report), report });
-    }
+    plans.push({ file, raw: file.data, plan: normalizePlan(file, report), report });
   }
 
   const ctx: RuleContext = {
@@ -82,6 +75,25 @@ export function validateRecords(loaded: Loaded, options: ValidateOptions = {}): 
   }
   modelPlans.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return { model: { config, parties: partyMap, plans: modelPlans }, diagnostics: sortDiagnostics(diagnostics), fileCount: loaded.fileCount, paths: loaded.paths, asOf: ctx.asOf };
+}
+
+/**
+ * The parties of the schema-valid parties files among `files` (in path
+ * order), as the rules see them, reporting into `diagnostics`; and as the
+ * model has them, the first of each id.
+ */
+export function partiesOf(files: readonly RecordFile[], diagnostics: Diagnostic[]): { entries: PartyEntry[]; map: Model['parties'] } {
+  const entries: PartyEntry[] = [];
+  const map: Model['parties'] = new Map();
+  for (const file of files) {
+    if (file.kind !== 'parties') continue;
+    const report = reporterFor(file, diagnostics);
+    normalizeParties(file).forEach((party, index) => {
+      entries.push({ file, index, id: party.id, report });
+      if (!map.has(party.id)) map.set(party.id, party);
+    });
+  }
+  return { entries, map };
 }
 
 /** Ids are collected even from files that fail their schema, so one typo does not cascade into unknown-reference errors. */

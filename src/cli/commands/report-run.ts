@@ -13,7 +13,7 @@ import type { Model, Plan } from '../../model/records.js';
 import { countBySeverity } from '../../validate/diagnostic.js';
 import { closest } from '../../validate/schema-check.js';
 import { EXIT, type CliIO, ExitWith, UsageError } from '../io.js';
-import { reportFromParts, type ReportOf, reportPart, type PlanPart, type ReportSpec, wholeReport } from '../../reports/parts.js';
+import { reportFromParts, type ReportOf, reportPart, type PlanPart, type ReportSpec, sortParts, wholeReport } from '../../reports/parts.js';
 import type { PlanParts } from '../../validate/stream.js';
 import type { Validated } from '../../validate/validate.js';
 import { type GlobalOptions, loadChecked, loadValidated, openSession, parseAsOf, pickFormat, type Session, streamOff } from '../session.js';
@@ -73,9 +73,9 @@ export async function openReport(io: CliIO, options: GlobalOptions, checkOptions
 async function loadParts(session: Session, spec: ReportSpec): Promise<Validated & { parts: PlanPart[] }> {
   const parts: PlanParts = { of: (plan, facts) => reportPart(plan, facts, spec), script: new URL('../report-thread.js', import.meta.url), data: spec };
   const checked = await loadChecked(session, parts);
-  const planParts = checked.parts as PlanPart[];
-  const plans = planParts.map((part) => part.plan).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return { ...checked, model: { config: checked.config, parties: checked.parties, plans }, parts: planParts };
+  // In plan id order, as the model keeps its plans (reportFromParts then finds them sorted).
+  const planParts = sortParts(checked.parts as PlanPart[]);
+  return { ...checked, model: { config: checked.config, parties: checked.parties, plans: planParts.map((part) => part.plan) }, parts: planParts };
 }
 
 /** The report `spec` names: merged from the parts when the records were streamed for it, else made from the whole model. */
