@@ -2,4 +2,5 @@
 import { reportPart, type ReportSpec } from '../reports/parts.js';
 import { serveCheckedPlans } from '../validate/check-thread.js';
 
-serveCheckedPlans((plan, facts, spec) => reportPart(plan, facts, spec as ReportSpec));
+// Posted parts reach the main thread as copies: copying their strings here would be wasted.
+serveCheckedPlans((plan, facts, spec) => reportPart(plan, facts, spec as ReportSpec, 'posted'));

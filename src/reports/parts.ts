@@ -47,28 +47,28 @@ export type ReportOf<S extends ReportSpec> = S extends { report: 'status' }
       : SummaryReport;
 
 /**
- * What `spec` keeps of `plan`. The plan's own strings are copies (ownCopy), so
- * that 10,000 kept plans do not keep 10,000 texts; the items are not copied:
- * measured, it saved 5 MB for 85,000 items, and the copies' lists of
- * supporting parties, one per item, cost the renderer its memo (partyNames).
+ * What `spec` keeps of `plan`. A part kept on this thread has its strings
+ * copied (PartCopies), so that 10,000 kept plans do not keep 10,000 texts; a
+ * part posted to the main thread arrives there as copies anyway.
  */
-export function reportPart(plan: Plan, facts: PlanFacts, spec: ReportSpec): PlanPart {
+export function reportPart(plan: Plan, facts: PlanFacts, spec: ReportSpec, where: 'kept' | 'posted' = 'kept'): PlanPart {
   if (spec.report === 'plan-status' && plan.id === spec.plan) return { plan };
-  const part: PlanPart = { plan: planWithoutTasks(plan) };
+  const own = new PartCopies(where === 'kept');
+  const part: PlanPart = { plan: own.plan(plan) };
   switch (spec.report) {
     case 'status': {
       const row = statusRow(plan, { ...spec, asOf: facts.asOf }, facts.config.soon);
-      if (row) part.row = { ...row, plan: part.plan };
+      if (row) part.row = { ...row, plan: part.plan, next: row.next && { ...row.next, item: own.item(row.next.item, part.plan) } };
       break;
     }
     case 'deadlines':
-      part.items = planDeadlineItems(plan, { ...spec, asOf: facts.asOf }, spec.within ?? facts.config.soon);
+      part.items = own.items(planDeadlineItems(plan, { ...spec, asOf: facts.asOf }, spec.within ?? facts.config.soon), part.plan);
       break;
     case 'summary': {
       const options = { asOf: facts.asOf, period: summaryPeriod(spec, facts.asOf) };
       const row = summaryRow(plan, options);
       if (row) part.row = { ...row, plan: part.plan };
-      part.items = planSummaryItems(plan, options);
+      part.items = own.items(planSummaryItems(plan, options), part.plan);
       break;
     }
   }
@@ -132,17 +132,67 @@ export function summaryPeriod(spec: { period?: Period }, asOf: Day): Period {
   return spec.period ?? periodContaining('quarter', asOf);
 }
 
-/** What renderers and option checks read of a plan: all but its tasks and contents. */
-function planWithoutTasks(plan: Plan): Plan {
-  return {
-    ...plan,
-    id: ownCopy(plan.id),
-    title: ownCopy(plan.title),
-    number: plan.number === null ? null : ownCopy(plan.number),
-    parties: plan.parties.map(ownCopy),
-    file: ownCopy(plan.file),
-    ...(plan.parent !== undefined && { parent: ownCopy(plan.parent) }),
-    contents: [],
-    tasks: [],
-  };
+/**
+ * A part's plan and items with strings that keep no text alive: a title or a
+ * party id cut from a file's text keeps the whole text (ownCopy), and the
+ * main thread's items of `deadlines` on 10,000 plans kept about 35 MB of
+ * texts, which the collector copied as it went. Each distinct string and
+ * list of supporting parties is copied once for the plan, so that the items
+ * of a task still share theirs, as built (a copy for each item cost as much
+ * as it saved, and the renderer's memo of supporting parties' names goes by
+ * the list). Without `copying`, everything is kept as it is.
+ */
+class PartCopies {
+  private readonly strings = new Map<string, string>();
+  private readonly lists = new Map<readonly string[], string[]>();
+
+  constructor(private readonly copying: boolean) {}
+
+  /** What renderers and option checks read of a plan: all but its tasks and contents. */
+  plan(plan: Plan): Plan {
+    return {
+      ...plan,
+      id: this.string(plan.id),
+      title: this.string(plan.title),
+      number: plan.number === null ? null : this.string(plan.number),
+      parties: this.list(plan.parties),
+      file: this.string(plan.file),
+      ...(plan.parent !== undefined && { parent: this.string(plan.parent) }),
+      contents: [],
+      tasks: [],
+    };
+  }
+
+  /** `items` of `plan` (the part's, copied already). */
+  items(items: Item[], plan: Plan): Item[] {
+    return this.copying ? items.map((item) => this.item(item, plan)) : items;
+  }
+
+  item(item: Item, plan: Plan): Item {
+    if (!this.copying) return item;
+    return {
+      ...item,
+      plan: plan.id,
+      task: this.string(item.task),
+      title: this.string(item.title),
+      lead: this.string(item.lead),
+      support: this.list(item.support),
+      evidence: item.evidence === undefined ? undefined : this.string(item.evidence),
+      note: item.note === undefined ? undefined : this.string(item.note),
+    };
+  }
+
+  private string(s: string): string {
+    if (!this.copying) return s;
+    let copy = this.strings.get(s);
+    if (copy === undefined) this.strings.set(s, (copy = ownCopy(s)));
+    return copy;
+  }
+
+  private list(ids: readonly string[]): string[] {
+    if (!this.copying) return ids as string[];
+    let copy = this.lists.get(ids);
+    if (copy === undefined) this.lists.set(ids, (copy = ids.map((id) => this.string(id))));
+    return copy;
+  }
 }

@@ -70,18 +70,40 @@ describe('a report merged from its plans\' parts', () => {
   it('prints what the report of the whole model prints, whatever order the parts come in', () => {
     fc.assert(
       fc.property(
-        modelArbitrary.chain((model) => fc.tuple(fc.constant(model), specArbitrary(model), dayArbitrary, fc.infiniteStream(fc.nat()))),
-        ([model, spec, asOf, order]) => {
+        modelArbitrary.chain((model) => fc.tuple(fc.constant(model), specArbitrary(model), dayArbitrary, fc.infiniteStream(fc.nat()), fc.constantFrom('kept' as const, 'posted' as const))),
+        ([model, spec, asOf, order, where]) => {
           const facts = { config: model.config, asOf };
           // Threads hand parts back in no set order.
           const keys = new Map(model.plans.map((plan) => [plan, order.next().value as number]));
-          const parts: PlanPart[] = [...model.plans].sort((a, b) => keys.get(a)! - keys.get(b)!).map((plan) => reportPart(plan, facts, spec));
+          const parts: PlanPart[] = [...model.plans].sort((a, b) => keys.get(a)! - keys.get(b)!).map((plan) => reportPart(plan, facts, spec, where));
           const slim: Model = { ...model, plans: parts.map((p) => p.plan) };
           // Only `status <plan>` keeps a plan whole: the one it names.
           for (const part of parts) if (spec.report !== 'plan-status' || part.plan.id !== spec.plan) expect(part.plan.tasks).toEqual([]);
           const whole = { report: spec.report, data: wholeReport(model, asOf, spec) } as ReportData;
           const merged = { report: spec.report, data: reportFromParts(parts, facts, spec) } as ReportData;
           expect(printed(merged, slim)).toBe(printed(whole, model));
+        },
+      ),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('keeps copies of its items that share, task by task, what the items built share', () => {
+    fc.assert(
+      fc.property(
+        modelArbitrary.chain((model) => fc.tuple(fc.constant(model), specArbitrary(model), dayArbitrary)),
+        ([model, spec, asOf]) => {
+          fc.pre(spec.report === 'deadlines' || spec.report === 'summary');
+          for (const plan of model.plans) {
+            const part = reportPart(plan, { config: model.config, asOf }, spec);
+            const items = part.items ?? [];
+            const built = expandPlan(plan);
+            for (const item of items) expect(built).toContainEqual(item);
+            // The renderer joins each list of supporting parties once (partyNames): one list a task.
+            const lists = new Map<string, Set<readonly string[]>>();
+            for (const item of items) lists.set(item.task, (lists.get(item.task) ?? new Set()).add(item.support));
+            for (const same of lists.values()) expect(same.size).toBe(1);
+          }
         },
       ),
       { numRuns: RUNS },
