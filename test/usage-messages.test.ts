@@ -140,7 +140,7 @@ describe('reports', () => {
     git('add', '-A');
     git('commit', '-qm', 'first');
     const table = runCli(['deadlines', '-C', dir, '--rev', 'HEAD', '--as-of', '2026-11-22']);
-    expect(table.stdout.split('\n').slice(0, 3)).toEqual(['Nhiệm vụ quá hạn và sắp đến hạn (trong 14 ngày tới)', 'Tính đến ngày 22/11/2026', 'Theo hồ sơ tại phiên bản git HEAD']);
+    expect(table.stdout.split('\n').slice(0, 4)).toEqual(['Ban Dân vận Tỉnh ủy Phú Yên', 'Nhiệm vụ quá hạn và sắp đến hạn (trong 14 ngày tới)', 'Tính đến ngày 22/11/2026', 'Theo hồ sơ tại phiên bản git HEAD']);
     const markdown = runCli(['status', '-C', dir, '--rev', 'HEAD', '--as-of', '2026-11-22', '--format', 'markdown', '--lang', 'en']);
     expect(markdown.stdout).toContain('Records as at git revision HEAD');
     const summary = runCli(['summary', '-C', dir, '--rev', 'HEAD', '--as-of', '2026-11-22']);

@@ -68,9 +68,10 @@ describe('--rev with the reports', () => {
     // Uncommitted: the config now says Vietnamese and a 60-day window.
     en.write({ 'records/phoihop.yaml': 'kind: config\ntitle: Ban Dân vận Tỉnh ủy\nlocale: vi\nsoon: 60\n' });
     const at = (...args: string[]) => runCli(['-C', `${en.root}/records`, '--as-of', '2026-11-22', 'deadlines', ...args], { env: gitTestEnv() }).stdout;
-    expect(at()).toMatch(/^Nhiệm vụ quá hạn và sắp đến hạn \(trong 60 ngày tới\)\n/);
-    expect(at('--rev', 'HEAD')).toMatch(/^Overdue items and items due in the next 14 days\n/);
-    expect(at('--rev', 'HEAD', '--lang', 'vi')).toMatch(/^Nhiệm vụ quá hạn và sắp đến hạn \(trong 14 ngày tới\)\n/);
+    // The organisation (the config's title) heads every report, the report's own title under it.
+    expect(at()).toMatch(/^Ban Dân vận Tỉnh ủy\nNhiệm vụ quá hạn và sắp đến hạn \(trong 60 ngày tới\)\n/);
+    expect(at('--rev', 'HEAD')).toMatch(/^Ban Dân vận Tỉnh ủy\nOverdue items and items due in the next 14 days\n/);
+    expect(at('--rev', 'HEAD', '--lang', 'vi')).toMatch(/^Ban Dân vận Tỉnh ủy\nNhiệm vụ quá hạn và sắp đến hạn \(trong 14 ngày tới\)\n/);
     const validate = runCli(['-C', `${en.root}/records`, 'validate', '--rev', 'HEAD'], { env: gitTestEnv() });
     expect(validate.stdout).toBe('0 errors, 0 warnings in 3 files.\n');
   });

@@ -8,7 +8,9 @@ import { renderMarkdownDocument } from '../../src/render/markdown.js';
 import { date, num, text } from '../../src/render/document.js';
 import { PLAIN } from '../../src/render/paint.js';
 import { EXAMPLES, REPO_ROOT, runCli } from '../helpers/cli.js';
-import { minimalFolder } from '../helpers/folder.js';
+import { copyFolder, minimalFolder } from '../helpers/folder.js';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { day } from '../helpers/report-model.js';
 
 const phuYen = EXAMPLES + 'phu-yen';
@@ -169,15 +171,51 @@ describe('csv', () => {
   });
 });
 
+describe('the heading of every report', () => {
+  /** Phú Yên's records with the config's `title` taken out. */
+  function untitled(): string {
+    const dir = copyFolder(phuYen);
+    const config = join(dir, 'phoihop.yaml');
+    writeFileSync(config, readFileSync(config, 'utf8').replace(/^title: .*\n/m, ''));
+    return dir;
+  }
+  const reports: [string[], string][] = [
+    [['status'], 'Tình hình thực hiện các chương trình, kế hoạch phối hợp'],
+    [['status', 'btg-bdv-2022'], 'btg-bdv-2022: Kế hoạch thực hiện Chương trình phối hợp giữa Ban Tuyên giáo Tỉnh ủy và Ban Dân vận Tỉnh ủy năm 2022'],
+    [['deadlines'], 'Nhiệm vụ quá hạn và sắp đến hạn (trong 14 ngày tới)'],
+    [['deadlines', '--overdue'], 'Nhiệm vụ quá hạn'],
+    [['summary'], 'Tổng hợp kết quả thực hiện chương trình, kế hoạch phối hợp'],
+  ];
+
+  it.each(reports)('%s names the organisation, the config\'s title, above its own title', (args, title) => {
+    const table = runCli([...args, '-C', phuYen, '--as-of', '2026-11-22']).stdout.split('\n');
+    expect(table.slice(0, 2)).toEqual(['Ban Dân vận Tỉnh ủy Phú Yên', title]);
+    const md = runCli([...args, '-C', phuYen, '--as-of', '2026-11-22', '--format', 'markdown']).stdout.split('\n');
+    expect(md.slice(0, 3)).toEqual(['## Ban Dân vận Tỉnh ủy Phú Yên', '', title]);
+    const bare = runCli([...args, '-C', untitled(), '--as-of', '2026-11-22']).stdout.split('\n');
+    expect(bare[0]).toBe(title);
+    expect(bare.slice(1).join('\n')).toBe(table.slice(2).join('\n'));
+  });
+
+  it('leaves a one-table CSV that table alone', () => {
+    for (const report of ['status', 'deadlines']) {
+      const csv = runCli([report, '-C', phuYen, '--as-of', '2026-11-22', '--format', 'csv']).stdout;
+      expect(csv.replace(/^\uFEFF/, '').split('\r\n')[0]).toMatch(/^Mã,|^Hạn,/);
+      expect(csv).not.toContain('Phú Yên');
+    }
+  });
+});
+
 describe('markdown', () => {
   it('gives a heading and a GFM table with numbers right-aligned', () => {
     const md = runCli(['status', '-C', phuYen, '--as-of', '2026-11-22', '--format', 'markdown']).stdout;
     const lines = md.split('\n');
-    expect(lines[0]).toBe('## Tình hình thực hiện các chương trình, kế hoạch phối hợp');
-    expect(lines[2]).toBe('Tính đến ngày 22/11/2026');
-    expect(lines[4]).toBe('| Mã | Số, ký hiệu | Tên | Giai đoạn | Trạng thái | Tổng số | Hoàn thành | Quá hạn | Sắp đến hạn | Chưa đến hạn | Đã hủy | Tiến độ | Hạn kế tiếp | Nhiệm vụ kế tiếp |');
-    expect(lines[5]).toBe('| --- | --- | --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |');
-    expect(lines[6]).toMatch(/^\| btg-bdv-2022-2026 \|  \| Chương trình .* \| giai đoạn 2022 – 2026 \| đang thực hiện \| 31 \| 22 \| 2 \| 3 \| 3 \| 1 \| 73% \| 15\/10\/2026 \| giao-ban-quy \(Quý III năm 2026\) \|$/);
+    expect(lines[0]).toBe('## Ban Dân vận Tỉnh ủy Phú Yên');
+    expect(lines[2]).toBe('Tình hình thực hiện các chương trình, kế hoạch phối hợp');
+    expect(lines[4]).toBe('Tính đến ngày 22/11/2026');
+    expect(lines[6]).toBe('| Mã | Số, ký hiệu | Tên | Giai đoạn | Trạng thái | Tổng số | Hoàn thành | Quá hạn | Sắp đến hạn | Chưa đến hạn | Đã hủy | Tiến độ | Hạn kế tiếp | Nhiệm vụ kế tiếp |');
+    expect(lines[7]).toBe('| --- | --- | --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |');
+    expect(lines[8]).toMatch(/^\| btg-bdv-2022-2026 \|  \| Chương trình .* \| giai đoạn 2022 – 2026 \| đang thực hiện \| 31 \| 22 \| 2 \| 3 \| 3 \| 1 \| 73% \| 15\/10\/2026 \| giao-ban-quy \(Quý III năm 2026\) \|$/);
     expect(md).not.toContain(ESC);
   });
 

@@ -175,11 +175,12 @@ describe('status <plan-id>', () => {
     const r = runCli(['status', 'btg-bdv-2022', '-C', phuYen, '--as-of', '2022-10-20']);
     expect(r.code).toBe(0);
     const lines = r.stdout.split('\n');
-    expect(lines[0]).toBe('btg-bdv-2022: Kế hoạch thực hiện Chương trình phối hợp giữa Ban Tuyên giáo Tỉnh ủy và Ban Dân vận Tỉnh ủy năm 2022');
-    expect(lines[1]).toBe('Kế hoạch · ký ngày 12/05/2022 · Năm 2022 · đang thực hiện');
-    expect(lines[2]).toBe('Tính đến ngày 20/10/2022');
+    expect(lines[0]).toBe('Ban Dân vận Tỉnh ủy Phú Yên');
+    expect(lines[1]).toBe('btg-bdv-2022: Kế hoạch thực hiện Chương trình phối hợp giữa Ban Tuyên giáo Tỉnh ủy và Ban Dân vận Tỉnh ủy năm 2022');
+    expect(lines[2]).toBe('Kế hoạch · ký ngày 12/05/2022 · Năm 2022 · đang thực hiện');
+    expect(lines[3]).toBe('Tính đến ngày 20/10/2022');
     // As of 20/10/2022: done 7 (triển khai, hội nghị, kỷ niệm, exchanges 06..09); cancelled 2; open 6 (nothing within 14 days).
-    expect(lines[3]).toBe('15 nhiệm vụ: 7 hoàn thành, 0 quá hạn, 0 sắp đến hạn, 6 chưa đến hạn hoặc thường xuyên, 2 đã hủy (tiến độ 53%)');
+    expect(lines[4]).toBe('15 nhiệm vụ: 7 hoàn thành, 0 quá hạn, 0 sắp đến hạn, 6 chưa đến hạn hoặc thường xuyên, 2 đã hủy (tiến độ 53%)');
     expect(r.stdout).toMatch(/│ 05\/11\/2022 +│ trao-doi-thong-tin-bao-chi +│ Tháng 10 năm 2022 +│/);
     expect(r.stdout).toContain('hoàn thành đúng hạn');
     expect(r.stdout).toContain('còn 16 ngày');
@@ -189,7 +190,7 @@ describe('status <plan-id>', () => {
 describe('status as a table', () => {
   it('names the state, counts and next item in Vietnamese, and in English with --lang en', () => {
     const vi = runCli(['status', '-C', phuYen, '--as-of', '2026-11-22']);
-    expect(vi.stdout.split('\n').slice(0, 2)).toEqual(['Tình hình thực hiện các chương trình, kế hoạch phối hợp', 'Tính đến ngày 22/11/2026']);
+    expect(vi.stdout.split('\n').slice(0, 3)).toEqual(['Ban Dân vận Tỉnh ủy Phú Yên', 'Tình hình thực hiện các chương trình, kế hoạch phối hợp', 'Tính đến ngày 22/11/2026']);
     for (const header of ['Mã', 'Số, ký hiệu', 'Giai đoạn', 'Trạng thái', 'Quá hạn', 'Sắp đến hạn', 'Tiến độ', 'Hạn kế tiếp', 'Nhiệm vụ kế tiếp']) expect(vi.stdout).toContain(header);
     expect(vi.stdout).toContain('giai đoạn 2022 – 2026');
     expect(vi.stdout).toContain('đang thực hiện');

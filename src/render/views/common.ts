@@ -3,7 +3,7 @@ import type { Lang } from '../../i18n/lang.js';
 import { daysLeftText, itemStateName, lines, periodName, taskTypeName, word } from '../../i18n/reports.js';
 import type { Model } from '../../model/records.js';
 import type { ItemStatus } from '../../reports/status.js';
-import { type Cell, type Column, num, text, type Tone } from '../document.js';
+import { type Block, type Cell, type Column, num, text, type Tone } from '../document.js';
 
 /** What every view needs besides the report's data. */
 export interface ViewContext {
@@ -11,6 +11,19 @@ export interface ViewContext {
   model: Model;
   /** The git revision the records were read at, if not the work tree. */
   revision?: string;
+}
+
+/**
+ * A report's title and the lines under it. The organisation (the config's
+ * `title`, "shown in report headers", records.md) goes on top when the
+ * config names one, and the report's own title is then its first line.
+ */
+export function reportHeading(ctx: ViewContext, title: string, lines: string[]): Block[] {
+  const organisation = ctx.model.config.title;
+  return [
+    { kind: 'title', text: organisation ?? title },
+    { kind: 'lines', lines: organisation === undefined ? lines : [title, ...lines] },
+  ];
 }
 
 /** The line naming the revision a report was made from (`--rev`), or none. */

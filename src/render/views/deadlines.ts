@@ -2,7 +2,7 @@
 import { lines, taskTypeName, word } from '../../i18n/reports.js';
 import type { DeadlinesReport } from '../../reports/deadlines.js';
 import { date, type Document, type Row, rowsOf, text } from '../document.js';
-import { columns, daysLeftCell, occurrenceCell, partyName, partyNames, revisionLines, stateCell, type ViewContext } from './common.js';
+import { columns, daysLeftCell, occurrenceCell, partyName, partyNames, reportHeading, revisionLines, stateCell, type ViewContext } from './common.js';
 
 export function deadlinesDocument(report: DeadlinesReport, ctx: ViewContext): Document {
   const { lang, model } = ctx;
@@ -30,8 +30,7 @@ export function deadlinesDocument(report: DeadlinesReport, ctx: ViewContext): Do
   if (filters.plan !== undefined) filterLines.push(`${word(lang, 'plan')}: ${filters.plan}`);
   if (filters.type !== undefined) filterLines.push(`${word(lang, 'taskType')}: ${taskTypeName(lang, filters.type)}`);
   return [
-    { kind: 'title', text: filters.overdueOnly ? word(lang, 'overdueTitle') : lines.deadlinesTitle(lang, report.within) },
-    { kind: 'lines', lines: [lines.asOf(lang, report.asOf), ...revisionLines(ctx), ...filterLines] },
+    ...reportHeading(ctx, filters.overdueOnly ? word(lang, 'overdueTitle') : lines.deadlinesTitle(lang, report.within), [lines.asOf(lang, report.asOf), ...revisionLines(ctx), ...filterLines]),
     {
       kind: 'table',
       columns: [

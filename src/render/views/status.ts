@@ -2,7 +2,7 @@
 import { formatPercent, lines, periodName, planStateName, word } from '../../i18n/reports.js';
 import type { PlanItemsReport, PlanStatus, StatusReport } from '../../reports/status.js';
 import { date, type Document, num, type Row, rowsOf, text } from '../document.js';
-import { columns, daysLeftCell, occurrenceCell, partyName, revisionLines, stateCell, toneOf, typeCell, type ViewContext } from './common.js';
+import { columns, daysLeftCell, occurrenceCell, partyName, reportHeading, revisionLines, stateCell, toneOf, typeCell, type ViewContext } from './common.js';
 
 function filterLine(ctx: ViewContext, party: string | undefined): string[] {
   if (party === undefined) return [];
@@ -40,8 +40,7 @@ export function statusDocument(report: StatusReport, ctx: ViewContext): Document
     };
   });
   return [
-    { kind: 'title', text: word(lang, 'statusTitle') },
-    { kind: 'lines', lines: [lines.asOf(lang, report.asOf), ...revisionLines(ctx), ...filterLine(ctx, report.party)] },
+    ...reportHeading(ctx, word(lang, 'statusTitle'), [lines.asOf(lang, report.asOf), ...revisionLines(ctx), ...filterLine(ctx, report.party)]),
     {
       kind: 'table',
       columns: [
@@ -91,8 +90,7 @@ export function planItemsDocument(report: PlanItemsReport, ctx: ViewContext): Do
     tone: toneOf(s.state),
   }));
   return [
-    { kind: 'title', text: `${plan.id}: ${plan.title}` },
-    { kind: 'lines', lines: [header, lines.asOf(lang, report.asOf), ...revisionLines(ctx), counts, ...filterLine(ctx, report.party)] },
+    ...reportHeading(ctx, `${plan.id}: ${plan.title}`, [header, lines.asOf(lang, report.asOf), ...revisionLines(ctx), counts, ...filterLine(ctx, report.party)]),
     {
       kind: 'table',
       columns: [

@@ -8,7 +8,7 @@ import { formatNumber, lines, periodName, planStateName, taskTypeName, timelines
 import type { Model, Results } from '../../model/records.js';
 import { sumResults, TALLY_KEYS, type Tally, type SummaryReport } from '../../reports/summary.js';
 import { type Block, type Column, date, type Document, num, type Row, rowsOf, text } from '../document.js';
-import { columns, occurrenceCell, partyName, revisionLines, stateCell, toneOf, type ViewContext } from './common.js';
+import { columns, occurrenceCell, partyName, reportHeading, revisionLines, stateCell, toneOf, type ViewContext } from './common.js';
 
 const tallyColumns = (lang: Lang): Column[] => [columns.count(lang, 'total'), ...TALLY_KEYS.map((k) => columns.count(lang, k))];
 const tallyCells = (t: Tally) => [
@@ -44,19 +44,8 @@ export function summaryDocument(report: SummaryReport, ctx: ViewContext): Docume
 
 /** The title, then who and what period the figures are for. */
 function heading(report: SummaryReport, ctx: ViewContext): Block[] {
-  const { lang, model } = ctx;
-  return [
-    { kind: 'title', text: model.config.title ?? word(lang, 'summaryTitle') },
-    {
-      kind: 'lines',
-      lines: [
-        ...(model.config.title ? [word(lang, 'summaryTitle')] : []),
-        lines.reportPeriod(lang, report.period),
-        lines.figuresAsOf(lang, report.asOf),
-        ...revisionLines(ctx),
-      ],
-    },
-  ];
+  const { lang } = ctx;
+  return reportHeading(ctx, word(lang, 'summaryTitle'), [lines.reportPeriod(lang, report.period), lines.figuresAsOf(lang, report.asOf), ...revisionLines(ctx)]);
 }
 
 function plansTable(report: SummaryReport, { lang }: ViewContext): Block {
