@@ -150,14 +150,16 @@ class PartCopies {
 
   /** What renderers and option checks read of a plan: all but its tasks and contents. */
   plan(plan: Plan): Plan {
+    // A plan's own strings differ from one another: copied without the memo, which would only hash them.
+    const own = this.copying ? ownCopy : (s: string) => s;
     return {
       ...plan,
-      id: this.string(plan.id),
-      title: this.string(plan.title),
-      number: plan.number === null ? null : this.string(plan.number),
-      parties: this.list(plan.parties),
-      file: this.string(plan.file),
-      ...(plan.parent !== undefined && { parent: this.string(plan.parent) }),
+      id: own(plan.id),
+      title: own(plan.title),
+      number: plan.number === null ? null : own(plan.number),
+      parties: this.copying ? plan.parties.map(ownCopy) : plan.parties,
+      file: own(plan.file),
+      ...(plan.parent !== undefined && { parent: own(plan.parent) }),
       contents: [],
       tasks: [],
     };
