@@ -184,15 +184,14 @@ class PartCopies {
     };
   }
 
+  /** Only when copying, as is `list`. */
   private string(s: string): string {
-    if (!this.copying) return s;
     let copy = this.strings.get(s);
     if (copy === undefined) this.strings.set(s, (copy = ownCopy(s)));
     return copy;
   }
 
   private list(ids: readonly string[]): string[] {
-    if (!this.copying) return ids as string[];
     let copy = this.lists.get(ids);
     if (copy === undefined) this.lists.set(ids, (copy = ids.map((id) => this.string(id))));
     return copy;
