@@ -7,7 +7,13 @@
  *
  * Same seed and N → the same bytes, so runs on different days compare.
  *
- *   node bench/generate.js <dir> [--n 1000] [--seed 2026] [--clean]
+ * A recurring task's log is cut at 24 entries so that a plan stays within
+ * 150 lines, which leaves the later past occurrences of a monthly task
+ * unrecorded, hence overdue: `deadlines` lists about 8.6 items a plan.
+ * `logs: 'complete'` records every past occurrence instead (a plan may then
+ * run past 150 lines), as a folder kept up to date would.
+ *
+ *   node bench/generate.js <dir> [--n 1000] [--seed 2026] [--clean] [--complete-logs]
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -135,7 +141,7 @@ function periods(every, start, end) {
 }
 
 /** One plan's text. `mistake` (or undefined) is the error planted in it. */
-function planText(rng, index, parties, mistake) {
+function planText(rng, index, parties, mistake, logs = 'capped') {
   const pick = (list) => list[Math.floor(rng() * list.length)];
   const int = (lo, hi) => lo + Math.floor(rng() * (hi - lo + 1));
   const person = () => `${pick(SURNAMES)} ${pick(MIDDLE)} ${pick(GIVEN)}`;
@@ -246,13 +252,14 @@ function planText(rng, index, parties, mistake) {
     const entries = [];
     for (const [key, last, y, m] of periods(every, from, periodEnd)) {
       const due = extra.offset !== undefined ? last + extra.offset : dayNumber(y, m, Math.min(extra.day, daysIn(y, m)));
-      const done = due + int(-6, 4);
+      // A complete log records an occurrence that fell due before the plan was signed as done on signing.
+      const done = logs === 'complete' ? Math.max(due + int(-6, 4), signedDay) : due + int(-6, 4);
       if (done >= AS_OF_DAY || done < signedDay) continue;
       const r = rng();
       if (r < 0.08) entries.push(`      ${key}: { status: cancelled, note: Lùi sang kỳ sau do trùng lịch công tác }`);
       else if (r < 0.2) entries.push(`      ${key}: { done: ${iso(...fromDay(done))}, results: { participants: ${int(12, 80)} } }`);
       else entries.push(`      ${key}: ${iso(...fromDay(done))}`);
-      if (entries.length >= Math.min(24, maxLines - lines.length - 2)) break;
+      if (logs === 'capped' && entries.length >= Math.min(24, maxLines - lines.length - 2)) break;
     }
     if (entries.length > 0) {
       lines.push('    log:', ...entries);
@@ -288,7 +295,7 @@ function pickDistinct(rng, list, count) {
  * plans otherwise), for timing reports, which refuse a folder with errors.
  * Returns what was written.
  */
-export function generateFolder(dir, { n = 1000, seed = 2026, clean = false } = {}) {
+export function generateFolder(dir, { n = 1000, seed = 2026, clean = false, logs = 'capped' } = {}) {
   rmSync(dir, { recursive: true, force: true });
   const rng = mulberry32(seed);
   const parties = [];
@@ -328,7 +335,7 @@ export function generateFolder(dir, { n = 1000, seed = 2026, clean = false } = {
     const [slug] = PROVINCES[i % PROVINCES.length];
     const planRng = mulberry32((seed * 7919 + i) >>> 0);
     const mistake = clean ? undefined : mistakes.get(i);
-    let text = planText(planRng, i + 1, byProvince.get(slug), mistake);
+    let text = planText(planRng, i + 1, byProvince.get(slug), mistake, logs);
     // Some clerks type with Unikey's decomposed Unicode, some save with Windows line ends.
     if (i % 37 === 5) text = text.normalize('NFD');
     if (i % 23 === 7) text = text.replace(/\n/g, '\r\n');
@@ -351,9 +358,10 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   };
   const dir = args.find((a, i) => !a.startsWith('--') && !(i > 0 && ['--n', '--seed'].includes(args[i - 1])));
   if (!dir) {
-    process.stderr.write('usage: node bench/generate.js <dir> [--n 1000] [--seed 2026] [--clean]\n');
+    process.stderr.write('usage: node bench/generate.js <dir> [--n 1000] [--seed 2026] [--clean] [--complete-logs]\n');
     process.exit(2);
   }
-  const r = generateFolder(dir, { n: Number(value('--n', 1000)), seed: Number(value('--seed', 2026)), clean: args.includes('--clean') });
+  const logs = args.includes('--complete-logs') ? 'complete' : 'capped';
+  const r = generateFolder(dir, { n: Number(value('--n', 1000)), seed: Number(value('--seed', 2026)), clean: args.includes('--clean'), logs });
   process.stdout.write(`${r.plans} plans (${r.invalid} with a mistake) in ${r.dir}: ${r.meanLines} lines, ${r.meanBytes} bytes on average\n`);
 }

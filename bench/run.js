@@ -9,6 +9,7 @@
  *   npm run bench -- --ablation   also validate with each speed-up turned off in turn (N = largest)
  *   npm run bench -- --instructions   also count the instructions of validate and ajv-cli (valgrind, N = largest)
  *   npm run bench -- --n 10000 --only status,deadlines   only these next to validate (clean folder)
+ *   npm run bench -- --complete-logs   folders whose every past occurrence is recorded (see generate.js)
  *
  * Folders are generated (seeded) under bench/out/ and reused while the
  * generator, seed and N are unchanged. The CLI is built first (tsc).
@@ -45,6 +46,8 @@ const ablation = flag('--ablation');
 const instructions = flag('--instructions');
 /** `--only validate,status`: time only these commands on the clean folder (and skip the mixed folder unless validate is one). */
 const only = option('--only', undefined)?.split(',');
+/** `--complete-logs`: every past occurrence of a recurring task recorded, rather than logs cut at 24 entries (generate.js). */
+const logs = flag('--complete-logs') ? 'complete' : 'capped';
 const selected = (name) => !only || only.some((o) => name.endsWith(` ${o}`) || name === o);
 
 /** Each speed-up's switch, to time validate without it (the README records why each one is there). */
@@ -67,8 +70,8 @@ function main() {
   if (schema.status !== 0) fail(`phoihop schema plan failed: ${schema.stderr}`);
   writeFileSync(schemaPath, schema.stdout);
 
-  const results = { machine: machine(), seed, runs, startup: {}, sizes: {} };
-  say(`phoihop benchmark: ${results.machine.summary}; ${runs} runs each, medians; seed ${seed}`);
+  const results = { machine: machine(), seed, runs, logs, startup: {}, sizes: {} };
+  say(`phoihop benchmark: ${results.machine.summary}; ${runs} runs each, medians; seed ${seed}${logs === 'complete' ? '; complete logs' : ''}`);
   results.machine.freshMemory = freshMemoryCost();
   const fresh = results.machine.freshMemory;
   say(`memory: first use ${fresh.firstMsPer100MB.toFixed(0)} ms per 100 MB, reuse ${fresh.reuseMsPer100MB.toFixed(0)} ms (about ${fresh.usPerFault.toFixed(1)} µs a page fault)\n`);
@@ -187,15 +190,15 @@ function build() {
 
 /** The folder for N plans, regenerated only when the generator, seed or N changed. */
 function ensureFolder(n, clean) {
-  const dir = join(OUT, `n${n}${clean ? '-clean' : ''}`);
+  const dir = join(OUT, `n${n}${clean ? '-clean' : ''}${logs === 'complete' ? '-complete-logs' : ''}`);
   const stampPath = join(dir, '.bench-stamp.json');
   const generator = createHash('sha256').update(readFileSync(join(ROOT, 'bench', 'generate.js'))).digest('hex');
-  const wanted = { generator, seed, n, clean };
+  const wanted = { generator, seed, n, clean, logs };
   if (existsSync(stampPath)) {
     const stamp = JSON.parse(readFileSync(stampPath, 'utf8'));
-    if (stamp.generator === generator && stamp.seed === seed && stamp.n === n && stamp.clean === clean) return stamp;
+    if (stamp.generator === generator && stamp.seed === seed && stamp.n === n && stamp.clean === clean && (stamp.logs ?? 'capped') === logs) return stamp;
   }
-  const made = generateFolder(dir, { n, seed, clean });
+  const made = generateFolder(dir, { n, seed, clean, logs });
   const stamp = { ...wanted, dir, plans: made.plans, invalid: made.invalid, meanBytes: made.meanBytes, meanLines: made.meanLines };
   // A dot-file: phoihop skips nothing by that name, but it is not YAML, so it is never loaded.
   writeFileSync(stampPath, JSON.stringify(stamp));
