@@ -9,7 +9,7 @@ import { makePaint, PLAIN } from '../../render/paint.js';
 import { REPORT_FORMATS, type ReportFormat } from '../../render/formats.js';
 import type { ReportData } from '../../render/reports.js';
 import type { Day } from '../../model/dates.js';
-import type { Model, Plan } from '../../model/records.js';
+import type { Model } from '../../model/records.js';
 import { countBySeverity } from '../../validate/diagnostic.js';
 import { closest } from '../../validate/schema-check.js';
 import { EXIT, type CliIO, ExitWith, UsageError } from '../io.js';
@@ -21,8 +21,10 @@ import { type GlobalOptions, loadChecked, loadValidated, openSession, parseAsOf,
 export interface ReportRun {
   session: Session;
   format: ReportFormat;
-  /** The whole model; streamed, its plans have no tasks (what renderers and option checks read is there). */
+  /** The whole model; streamed, its plans are only those the report shows, without their tasks (what the renderers read is there). */
   model: Model;
+  /** Every plan's id, in order: what option checks read. */
+  planIds: string[];
   asOf: Day;
   /** The renderers, loading since before the records did. */
   rendering: Promise<typeof import('../../render/reports.js')>;
@@ -51,7 +53,7 @@ export async function openReport(io: CliIO, options: GlobalOptions, checkOptions
   // Settled later by writeReport; a failure to load them is not an unhandled rejection meanwhile.
   rendering.catch(() => {});
   const spec = streamFor && !streamOff(session) ? streamFor() : undefined;
-  const validated: Validated & { parts?: PlanPart[] } = spec ? await loadParts(session, spec) : await loadValidated(session);
+  const validated: Validated & { parts?: PlanPart[]; planIds?: string[] } = spec ? await loadParts(session, spec) : await loadValidated(session);
   const { errors } = countBySeverity(validated.diagnostics);
   if (errors > 0) {
     io.stderr(renderDiagnosticsText({ files: validated.fileCount, diagnostics: validated.diagnostics }, session.lang, PLAIN));
@@ -66,16 +68,18 @@ export async function openReport(io: CliIO, options: GlobalOptions, checkOptions
     io.stderr(diagnosticLine(d, session.lang, PLAIN) + '\n');
   }
   if (later > DONE_IN_FUTURE_SHOWN) io.stderr(`phoihop: ${cliMessage(session.lang, 'more-done-in-future', { count: later - DONE_IN_FUTURE_SHOWN })}\n`);
-  return { session, format, model: validated.model, asOf: validated.asOf, rendering, parts: validated.parts };
+  const planIds = validated.planIds ?? validated.model.plans.map((plan) => plan.id);
+  return { session, format, model: validated.model, planIds, asOf: validated.asOf, rendering, parts: validated.parts };
 }
 
 /** Checks the records as `validate` does, keeping of each plan only its part of the report. */
-async function loadParts(session: Session, spec: ReportSpec): Promise<Validated & { parts: PlanPart[] }> {
+async function loadParts(session: Session, spec: ReportSpec): Promise<Validated & { parts: PlanPart[]; planIds: string[] }> {
   const parts: PlanParts = { of: (plan, facts) => reportPart(plan, facts, spec), script: new URL('../report-thread.js', import.meta.url), data: spec };
   const checked = await loadChecked(session, parts);
   // In plan id order, as the model keeps its plans (reportFromParts then finds them sorted).
   const planParts = sortParts(checked.parts as PlanPart[]);
-  return { ...checked, model: { config: checked.config, parties: checked.parties, plans: planParts.map((part) => part.plan) }, parts: planParts };
+  const plans = planParts.flatMap((part) => part.plan ?? part.row?.plan ?? []);
+  return { ...checked, model: { config: checked.config, parties: checked.parties, plans }, planIds: planParts.map((part) => part.id), parts: planParts };
 }
 
 /** The report `spec` names: merged from the parts when the records were streamed for it, else made from the whole model. */
@@ -92,10 +96,8 @@ export async function writeReport(run: ReportRun, report: ReportData): Promise<v
   else for (const chunk of output) await run.session.io.stdout(chunk);
 }
 
-export function requirePlan(run: ReportRun, id: string): Plan {
-  const plan = run.model.plans.find((p) => p.id === id);
-  if (!plan) throw new UsageError(cliMessage(run.session.lang, 'unknown-plan', { id, suggestions: nearest(id, run.model.plans.map((p) => p.id)) }));
-  return plan;
+export function requirePlan(run: ReportRun, id: string): void {
+  if (!run.planIds.includes(id)) throw new UsageError(cliMessage(run.session.lang, 'unknown-plan', { id, suggestions: nearest(id, run.planIds) }));
 }
 
 export function requireParty(run: ReportRun, id: string): string {
