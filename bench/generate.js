@@ -252,8 +252,9 @@ function planText(rng, index, parties, mistake, logs = 'capped') {
     const entries = [];
     for (const [key, last, y, m] of periods(every, from, periodEnd)) {
       const due = extra.offset !== undefined ? last + extra.offset : dayNumber(y, m, Math.min(extra.day, daysIn(y, m)));
+      const drawn = due + int(-6, 4);
       // A complete log records an occurrence that fell due before the plan was signed as done on signing.
-      const done = logs === 'complete' ? Math.max(due + int(-6, 4), signedDay) : due + int(-6, 4);
+      const done = logs === 'complete' ? Math.max(drawn, signedDay) : drawn;
       if (done >= AS_OF_DAY || done < signedDay) continue;
       const r = rng();
       if (r < 0.08) entries.push(`      ${key}: { status: cancelled, note: Lùi sang kỳ sau do trùng lịch công tác }`);

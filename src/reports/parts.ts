@@ -151,25 +151,29 @@ class PartCopies {
   private readonly strings = new Map<string, string>();
   private readonly lists = new Map<readonly string[], string[]>();
 
-  constructor(private readonly copying: boolean) {}
+  /** A plan's own strings differ from one another: they are copied without the memo, which would only hash them. */
+  private readonly copy: (s: string) => string;
+
+  constructor(private readonly copying: boolean) {
+    this.copy = copying ? ownCopy : (s) => s;
+  }
 
   /** The plan's id, copied when copying: every part keeps it. */
   id(id: string): string {
-    return this.copying ? ownCopy(id) : id;
+    return this.copy(id);
   }
 
   /** What renderers read of a plan a report shows: all but its tasks and contents; `id` is its id, from `id`. */
   plan(plan: Plan, id: string): Plan {
-    // A plan's own strings differ from one another: copied without the memo, which would only hash them.
-    const own = this.copying ? ownCopy : (s: string) => s;
+    const copy = this.copy;
     return {
       ...plan,
       id,
-      title: own(plan.title),
-      number: plan.number === null ? null : own(plan.number),
-      parties: this.copying ? plan.parties.map(ownCopy) : plan.parties,
-      file: own(plan.file),
-      ...(plan.parent !== undefined && { parent: own(plan.parent) }),
+      title: copy(plan.title),
+      number: plan.number === null ? null : copy(plan.number),
+      parties: this.copying ? plan.parties.map(copy) : plan.parties,
+      file: copy(plan.file),
+      ...(plan.parent !== undefined && { parent: copy(plan.parent) }),
       contents: [],
       tasks: [],
     };
