@@ -148,8 +148,9 @@ export function summaryPeriod(spec: { period?: Period }, asOf: Day): Period {
  * the list). Without `copying`, everything is kept as it is.
  */
 class PartCopies {
-  private readonly strings = new Map<string, string>();
-  private readonly lists = new Map<readonly string[], string[]>();
+  /** Made when first needed: most parts copy nothing (a plan not shown, a posted part). */
+  private strings?: Map<string, string>;
+  private lists?: Map<readonly string[], string[]>;
 
   /** A plan's own strings differ from one another: they are copied without the memo, which would only hash them. */
   private readonly copy: (s: string) => string;
@@ -200,14 +201,16 @@ class PartCopies {
 
   /** Only when copying, as is `list`. */
   private string(s: string): string {
-    let copy = this.strings.get(s);
-    if (copy === undefined) this.strings.set(s, (copy = ownCopy(s)));
+    const strings = (this.strings ??= new Map());
+    let copy = strings.get(s);
+    if (copy === undefined) strings.set(s, (copy = ownCopy(s)));
     return copy;
   }
 
   private list(ids: readonly string[]): string[] {
-    let copy = this.lists.get(ids);
-    if (copy === undefined) this.lists.set(ids, (copy = ids.map((id) => this.string(id))));
+    const lists = (this.lists ??= new Map());
+    let copy = lists.get(ids);
+    if (copy === undefined) lists.set(ids, (copy = ids.map((id) => this.string(id))));
     return copy;
   }
 }
