@@ -295,6 +295,17 @@ const CATALOGUE: Record<string, Entry> = {
     vi: (a) => `Múi giờ '${a.timezone}' không tồn tại: dùng tên IANA, ví dụ Asia/Ho_Chi_Minh.`,
     en: (a) => `Unknown time zone '${a.timezone}': use an IANA name such as Asia/Ho_Chi_Minh.`,
   },
+  'invalid-ignore': {
+    severity: 'error',
+    vi: (a) =>
+      a.reason === 'empty'
+        ? `Mẫu bỏ qua '${shownGlob(a.glob)}' không chỉ tệp hay thư mục nào: hãy viết tên thư mục (drafts) hoặc mẫu glob (drafts/**, *.bak.yaml), hoặc xóa dòng này.`
+        : `Mẫu bỏ qua '${shownGlob(a.glob)}' không dùng được (quá dài hoặc sai cú pháp glob): hãy viết tên thư mục (drafts) hoặc mẫu glob (drafts/**, *.bak.yaml).`,
+    en: (a) =>
+      a.reason === 'empty'
+        ? `The ignore pattern '${shownGlob(a.glob)}' names no file or folder: write a folder's name (drafts) or a glob (drafts/**, *.bak.yaml), or delete this line.`
+        : `The ignore pattern '${shownGlob(a.glob)}' cannot be used (too long, or not a glob): write a folder's name (drafts) or a glob (drafts/**, *.bak.yaml).`,
+  },
   'unknown-metric': {
     severity: 'warning',
     vi: (a) => `Chỉ tiêu '${a.metric}' chưa khai báo trong metrics của phoihop.yaml (đã có: ${a.known}): hãy khai báo hoặc sửa lại mã.`,
@@ -490,6 +501,12 @@ const COMPARISON_VI: Record<string, string> = { '>=': 'phải lớn hơn hoặc 
 const COMPARISON_EN: Record<string, string> = { '>=': 'at least', '<=': 'at most', '>': 'more than', '<': 'less than' };
 
 /** The rule ids this catalogue knows: every rule must have a message in both languages. */
+/** A glob as a message shows it: one over its length limit is tens of thousands of characters. */
+function shownGlob(glob: string | number | undefined): string {
+  glob = String(glob);
+  return glob.length > 60 ? glob.slice(0, 60) + '…' : glob;
+}
+
 export const KNOWN_RULES: readonly string[] = Object.keys(CATALOGUE);
 
 /** The severity a rule reports with (before `--strict`). */

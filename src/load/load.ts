@@ -3,9 +3,9 @@
  * check `kind`. Every problem is a diagnostic; a file that cannot be used is
  * left out of `files` but still counted.
  */
-import picomatch from 'picomatch';
 import type { Diagnostic } from '../validate/diagnostic.js';
 import { decodeLoosely, decodeUtf8 } from './decode.js';
+import { ignoredBy } from './ignore-globs.js';
 import { defaultParser, fastOutcome, parseRecord, type ParserChoice } from './fast-parse.js';
 import type { Pointer, Position } from './parse.js';
 import type { RecordSource } from './source.js';
@@ -100,7 +100,7 @@ export async function loadRecords(source: RecordSource, options: LoadOptions = {
   if (paths.includes(CONFIG_FILE)) {
     const config = await readOne(CONFIG_FILE);
     parsed.set(CONFIG_FILE, config);
-    isIgnored = ignoredBy(config);
+    isIgnored = ignoredBy(config?.data.ignore);
     if (config && onRecord) onRecord(config);
   }
   const wanted = paths.filter((p) => p === CONFIG_FILE || !isIgnored(p));
@@ -171,32 +171,6 @@ function notARecord(data: unknown): { at: Pointer; rule: string; args: Record<st
   if (KINDS.includes(record.kind as Kind)) return undefined;
   const kind = typeof record.kind === 'string' ? record.kind : JSON.stringify(record.kind) ?? String(record.kind);
   return { at: ['kind'], rule: 'unknown-kind', args: { kind, expected: KINDS.join(', ') } };
-}
-
-/**
- * The files the config's `ignore` globs leave out (none without a usable
- * config). A glob names files (`drafts/**`, `*.bak.yaml`) or folders
- * (`drafts`, `drafts/`: everything in them), from the records folder (a
- * leading `/` says so again); `!glob` takes back what an earlier one left
- * out; the last glob that matches a file decides, as in .gitignore.
- */
-function ignoredBy(config: Pick<RecordFile, 'data'> | undefined): (path: string) => boolean {
-  const ignore = config?.data.ignore;
-  if (!Array.isArray(ignore) || !ignore.every((g) => typeof g === 'string') || ignore.length === 0) return () => false;
-  const globs = (ignore as string[]).map((written) => {
-    const negated = written.startsWith('!');
-    const glob = (negated ? written.slice(1) : written).replace(/^\/+/, '');
-    return { negated, foldersOnly: glob.endsWith('/'), matches: picomatch(glob.replace(/\/+$/, ''), { dot: true }) };
-  });
-  return (path) => {
-    const parts = path.split('/');
-    const folders = parts.slice(0, -1).map((_, i) => parts.slice(0, i + 1).join('/'));
-    let ignored = false;
-    for (const { negated, foldersOnly, matches } of globs) {
-      if ((!foldersOnly && matches(path)) || folders.some((folder) => matches(folder))) ignored = !negated;
-    }
-    return ignored;
-  };
 }
 
 function fileDiagnostic(file: string, rule: string, args: Record<string, string>): Diagnostic {

@@ -136,6 +136,26 @@ describe('ignore globs in phoihop.yaml', () => {
     expect(JSON.parse(r.stdout)).toMatchObject({ files: 3, errors: 1 });
   });
 
+  it('refuses a glob it cannot use as an error at the glob, leaving nothing out for it, never as a crash', () => {
+    // '' is the schema's (minLength); the others name nothing once ! and slashes are off, or are past picomatch's length limit.
+    for (const glob of ['', '/', '!', '!/', '//', 'x'.repeat(70_000)]) {
+      const dir = tempFolder({
+        'phoihop.yaml': `kind: config\nignore:\n  - drafts\n  - ${JSON.stringify(glob)}\n`,
+        'parties.yaml': 'kind: parties\nparties:\n  - { id: a, name: A }\n  - { id: b, name: B }\n',
+        'drafts/p.yaml': PLAN('d'),
+        'plans/p.yaml': PLAN('p'),
+      });
+      const r = spawnSync(process.execPath, [BIN, 'validate', '-C', dir, '--format', 'json', '--lang', 'en'], { encoding: 'utf8' });
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(1);
+      const report = JSON.parse(r.stdout) as { files: number; diagnostics: { file: string; line: number; column: number; rule: string; message: string }[] };
+      // The usable glob still leaves drafts out.
+      expect(report.files).toBe(3);
+      expect(report.diagnostics).toMatchObject([{ file: 'phoihop.yaml', line: 4, column: 5, rule: glob === '' ? 'empty-value' : 'invalid-ignore' }]);
+      expect(report.diagnostics[0].message.length).toBeLessThan(300);
+    }
+  });
+
   it('cannot ignore the config itself', async () => {
     const dir = tempFolder({ 'phoihop.yaml': 'kind: config\nignore: ["*.yaml"]\n', 'a.yaml': PLAN('a') });
     const loaded = await loadRecords(new WorkTreeSource(dir));

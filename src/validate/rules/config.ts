@@ -1,11 +1,13 @@
 import { isValidTimeZone } from '../../model/dates.js';
 import { CONFIG_FILE } from '../../load/load.js';
+import { unusableGlob } from '../../load/ignore-globs.js';
 import type { Rule, RuleContext } from './context.js';
 import { list, record } from './context.js';
 
 /**
- * One config, at the root; its time zone exists; results name metrics the
- * config declares (when it declares any).
+ * One config, at the root; its time zone exists; its ignore globs can be
+ * used (the loader has passed over one that cannot); results name metrics
+ * the config declares (when it declares any).
  */
 export const configRules: Rule = (ctx) => {
   const rootConfig = ctx.configs.some(({ file }) => file.path === CONFIG_FILE);
@@ -16,6 +18,10 @@ export const configRules: Rule = (ctx) => {
     }
     const tz = file.data.timezone;
     if (typeof tz === 'string' && !isValidTimeZone(tz)) report(['timezone'], 'invalid-timezone', { timezone: tz });
+    list(file.data.ignore).forEach((glob, i) => {
+      const unusable = typeof glob === 'string' ? unusableGlob(glob) : undefined;
+      if (unusable) report(['ignore', i], 'invalid-ignore', { glob: glob as string, reason: unusable });
+    });
   }
   const metrics = Object.keys(ctx.config.metrics);
   if (metrics.length === 0) return;
