@@ -57,6 +57,12 @@ export async function gitRevisionSource(dir: string, rev: string, lang: Lang, fo
   return new GitRevisionSource(`${dir}@${rev}`, repo, entries, lang, unreadLinks);
 }
 
+/** Whether the records folder `dir` is a folder at git revision `rev` (an unknown revision is a usage error). */
+export async function folderAtRevision(dir: string, rev: string, lang: Lang): Promise<boolean> {
+  const repo = await locateRepo(dir, lang);
+  return hasFolder(repo, await resolveCommit(repo, rev, lang), lang);
+}
+
 /** Whether the records folder is a folder at the commit (the top always is). */
 async function hasFolder(repo: RepoLocation, commit: string, lang: Lang): Promise<boolean> {
   if (repo.prefix === '') return true;

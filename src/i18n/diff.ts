@@ -39,6 +39,10 @@ const GIT = {
     vi: (a: Args) => `Thư mục hồ sơ không có ở phiên bản git '${a.rev}': ${a.dir}`,
     en: (a: Args) => `The records folder does not exist at git revision '${a.rev}': ${a.dir}`,
   },
+  'no-folder-at-revs': {
+    vi: (a: Args) => `Thư mục hồ sơ không có ở cả hai phiên bản git '${a.from}' và '${a.to}': ${a.dir}`,
+    en: (a: Args) => `The records folder exists at neither git revision '${a.from}' nor '${a.to}': ${a.dir}`,
+  },
   'git-refused': {
     vi: (a: Args) => `git không đọc được kho chứa thư mục hồ sơ ${a.dir}:\n${a.detail}`,
     en: (a: Args) => `git cannot read the repository of the records folder ${a.dir}:\n${a.detail}`,

@@ -41,6 +41,16 @@ describe('a records folder the revision does not have', () => {
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).changes).toEqual([{ change: 'plan-added', plan: 'ctr-a' }]);
   });
+
+  it('is bad usage for diff A..B when neither revision has it, instead of "no changes"', () => {
+    const mistyped = runCli(['diff', `${before}..HEAD`, '-C', join(repo.root, 'recordz'), '--format', 'json', '--lang', 'en'], { env });
+    expect(mistyped).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `phoihop: The records folder exists at neither git revision '${before}' nor 'HEAD': ${join(repo.root, 'recordz')}\n`,
+    });
+    expect(runCli(['diff', 'HEAD..HEAD', '-C', join(repo.root, 'records'), '--format', 'json'], { env })).toMatchObject({ code: 0, stderr: '' });
+  });
 });
 
 describe('a records folder moved or gone since the revisions compared', () => {

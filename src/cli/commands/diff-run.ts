@@ -62,6 +62,16 @@ async function sourceFor(session: Session, side: Side): Promise<RecordSource> {
   return gitRevisionSource(session.dir, side.rev, session.lang, true);
 }
 
+/**
+ * Either revision may lack the folder (it was added or removed between
+ * them), but not both: a mistyped -C would otherwise pass as "no changes".
+ */
+async function assertFolderAtEither(session: Session, from: string, to: string): Promise<void> {
+  const { folderAtRevision } = await import('../../git/source.js');
+  if ((await folderAtRevision(session.dir, from, session.lang)) || (await folderAtRevision(session.dir, to, session.lang))) return;
+  throw new UsageError(gitMessage(session.lang, 'no-folder-at-revs', { from, to, dir: session.dir }));
+}
+
 interface LoadedSide {
   validated: Validated;
   raw: RawPlans;
@@ -84,6 +94,7 @@ export async function runDiff(io: CliIO, options: GlobalOptions, range: string |
   const [from, to] = [fromSide.label, toSide.label];
   // Both revisions are checked before anything is loaded, so a typo fails fast and cleanly.
   const sources = [await sourceFor(session, fromSide), await sourceFor(session, toSide)];
+  if (fromSide.rev !== undefined && toSide.rev !== undefined) await assertFolderAtEither(session, fromSide.rev, toSide.rev);
   const before = await loadSide(session, sources[0]);
   const sameSide = fromSide.rev !== undefined && fromSide.rev === toSide.rev;
   const after = sameSide ? before : await loadSide(session, sources[1]);
