@@ -81,6 +81,8 @@ export async function writeFileAtomic(target: string, data: Uint8Array, options:
     throw new TargetNotWritable(real);
   });
   const { mode, uid, gid } = await fs.stat(real);
+  // No write bit at all is a file made read-only on purpose (chmod a-w), which root could otherwise write.
+  if ((mode & 0o222) === 0) throw new TargetNotWritable(real);
   await sweepStaleTemps(real, fs);
   await withTemp(real, data, { mode: mode & 0o7777, uid, gid }, fs, options, async (temp) => fs.rename(temp, real));
 }

@@ -445,6 +445,21 @@ describe('phoihop done: permissions and ownership', () => {
     expect(runCli(['done', '-C', dir, 'a/t', '--date', '2026-01-01', '--dry-run'], { prefix }).code).toBe(0);
   });
 
+  it('refuses a file with no write bit as whoever runs it, root too (a clerk\'s chmod a-w)', () => {
+    const dir = planFolder('  - id: t', '    title: T', '    lead: bdv-tu');
+    const file = join(dir, 'plans/a.yaml');
+    chmodSync(file, 0o444);
+    const before = snapshot(dir);
+    const r = runCli(['done', '-C', dir, 'a/t', '--date', '2026-01-01', '--lang', 'en']);
+    expect([r.code, r.stdout, r.stderr]).toEqual([1, '', expect.stringMatching(/^phoihop: plans\/a\.yaml: this file is not writable by you .*the file is unchanged/)]);
+    expect(snapshot(dir)).toEqual(before);
+    expect(statSync(file).mode & 0o7777).toBe(0o444);
+    // Writable by its owner only: root (or the owner) writes it, keeping the mode.
+    chmodSync(file, 0o644);
+    expect(runCli(['done', '-C', dir, 'a/t', '--date', '2026-01-01']).code).toBe(0);
+    expect(statSync(file).mode & 0o7777).toBe(0o644);
+  });
+
   it.skipIf(!isRoot || prefix === undefined)("refuses another user's file in the user's own folder, keeping its owner", () => {
     const dir = ownedFolder();
     const file = join(dir, 'plans/a.yaml');
