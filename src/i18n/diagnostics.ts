@@ -251,10 +251,14 @@ const CATALOGUE: Record<string, Entry> = {
   'not-a-number': {
     severity: 'error',
     vi: (a) =>
-      `${fieldVi(a)} = ${a.value} không phải là một số${a.value === '.nan' ? '' : ' hữu hạn'} (YAML hiểu ${a.value} là ${NON_FINITE_VI[String(a.value)]}): ` +
+      (a.tooLarge
+        ? `${fieldVi(a)} = ${a.value} quá lớn, YAML hiểu là vô cực chứ không phải một số hữu hạn: `
+        : `${fieldVi(a)} = ${a.value} không phải là một số${a.value === '.nan' ? '' : ' hữu hạn'} (YAML hiểu ${a.value} là ${NON_FINITE_VI[String(a.value)]}): `) +
       (a.what ? `cần ${whatVi(a)}.` : `hãy viết ${typeVi(String(a.expected))}.`),
     en: (a) =>
-      `${fieldEn(a)} = ${a.value} is not a${a.value === '.nan' ? '' : ' finite'} number (YAML reads ${a.value} as ${NON_FINITE_EN[String(a.value)]}): ` +
+      (a.tooLarge
+        ? `${fieldEn(a)} = ${a.value} is too large: YAML reads it as infinity, not as a finite number: `
+        : `${fieldEn(a)} = ${a.value} is not a${a.value === '.nan' ? '' : ' finite'} number (YAML reads ${a.value} as ${NON_FINITE_EN[String(a.value)]}): `) +
       (a.what ? `expected ${whatEn(a)}.` : `write ${typeEn(String(a.expected))}.`),
   },
   schema: {
@@ -486,11 +490,14 @@ function typeHint(a: DiagnosticArgs, quote: string, write: string, emptyKey: str
   const value = String(a.value);
   // `tasks:` with nothing after it, as a clerk starts a list: say what an empty one is written as.
   if (value === 'null' && (a.expected === 'array' || a.expected === 'object')) return `: ${emptyKey}; ${write} ${a.expected === 'array' ? '[]' : '{}'} ${forNone}`;
-  // A number as YAML reads it, 2022 or .nan, is text once quoted.
-  if (a.expected === 'string' && /^-?(\d+(\.\d+)?|\.nan|\.inf)$/.test(value)) return `: ${quote}: '${value}'`;
+  // A number as the file writes it (2022, 0045, 1e3, .nan) is text once quoted.
+  if (a.expected === 'string' && YAML_NUMBER.test(value)) return `: ${quote}: '${value}'`;
   if (a.expected === 'array' && value !== '' && value !== 'null' && !/^[[{]|…$/.test(value)) return `: ${write} [${value}]`;
   return '';
 }
+
+/** The forms of a number in YAML 1.2's core schema (core-scalars.ts). */
+const YAML_NUMBER = /^(?:[-+]?(?:[0-9]+|(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|\.(?:inf|Inf|INF))|0o[0-7]+|0x[0-9a-fA-F]+|\.(?:nan|NaN|NAN))$/;
 
 /** What YAML's non-finite numbers stand for, by how they are quoted (non-finite.ts). */
 const NON_FINITE_VI: Record<string, string> = { '.nan': '"không phải số"', '.inf': 'dương vô cực', '-.inf': 'âm vô cực' };

@@ -12,6 +12,7 @@ import { loadValidators } from './compiled-schemas.js';
 import type { Diagnostic, DiagnosticArgs } from './diagnostic.js';
 import { type Reporter, reporterFor } from './normalize.js';
 import { yamlNumberText } from './non-finite.js';
+import { resolvePlain } from '../load/core-scalars.js';
 
 let validators: Map<Kind, ValidateFunction> | undefined;
 
@@ -33,6 +34,9 @@ export function checkSchema(file: RecordFile, diagnostics: Diagnostic[]): boolea
     if (notNumbers.has(e.instancePath)) continue;
     const named = fieldName(file.data, toPointer(e.instancePath));
     const mapped = mapError(e, named.field);
+    // A number is shown as written: 0045 is a document number, and YAML's 45 would lose its zeros in the quotes a hint suggests.
+    const written = typeof e.data === 'number' && mapped.target === 'value' ? writtenNumber(file, mapped.pointer, e.data) : undefined;
+    if (written !== undefined) mapped.args.value = clipped(written);
     if (named.item && mapped.rule !== 'unknown-field' && mapped.rule !== 'missing-field' && mapped.rule !== 'invalid-key') mapped.args.item = named.item;
     report(mapped.pointer, mapped.rule, mapped.args, 'error', mapped.target);
   }
@@ -61,7 +65,29 @@ function reportNotANumber(file: RecordFile, pointer: string[], expected: string,
   const at = toInstancePath(pointer);
   const what = errors.filter((e) => e.instancePath === at).map(definitionName).find((name) => SHAPED_TEXT.has(name ?? ''));
   const named = fieldName(file.data, pointer);
-  report(pointer, 'not-a-number', { field: named.field, item: named.item, value: shownValue(valueAt(file.data, pointer)), expected, what }, 'error', 'value');
+  const data = valueAt(file.data, pointer);
+  // Digits too many for a number (400 nines, 1e400) read as infinity: the message quotes them, not a .inf never written.
+  const written = typeof data === 'number' ? writtenNumber(file, pointer, data) : undefined;
+  const tooLarge = written !== undefined && !/^[-+]?\.(?:inf|nan)$/i.test(written);
+  const value = tooLarge ? clipped(written) : shownValue(data);
+  report(pointer, 'not-a-number', { field: named.field, item: named.item, value, expected, what, tooLarge: tooLarge ? 'yes' : undefined }, 'error', 'value');
+}
+
+/**
+ * The number at `pointer` as the file writes it (`0045`, `1e3`, `0x1F`), or
+ * undefined when the text there does not read as that number (a quoted or
+ * multi-line value, which no number is).
+ */
+function writtenNumber(file: RecordFile, pointer: Pointer, value: number): string | undefined {
+  const { line, column } = file.locate([...pointer], 'value');
+  let start = 0;
+  for (let l = 1; l < line; l++) {
+    start = file.text.indexOf('\n', start) + 1;
+    if (start === 0) return undefined;
+  }
+  const at = start + column - 1;
+  const token = /^[-+.0-9A-Za-z_]+/.exec(file.text.slice(at, at + 1000))?.[0];
+  return token !== undefined && Object.is(resolvePlain(token), value) ? token : undefined;
 }
 
 /** The ajv instancePath of a pointer (the inverse of toPointer). */

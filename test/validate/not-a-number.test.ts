@@ -78,6 +78,46 @@ describe('a number field holding .nan or .inf', () => {
   });
 });
 
+describe('a number with too many digits, which YAML reads as infinity', () => {
+  it('is quoted as written and called too large, not a .inf the file never had', async () => {
+    const nines = '9'.repeat(400);
+    const r = await check(
+      plan(['tasks:', '  - { id: a, title: A, lead: bdv-tu, status: done, done: 2022-10-01, results: { articles: 1e400 } }']).replace('period: 2022..2026', 'period: -1e309'),
+      `kind: config\nsoon: ${nines}\n`,
+    );
+    expect(r.found).toEqual(['phoihop.yaml:2:7 not-a-number', 'plans/p.yaml:5:9 not-a-number', 'plans/p.yaml:8:91 not-a-number']);
+    expect(r.en).toEqual([
+      `'soon' = ${nines.slice(0, 57)}… is too large: YAML reads it as infinity, not as a finite number: write a whole number.`,
+      `'period' = -1e309 is too large: YAML reads it as infinity, not as a finite number: expected a period (2022, 2022-H1, 2022-Q3, 2022-05, 2022-05-12 or a range 2022..2026).`,
+      `'articles' = 1e400 is too large: YAML reads it as infinity, not as a finite number: write a number.`,
+    ]);
+    expect(r.vi[2]).toBe(`'articles' = 1e400 quá lớn, YAML hiểu là vô cực chứ không phải một số hữu hạn: hãy viết một số.`);
+  });
+});
+
+describe('a number where text goes', () => {
+  it('is quoted as written in the hint, leading zeros and all, so that following it keeps the text', async () => {
+    const r = await check(
+      plan([
+        'tasks:',
+        '  - { id: a, title: A, lead: bdv-tu, status: done, done: 2022-10-01, evidence: 0045 }',
+        '  - id: b',
+        '    title: +12',
+        '    lead: bdv-tu',
+        '    note: 0x1F   # a comment after it',
+        '  - { id: c, title: C, lead: bdv-tu, note: 1.50e3}',
+      ]),
+    );
+    expect(r.found).toEqual(['plans/p.yaml:8:80 wrong-type', 'plans/p.yaml:10:12 wrong-type', 'plans/p.yaml:12:11 wrong-type', 'plans/p.yaml:13:44 wrong-type']);
+    expect(r.en).toEqual([
+      `'evidence' must be text, not 0045: put it in quotes: '0045'.`,
+      `'title' must be text, not +12: put it in quotes: '+12'.`,
+      `'note' must be text, not 0x1F: put it in quotes: '0x1F'.`,
+      `'note' must be text, not 1.50e3: put it in quotes: '1.50e3'.`,
+    ]);
+  });
+});
+
 describe('.nan or .inf where no number goes', () => {
   it('in a text field is a wrong type, quoted as written, with the quote hint', async () => {
     const r = await check(plan([]).replace('title: Kế hoạch', 'title: .nan'));
