@@ -198,6 +198,29 @@ describe('validate: given paths', () => {
     expect(JSON.parse(bad.stdout)).toMatchObject({ files: 2, errors: 1, warnings: 0, diagnostics: [{ file: 'plans/bad.yaml', rule: 'unknown-party' }] });
   });
 
+  it.concurrent('fails a new file that reuses an id, though the duplicate is reported at the file after it in path order', async () => {
+    const dir = mixedFolder();
+    // 'a-new.yaml' sorts before 'good.yaml', whose id it takes: the folder reports the clash at good.yaml.
+    writeFileSync(join(dir, 'plans', 'a-new.yaml'), PLAN('good'));
+    const whole = await runCliAsync(['validate', '--format', 'json'], { cwd: dir });
+    expect(JSON.parse(whole.stdout).diagnostics).toContainEqual(expect.objectContaining({ file: 'plans/good.yaml', rule: 'duplicate-plan-id' }));
+    const r = await runCliAsync(['validate', '--format', 'json', '--lang', 'en', 'plans/a-new.yaml'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      files: 1,
+      errors: 1,
+      diagnostics: [{ file: 'plans/good.yaml', rule: 'duplicate-plan-id', message: expect.stringContaining('plans/a-new.yaml') }],
+    });
+    // A party id too, first declared in the file given.
+    writeFileSync(join(dir, 'a-parties.yaml'), 'kind: parties\nparties:\n  - { id: bdv-tu, name: Ban Dân vận }\n');
+    const parties = await runCliAsync(['validate', '--format', 'json', 'a-parties.yaml'], { cwd: dir });
+    expect(parties.code).toBe(1);
+    expect(JSON.parse(parties.stdout)).toMatchObject({ errors: 1, diagnostics: [{ file: 'parties.yaml', rule: 'duplicate-party-id' }] });
+    // The file whose id came first is not blamed for an unrelated file's error.
+    const good = await runCliAsync(['validate', '--format', 'json', 'plans/bad.yaml'], { cwd: dir });
+    expect(JSON.parse(good.stdout)).toMatchObject({ errors: 1, diagnostics: [{ file: 'plans/bad.yaml', rule: 'unknown-party' }] });
+  });
+
   it.concurrent('a folder path means the record files under it', async () => {
     const dir = mixedFolder();
     const r = await runCliAsync(['validate', '--format', 'json', 'plans'], { cwd: dir });

@@ -32,7 +32,7 @@ export async function runValidate(
     const changed = await changedRecordFiles(session.dir, ref, session.lang);
     only = only ? new Set([...only].filter((p) => changed.has(p))) : changed;
   }
-  let diagnostics = only ? validated.diagnostics.filter((d) => only.has(d.file)) : validated.diagnostics;
+  let diagnostics = only ? validated.diagnostics.filter((d) => concerns(d, only)) : validated.diagnostics;
   // --strict turns warnings into errors, in what is shown as well as in the exit code.
   if (validateOptions.strict) diagnostics = diagnostics.map((d): Diagnostic => (d.severity === 'warning' ? { ...d, severity: 'error' } : d));
   const files = only ? only.size : validated.fileCount;
@@ -47,6 +47,17 @@ export async function runValidate(
   if (validated.fileCount === 0 && !existsSync(join(session.dir, CONFIG_FILE))) io.stderr(`phoihop: ${cliMessage(session.lang, 'no-records-here', { dir: session.dir })}\n`);
   const { errors } = countBySeverity(diagnostics);
   return errors > 0 ? EXIT.FAILURE : EXIT.OK;
+}
+
+/**
+ * Whether a diagnostic concerns the selected files: it is in one of them,
+ * or it is the duplicate of an id first used in one of them. A duplicate is
+ * reported at the later file only (in path order), so a new plan that sorts
+ * first would otherwise pass `validate <it>` and `--changed`.
+ */
+function concerns(d: Diagnostic, only: ReadonlySet<string>): boolean {
+  if (only.has(d.file)) return true;
+  return (d.rule === 'duplicate-plan-id' || d.rule === 'duplicate-party-id') && only.has(String(d.args?.first));
 }
 
 /**
