@@ -62,6 +62,46 @@ const YAML_CODES_EN: Record<string, string> = {
   RESOURCE_EXHAUSTION: 'brackets [ ] { } or indentation nest too deeply to read',
 };
 
+/**
+ * yaml gives one code to several problems (MISSING_CHAR is a closing quote,
+ * a comma, a list item's dash…, BAD_INDENT an unclosed bracket): told apart
+ * by its English text, each gets its own words. The first match decides; a
+ * code with no match here keeps its code's words.
+ */
+const YAML_MESSAGES: [code: string, detail: RegExp, vi: (m: RegExpExecArray) => string, en?: (m: RegExpExecArray) => string][] = [
+  [
+    'OVER_INDENTED',
+    /./,
+    () => 'dòng này thụt lề sâu hơn khóa ở dòng trên nên bị đọc như phần tiếp theo của giá trị ở đó (hãy thụt lề bằng các khóa cùng cấp)',
+    () => 'this line is indented deeper than the key above it, so it reads as the rest of that value (indent it as its sibling keys)',
+  ],
+  [
+    'MISSING_CHAR',
+    /^Sequence item without - indicator/,
+    () => 'dòng này thụt lề ít hơn các khóa của mục ở trên, hoặc thiếu dấu - đầu một mục danh sách (hãy thụt lề bằng các khóa cùng cấp)',
+    () => 'this line is indented less than the keys of the item above it, or lacks the - of a list item (indent it as its sibling keys)',
+  ],
+  ['*', /end with an? ([\]}])/, (m) => `ngoặc mở ở đây chưa được đóng bằng ${m[1]}`, (m) => `the bracket opened here is not closed with ${m[1]}`],
+  ['MISSING_CHAR', /^Missing closing ["']quote/, () => 'dấu nháy mở ở đây chưa được đóng'],
+  ['MISSING_CHAR', /^Implicit map keys need to be followed by map values/, () => 'khóa thiếu dấu hai chấm và giá trị (khóa: giá trị)'],
+  ['MISSING_CHAR', /^Missing , or : between/, () => 'thiếu dấu phẩy hoặc dấu hai chấm giữa các mục trong ngoặc'],
+  ['MISSING_CHAR', /^Missing , between/, () => 'thiếu dấu phẩy giữa các mục trong ngoặc'],
+  ['MISSING_CHAR', /^Missing space after :/, () => 'thiếu dấu cách sau dấu hai chấm'],
+  ['MISSING_CHAR', /^Comments must be separated/, () => 'dấu # của ghi chú phải cách phần đứng trước bằng một dấu cách'],
+  ['MISSING_CHAR', /^Tags and anchors must be separated/, () => 'thẻ (!) hoặc neo (&) phải cách phần đứng sau bằng một dấu cách'],
+];
+
+/** The words for a yaml syntax problem, in `lang`. */
+function yamlProblem(a: DiagnosticArgs, lang: 'vi' | 'en'): string {
+  const code = String(a.code);
+  const detail = String(a.detail ?? '');
+  for (const [c, pattern, vi, en] of YAML_MESSAGES) {
+    const m = (c === '*' || c === code) && pattern.exec(detail);
+    if (m) return lang === 'vi' ? vi(m) : en ? en(m) : detail;
+  }
+  return lang === 'vi' ? YAML_CODES_VI[code] ?? detail : YAML_CODES_EN[code] ?? detail;
+}
+
 /** `'field'`, "an item of 'field'" for a list item, or "the value" when it has no name. */
 const fieldVi = (a: DiagnosticArgs) => (!a.field ? 'giá trị' : a.item ? `một mục của '${a.field}'` : `'${a.field}'`);
 const fieldEn = (a: DiagnosticArgs) => (!a.field ? 'the value' : a.item ? `an item of '${a.field}'` : `'${a.field}'`);
@@ -149,8 +189,8 @@ const CATALOGUE: Record<string, Entry> = {
   },
   'yaml-syntax': {
     severity: 'error',
-    vi: (a) => `Lỗi cú pháp YAML: ${YAML_CODES_VI[String(a.code)] ?? a.detail}. Kiểm tra thụt lề, dấu hai chấm và dấu nháy ở dòng này.`,
-    en: (a) => `YAML syntax error: ${YAML_CODES_EN[String(a.code)] ?? a.detail}. Check the indentation, colons and quotes on this line.`,
+    vi: (a) => `Lỗi cú pháp YAML: ${yamlProblem(a, 'vi')}. Kiểm tra thụt lề, dấu hai chấm và dấu nháy ở dòng này.`,
+    en: (a) => `YAML syntax error: ${yamlProblem(a, 'en')}. Check the indentation, colons and quotes on this line.`,
   },
   'yaml-warning': {
     severity: 'warning',

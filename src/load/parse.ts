@@ -4,7 +4,7 @@
  * (the yaml package's own warnings are silenced and reported as diagnostics).
  */
 import { isAlias, isCollection, isMap, isNode, isPair, isScalar, isSeq, visit } from 'yaml';
-import type { Alias, Document, Node, Pair, ParsedNode, YAMLMap } from 'yaml';
+import type { Alias, Document, Node, Pair, ParsedNode, YAMLError, YAMLMap } from 'yaml';
 import type { Diagnostic, DiagnosticArgs } from '../validate/diagnostic.js';
 import { parseAllDocuments } from './yaml-documents.js';
 import { textProblem } from './text-problems.js';
@@ -131,7 +131,7 @@ export function parseRecordText(file: string, text: string, options: { keysKnown
   const locate = makeLocator(doc, at);
   if (reportTabIndentation(doc, text, lineStarts, at, report)) return fail(locate);
   const { unusable, tagged, firstAlias } = reportUnusableNodes(doc, text, at, report);
-  reportParserMessages(doc, tagged, at, report);
+  reportParserMessages(doc, text, tagged, at, report);
   if (unusable || doc.errors.length > 0 || docs.length > 1) return fail(locate);
   const data = plainValue(doc, firstAlias, at, report);
   return data === undefined ? fail(locate) : { data, diagnostics, locate };
@@ -189,21 +189,28 @@ function reportUnusableNodes(doc: Document, text: string, at: At, report: Report
 }
 
 /** yaml's errors and warnings. One syntax error per line, and only the first few: later ones mostly echo the first. */
-function reportParserMessages(doc: Document, tagged: boolean, at: At, report: Report): void {
+function reportParserMessages(doc: Document, text: string, tagged: boolean, at: At, report: Report): void {
   const syntaxLines = new Set<number>();
   let keysAt: Map<number, string> | undefined;
+  const overIndented = overIndentedLines(doc, text);
+  // yaml finds an unclosed quote or bracket where it gave up; the opening one is what needs fixing.
+  const opened = new Map(doc.errors.map((error) => [error, isUnclosed(error) ? openedBefore(doc, error.pos[0]) : undefined]));
+  // Past an opening never closed, yaml reads the lines after it as inside it: what it says of them echoes that one mistake.
+  const firstUnclosed = Math.min(...[...opened.values()].filter((o) => o !== undefined));
   for (const error of doc.errors) {
     const pos = at(error.pos[0]);
     if (error.code === 'DUPLICATE_KEY') {
       report(pos, 'duplicate-key', { key: (keysAt ??= scalarKeysByOffset(doc)).get(error.pos[0]) ?? '' });
       continue;
     }
-    // yaml finds an unclosed quote or bracket where the text ends; the opening one is what needs fixing.
-    const unclosed = error.code === 'MISSING_CHAR' || /end with a/.test(error.message) ? openedBefore(doc, error.pos[0]) : undefined;
-    const where = unclosed === undefined ? pos : at(unclosed);
+    const unclosed = opened.get(error);
+    if (unclosed === undefined && error.pos[0] > firstUnclosed && error.code !== 'RESOURCE_EXHAUSTION') continue;
+    const over = error.code === 'BLOCK_AS_IMPLICIT_KEY' || error.code === 'MULTILINE_IMPLICIT_KEY' ? overIndented.get(error.pos[0]) : undefined;
+    const where = at(unclosed ?? over ?? error.pos[0]);
     if (syntaxLines.has(where.line) || syntaxLines.size >= MAX_SYNTAX_ERRORS) continue;
     syntaxLines.add(where.line);
-    report(where, 'yaml-syntax', { code: error.code, detail: firstLineOf(error.message) });
+    if (over !== undefined) report(where, 'yaml-syntax', { code: 'OVER_INDENTED', detail: 'This line is indented more than the key above it, so it reads as part of that value' });
+    else report(where, 'yaml-syntax', { code: error.code, detail: firstLineOf(error.message) });
   }
   for (const warning of doc.warnings) {
     // A tag yaml cannot resolve is already reported as unsupported-tag.
@@ -267,6 +274,29 @@ function openedBefore(doc: Document, offset: number): number | undefined {
     if ((quoted || flow) && (best === undefined || range[0] > best)) best = range[0];
   });
   return best;
+}
+
+/** An error yaml reports where an unclosed quote or bracket ends the text it can read. */
+function isUnclosed(error: YAMLError): boolean {
+  return error.code === 'MISSING_CHAR' || /end with a/.test(error.message);
+}
+
+/**
+ * A key indented deeper than the key above it (`id: a` then ` title: x`)
+ * makes yaml read both lines as one value, `a title`, followed by a colon:
+ * it reports that at the value above. The line to fix is the deeper one.
+ * By the offset yaml reports at, the offset of that line's first character.
+ */
+function overIndentedLines(doc: Document, text: string): Map<number, number> {
+  const lines = new Map<number, number>();
+  for (const error of doc.errors) {
+    if (error.code !== 'MULTILINE_IMPLICIT_KEY') continue;
+    const [start, end] = error.pos;
+    const lineStart = text.lastIndexOf('\n', end - 1) + 1;
+    if (lineStart <= start) continue;
+    lines.set(start, lineStart + /^[ \t]*/.exec(text.slice(lineStart, end))![0].length);
+  }
+  return lines;
 }
 
 const firstLine = (): Position => ({ line: 1, column: 1 });

@@ -4,6 +4,7 @@
  * otherwise set off in the lines after it or in every plan of the folder.
  */
 import { describe, expect, it } from 'vitest';
+import { diagnosticMessage } from '../../src/i18n/diagnostics.js';
 import { parseRecordText } from '../../src/load/parse.js';
 import { runCli } from '../helpers/cli.js';
 import { minimalFolder } from '../helpers/folder.js';
@@ -57,6 +58,47 @@ describe('a tab in the indentation', () => {
   it('inside a block scalar is text, not an error', () => {
     const text = PLAN.join('\n') + 'note: |\n  \tthụt vào bằng tab\n';
     expect(summary(text)).toEqual([]);
+  });
+});
+
+describe('a key indented wrong, or a bracket left open', () => {
+  /** Each diagnostic as `line:column rule: English message`, and the Vietnamese messages. */
+  const read = (text: string) => {
+    const found = parseRecordText('a.yaml', text).diagnostics;
+    return { en: found.map((d) => `${d.line}:${d.column} ${d.rule}: ${diagnosticMessage(d, 'en')}`), vi: found.map((d) => diagnosticMessage(d, 'vi')) };
+  };
+  const deeper = 'this line is indented deeper than the key above it, so it reads as the rest of that value (indent it as its sibling keys)';
+
+  it('deeper than the key above: at the deeper line, not at the value above it that yaml names', () => {
+    // yaml reads `a` and ` title` as one value followed by a colon, and says so at line 2.
+    const top = read(PLAN.map((line, i) => (i === 2 ? ' ' + line : line)).join('\n'));
+    expect(top.en).toEqual([`3:2 yaml-syntax: YAML syntax error: ${deeper}. Check the indentation, colons and quotes on this line.`]);
+    expect(top.vi[0]).toContain('thụt lề sâu hơn khóa ở dòng trên');
+    expect(read(indented([9], (l) => '  ' + l)).en).toEqual([`10:7 yaml-syntax: YAML syntax error: ${deeper}. Check the indentation, colons and quotes on this line.`]);
+  });
+
+  it('shallower than the keys of its list item: named as such, not as a missing bracket or quote', () => {
+    const r = read(indented([9], (l) => l.slice(1)));
+    expect(r.en[0]).toBe(
+      '10:1 yaml-syntax: YAML syntax error: this line is indented less than the keys of the item above it, or lacks the - of a list item (indent it as its sibling keys). Check the indentation, colons and quotes on this line.',
+    );
+    expect(r.vi[0]).toContain('thụt lề ít hơn các khóa của mục ở trên');
+    expect(r.vi[0]).not.toContain('ngoặc');
+  });
+
+  it('a [ or { never closed: at the bracket, named as such, not as indentation', () => {
+    for (const [open, close] of [['[', ']'], ['{', '}']]) {
+      const text = PLAN.join('\n').replace('support: [btg-tu]', `support: ${open}btg-tu`);
+      const r = read(text);
+      expect(r.en).toEqual([`11:14 yaml-syntax: YAML syntax error: the bracket opened here is not closed with ${close}. Check the indentation, colons and quotes on this line.`]);
+      expect(r.vi).toEqual([`Lỗi cú pháp YAML: ngoặc mở ở đây chưa được đóng bằng ${close}. Kiểm tra thụt lề, dấu hai chấm và dấu nháy ở dòng này.`]);
+    }
+  });
+
+  it('a colon inside a one-line value keeps its own advice: quote the value', () => {
+    const r = read(PLAN.join('\n').replace('title: Giao ban', 'title: Giao ban: quý'));
+    expect(r.en).toEqual(['13:12 yaml-syntax: YAML syntax error: Nested mappings are not allowed in compact mappings. Check the indentation, colons and quotes on this line.']);
+    expect(r.vi[0]).toContain('hãy đặt cả nội dung trong dấu nháy');
   });
 });
 
