@@ -84,6 +84,10 @@ const CATALOGUE = {
   'path-outside': { vi: (a: Args) => `Tệp không nằm trong thư mục hồ sơ: ${a.path}`, en: (a: Args) => `The file is not inside the records folder: ${a.path}` },
   'path-missing': { vi: (a: Args) => `Không có tệp hay thư mục này: ${a.path}`, en: (a: Args) => `No such file or folder: ${a.path}` },
   'path-not-record': { vi: (a: Args) => `Không phải tệp hồ sơ được nạp (*.yaml, *.yml): ${a.path}`, en: (a: Args) => `Not a loaded record file (*.yaml, *.yml): ${a.path}` },
+  'path-ignored': {
+    vi: (a: Args) => `Tệp bị bỏ qua theo mục ignore của phoihop.yaml nên không được kiểm tra: ${a.path}`,
+    en: (a: Args) => `Left out by the ignore globs of phoihop.yaml, so not checked: ${a.path}`,
+  },
   'path-not-at-rev': {
     vi: (a: Args) => `Không có tệp hồ sơ nào ở '${a.path}' tại phiên bản git '${a.rev}'.`,
     en: (a: Args) => `No record file at '${a.path}' in git revision '${a.rev}'.`,

@@ -247,6 +247,22 @@ describe('validate: given paths', () => {
     expect(JSON.parse(folder.stdout)).toMatchObject({ files: 5, errors: 1, warnings: 1 });
   });
 
+  it.concurrent('says a file or folder left out by the ignore globs is left out, not that it is no record', async () => {
+    const dir = mixedFolder();
+    writeFileSync(join(dir, 'phoihop.yaml'), readFileSync(join(dir, 'phoihop.yaml'), 'utf8') + 'ignore: [drafts]\n');
+    cpSync(join(dir, 'plans'), join(dir, 'drafts'), { recursive: true });
+    writeFileSync(join(dir, 'drafts', 'notes.txt'), 'ghi chú\n');
+    for (const path of ['drafts/good.yaml', 'drafts']) {
+      const r = await runCliAsync(['validate', '--lang', 'en', path], { cwd: dir });
+      expect([r.code, r.stdout, r.stderr]).toEqual([2, '', `phoihop: Left out by the ignore globs of phoihop.yaml, so not checked: ${path}\n`]);
+    }
+    const vi = await runCliAsync(['validate', 'drafts/good.yaml'], { cwd: dir });
+    expect(vi.stderr).toBe('phoihop: Tệp bị bỏ qua theo mục ignore của phoihop.yaml nên không được kiểm tra: drafts/good.yaml\n');
+    // Not a record file in the first place: said so, ignored or not.
+    const text = await runCliAsync(['validate', '--lang', 'en', 'drafts/notes.txt'], { cwd: dir });
+    expect(text.stderr).toBe('phoihop: Not a loaded record file (*.yaml, *.yml): drafts/notes.txt\n');
+  });
+
   it.concurrent('refuses a path outside the folder, a missing file and a file that is not a record', async () => {
     const dir = mixedFolder();
     const outside = await runCliAsync(['validate', '/etc/hostname'], { cwd: dir });

@@ -2,6 +2,8 @@
 import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { CONFIG_FILE } from '../../load/load.js';
+import { ignoredBy } from '../../load/ignore-globs.js';
+import { isRecordPath } from '../../load/source.js';
 import { makePaint } from '../../render/paint.js';
 import {
   DIAGNOSTIC_FORMATS,
@@ -25,7 +27,7 @@ export async function runValidate(
   // Outside paths are refused before any work is done.
   for (const p of paths) if (candidates(session, p).length === 0) throw new UsageError(cliMessage(session.lang, 'path-outside', { path: p }));
   const validated = await loadChecked(session);
-  let only = paths.length > 0 ? selectPaths(session, paths, validated.paths) : undefined;
+  let only = paths.length > 0 ? selectPaths(session, paths, validated.paths, ignoredBy(validated.config.ignore)) : undefined;
   if (validateOptions.changed !== undefined) {
     const { changedRecordFiles } = await import('../../git/changed.js');
     const ref = typeof validateOptions.changed === 'string' ? validateOptions.changed : 'HEAD';
@@ -90,7 +92,7 @@ function candidates(session: Session, path: string): string[] {
 }
 
 /** The record files the given paths name: a file, or every record file under a folder. */
-function selectPaths(session: Session, paths: string[], known: string[]): Set<string> {
+function selectPaths(session: Session, paths: string[], known: string[], isIgnored: (path: string) => boolean): Set<string> {
   const only = new Set<string>();
   for (const path of paths) {
     let matched: string[] = [];
@@ -102,8 +104,14 @@ function selectPaths(session: Session, paths: string[], known: string[]): Set<st
       const rev = session.options.rev;
       if (rev !== undefined) throw new UsageError(cliMessage(session.lang, 'path-not-at-rev', { path, rev }));
       // A typo is told apart from a file the loader does not read (a .txt, a dot-folder, an ignored glob).
-      const exists = candidates(session, path).some((rel) => existsSync(join(session.dir, rel)));
-      throw new UsageError(cliMessage(session.lang, exists ? 'path-not-record' : 'path-missing', { path }));
+      const existing = candidates(session, path).filter((rel) => existsSync(join(session.dir, rel)));
+      if (existing.length === 0) throw new UsageError(cliMessage(session.lang, 'path-missing', { path }));
+      // A folder's files are ignored with it (isIgnored looks at the folders of a path), so one name inside it will do.
+      const ignored = existing.some((rel) => {
+        const file = isFolder(join(session.dir, rel)) ? `${rel}/x.yaml` : rel;
+        return rel !== '' && isRecordPath(file) && isIgnored(file);
+      });
+      throw new UsageError(cliMessage(session.lang, ignored ? 'path-ignored' : 'path-not-record', { path }));
     }
     for (const m of matched) only.add(m);
   }
