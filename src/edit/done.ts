@@ -289,9 +289,21 @@ function addToMap(text: string, map: YAMLMap, pairs: ReadonlyArray<readonly [str
   if (pairs.length === 0) return undefined;
   const last = map.items[map.items.length - 1] as Pair<ParsedNode, ParsedNode | null> | undefined;
   if (last) return addPairs(text, map, pairEnd(text, last), pairs);
-  const node = map as unknown as ParsedNode;
   // Only a flow mapping can be empty here (`{}`): a block one has at least one pair.
-  return { start: node.range[0], end: contentEnd(text, node.range[0], node.range[1]), text: `{ ${pairs.map(([k, v]) => `${k}: ${v}`).join(', ')} }` };
+  return intoEmptyFlowMap(text, map as unknown as ParsedNode, pairs.map(([k, v]) => `${k}: ${v}`).join(', '));
+}
+
+/**
+ * Pairs written into an empty flow mapping: `{}` on one line becomes
+ * `{ pairs }`; one whose braces are on two lines, or hold a comment, gets
+ * them after its `{`, so that no line or comment goes.
+ */
+function intoEmptyFlowMap(text: string, node: ParsedNode, pairsText: string): Splice {
+  const start = node.range[0];
+  const end = contentEnd(text, start, node.range[1]);
+  const inside = text.slice(start + 1, end - 1);
+  if (/^[ \t]*$/.test(inside)) return { start, end, text: `{ ${pairsText} }` };
+  return { start: start + 1, end: start + 1, text: ` ${pairsText}` };
 }
 
 function nodeText(text: string, node: ParsedNode): string {
@@ -394,8 +406,7 @@ function insertFlowEntry(text: string, logMap: YAMLMap, before: LoggedPair | und
     return { start: at, end: at, text: `, ${entryText}` };
   }
   if (first) return { start: first.key.range[0], end: first.key.range[0], text: `${entryText}, ` };
-  const node = logMap as unknown as ParsedNode;
-  return { start: node.range[0], end: contentEnd(text, node.range[0], node.range[1]), text: `{ ${entryText} }` };
+  return intoEmptyFlowMap(text, logMap as unknown as ParsedNode, entryText);
 }
 
 /** `{ done: …, results: { … }, evidence: …, note: … }`, the form the examples use. */

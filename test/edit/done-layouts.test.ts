@@ -195,6 +195,19 @@ describe('done, case by case', () => {
     );
   });
 
+  it('fills an empty flow log or results whose braces are on two lines, or hold a comment, keeping every line', async () => {
+    const twoLines = plan('  - { id: t, title: A, lead: bdv-tu, every: year, log: {', '    } }');
+    expect(await done(twoLines, { date: day('2022-12-30'), period: period('2022') })).toBe(plan('  - { id: t, title: A, lead: bdv-tu, every: year, log: { 2022: 2022-12-30', '    } }'));
+    const commented = plan('  - { id: t, title: A, lead: bdv-tu, every: year, log: { # chưa có kỳ nào', '    } }');
+    expect(await done(commented, { date: day('2022-12-30'), period: period('2022') })).toBe(
+      plan('  - { id: t, title: A, lead: bdv-tu, every: year, log: { 2022: 2022-12-30 # chưa có kỳ nào', '    } }'),
+    );
+    const results = plan('  - id: t', '    title: A', '    lead: bdv-tu', '    due: 2022-12-01', '    results: {', '    }');
+    expect(await done(results, { date: day('2022-11-30'), results: [['articles', 3]] })).toBe(
+      plan('  - id: t', '    title: A', '    lead: bdv-tu', '    due: 2022-12-01', '    status: done', '    done: 2022-11-30', '    results: { articles: 3', '    }'),
+    );
+  });
+
   it('adds a log to a recurring task that has none, after a folded title', async () => {
     const text = plan('- id: t', '  title: >-', '    Giao ban', '    hằng tháng', '  lead: bdv-tu', '  every: month', '  offset: 5   # ngày 5 tháng sau');
     expect(await done(text, { date: day('2022-02-04'), period: period('1/2022') })).toBe(
