@@ -46,13 +46,19 @@ export function findRecordsFolder(start: string): string {
 
 /** Reads the config's locale cheaply, so even usage errors speak the user's language. */
 function peekLocale(dir: string): Lang | undefined {
+  const locale = peekConfig(dir)?.locale;
+  return isLang(locale) ? locale : undefined;
+}
+
+/** The phoihop.yaml of `dir` as plain data, read without validating it; undefined when missing or unreadable. */
+export function peekConfig(dir: string): Record<string, unknown> | undefined {
   try {
     // The loader's reading of YAML (yaml's lexer mended), so this look and the validated config agree;
     // logLevel 'silent': it must not print yaml's warnings, validate reports them properly.
     const document = parseDocument(readFileSync(join(dir, CONFIG_FILE), 'utf8'), { version: '1.2', schema: 'core', logLevel: 'silent' });
     if (document.errors.length > 0) return undefined;
-    const config = document.toJS() as { locale?: unknown } | null;
-    return isLang(config?.locale) ? config.locale : undefined;
+    const config = document.toJS() as unknown;
+    return config !== null && typeof config === 'object' ? (config as Record<string, unknown>) : undefined;
   } catch {
     return undefined;
   }

@@ -151,6 +151,12 @@ const CATALOGUE = {
     vi: (a) => `Không ghi gì vì các tệp sau đã có (phoihop init không ghi đè): ${a.files}`,
     en: (a) => `Nothing was written because these files exist (phoihop init never overwrites): ${a.files}`,
   },
+  'init-inside-records': {
+    vi: (a) =>
+      `Không ghi gì: ${a.dir} nằm trong thư mục hồ sơ ${a.outer}, nên thư mục hồ sơ mới sẽ bị đọc như một phần của nó (phoihop.yaml không ở gốc, mã cơ quan trùng). Hãy chọn một thư mục bên ngoài, hoặc trước hết thêm ${a.folder} vào ignore của ${a.config}.`,
+    en: (a) =>
+      `Nothing was written: ${a.dir} is inside the records folder ${a.outer}, which would read the new folder as part of itself (a phoihop.yaml not at its root, clashing party ids). Choose a folder outside it, or first add ${a.folder} to the ignore list of ${a.config}.`,
+  },
   'init-clash': {
     vi: (a) => `Không ghi gì vì thư mục đã có hồ sơ trùng với những gì phoihop init tạo ra (thư mục sẽ không hợp lệ): ${a.files}`,
     en: (a) => `Nothing was written because the folder already holds records that clash with what phoihop init makes (the folder would not validate): ${a.files}`,

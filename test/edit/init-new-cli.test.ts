@@ -117,6 +117,22 @@ describe('phoihop init', () => {
     },
   );
 
+  it('refuses a folder inside a records folder, unless that folder leaves it out', () => {
+    const outer = copyFolder(join(EXAMPLES, 'phu-yen'));
+    const before = files(outer);
+    const r = runCli(['init', 'moi'], { cwd: join(outer, 'plans'), env: EN_ENV });
+    expect([r.code, r.stdout]).toEqual([2, '']);
+    expect(r.stderr).toBe(
+      `phoihop: Nothing was written: moi is inside the records folder ${outer}, which would read the new folder as part of itself (a phoihop.yaml not at its root, clashing party ids). Choose a folder outside it, or first add plans/moi to the ignore list of ${join(outer, 'phoihop.yaml')}.\n`,
+    );
+    expect(files(outer)).toEqual(before);
+    // Left out by the outer folder's ignore globs, or in a dot-folder it skips: made, and the outer folder still validates.
+    writeFileSync(join(outer, 'phoihop.yaml'), readFileSync(join(outer, 'phoihop.yaml'), 'utf8') + 'ignore: [plans/moi]\n');
+    expect(runCli(['init', 'moi'], { cwd: join(outer, 'plans'), env: EN_ENV }).code).toBe(0);
+    expect(runCli(['init', join(outer, '.luu-tru', 'cu')], { env: EN_ENV }).code).toBe(0);
+    expect(runCli(['validate', '-C', outer, '--strict', '--as-of', '2026-11-22']).code).toBe(0);
+  });
+
   it('refuses, naming it, a config already there under another name, and writes nothing', () => {
     const dir = tempFolder({ 'phoihop.yml': 'kind: config\n' });
     const r = runCli(['init', dir], { env: VI_ENV });

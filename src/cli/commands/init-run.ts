@@ -1,6 +1,7 @@
 /** `init`: a new records folder that validates as made; all files or none, nothing overwritten. */
 import { lstat, rm, rmdir } from 'node:fs/promises';
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { writeFileExclusive } from '../../edit/atomic-write.js';
 import { checkWith } from '../../edit/folder.js';
 import { initClashes } from '../../edit/init-clashes.js';
@@ -9,15 +10,33 @@ import { examplePlanId, initFiles, schemaPath } from '../../edit/scaffold.js';
 import { cliMessage } from '../../i18n/cli.js';
 import { editMessage } from '../../i18n/edit.js';
 import { isLang, type Lang } from '../../i18n/lang.js';
-import { KINDS } from '../../load/load.js';
+import { ignoredBy } from '../../load/ignore-globs.js';
+import { CONFIG_FILE, KINDS } from '../../load/load.js';
+import { isRecordPath } from '../../load/source.js';
 import { WorkTreeSource } from '../../load/worktree.js';
 import { type Day, isValidTimeZone, todayIn } from '../../model/dates.js';
 import { schemaText } from '../../schemas.js';
 import { EXIT, type CliIO, UsageError } from '../io.js';
-import { checkGlobalOptions, type GlobalOptions } from '../session.js';
+import { checkGlobalOptions, type GlobalOptions, peekConfig } from '../session.js';
 import type { InitOptions } from './init.js';
 
 const DEFAULT_ZONE = 'Asia/Ho_Chi_Minh';
+
+/**
+ * A records folder made inside another would be read as part of it: its
+ * phoihop.yaml is a config-not-at-root error there, and its parties clash.
+ * Unless the outer folder leaves it out (`ignore`, or a dot-folder).
+ */
+function refuseInsideRecords(lang: Lang, cwd: string, dir: string): void {
+  for (let outer = dirname(dir); ; outer = dirname(outer)) {
+    if (existsSync(join(outer, CONFIG_FILE))) {
+      const rel = relative(outer, join(dir, CONFIG_FILE)).split(sep).join('/');
+      if (!isRecordPath(rel) || ignoredBy(peekConfig(outer)?.ignore)(rel)) return;
+      throw new UsageError(editMessage(lang, 'init-inside-records', { dir: shownPath(cwd, dir), outer, config: join(outer, CONFIG_FILE), folder: dirname(rel) }));
+    }
+    if (dirname(outer) === outer) return;
+  }
+}
 
 export async function runInit(io: CliIO, options: GlobalOptions & InitOptions, dirArg: string | undefined): Promise<number> {
   const dir = resolve(io.cwd, dirArg ?? options.dir ?? '.');
@@ -50,6 +69,8 @@ export async function runInit(io: CliIO, options: GlobalOptions & InitOptions, d
     }
   }
   if (existing.size > 0) throw new UsageError(editMessage(lang, 'init-exists', { files: [...existing].sort().join(', ') }));
+
+  refuseInsideRecords(lang, io.cwd, dir);
 
   const encoded = new Map(Object.entries(files).map(([path, text]) => [path, new TextEncoder().encode(text)]));
   // Records already there under other names (phoihop.yml, parties.yml) are not overwritten, yet can still break the folder.
