@@ -80,15 +80,24 @@ function reportNotANumber(file: RecordFile, pointer: string[], expected: string,
  */
 function writtenNumber(file: RecordFile, pointer: Pointer, value: number): string | undefined {
   const { line, column } = file.locate([...pointer], 'value');
-  let start = 0;
-  for (let l = 1; l < line; l++) {
-    start = file.text.indexOf('\n', start) + 1;
-    if (start === 0) return undefined;
-  }
+  const start = lineStarts(file)[line - 1];
+  if (start === undefined) return undefined;
   const at = start + column - 1;
   const token = /^[-+.0-9A-Za-z_]+/.exec(file.text.slice(at, at + 1000))?.[0];
   return token !== undefined && Object.is(resolvePlain(token), value) ? token : undefined;
 }
+
+/** Where each line of a file's text starts: found once a file, however many numbers its messages quote. */
+function lineStarts(file: RecordFile): number[] {
+  let starts = lineStartsOf.get(file);
+  if (starts === undefined) {
+    starts = [0];
+    for (let i = file.text.indexOf('\n'); i >= 0; i = file.text.indexOf('\n', i + 1)) starts.push(i + 1);
+    lineStartsOf.set(file, starts);
+  }
+  return starts;
+}
+const lineStartsOf = new WeakMap<RecordFile, number[]>();
 
 /** The ajv instancePath of a pointer (the inverse of toPointer). */
 function toInstancePath(pointer: readonly string[]): string {
