@@ -25,6 +25,10 @@ const GIT = {
     vi: (a: Args) => `Không có phiên bản git '${a.rev}' (một commit, nhánh hoặc thẻ, ví dụ HEAD, HEAD~1, main).`,
     en: (a: Args) => `Unknown git revision '${a.rev}' (a commit, branch or tag, e.g. HEAD, HEAD~1, main).`,
   },
+  'rev-not-commit': {
+    vi: (a: Args) => `'${a.rev}' là một đối tượng git nhưng không phải một commit (ví dụ một thư mục HEAD:plans hay một tệp): hãy đưa một commit, nhánh hoặc thẻ, ví dụ HEAD, HEAD~1, main.`,
+    en: (a: Args) => `'${a.rev}' is a git object but not a commit (such as a folder HEAD:plans, or a file): give a commit, branch or tag, e.g. HEAD, HEAD~1, main.`,
+  },
   'unknown-rev-shallow': {
     vi: (a: Args) =>
       `Không có phiên bản git '${a.rev}' trong bản sao này: kho git chỉ có một phần lịch sử (shallow clone). Hãy lấy đủ lịch sử bằng git fetch --unshallow, hoặc fetch-depth: 0 trong actions/checkout.`,
