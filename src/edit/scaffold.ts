@@ -134,7 +134,7 @@ function vscodeSettings(): string {
   const settings = {
     'yaml.schemas': {
       [`./${schemaPath('config')}`]: ['phoihop.yaml'],
-      [`./${schemaPath('parties')}`]: ['parties.yaml', 'parties/**/*.yaml'],
+      [`./${schemaPath('parties')}`]: ['parties.yaml', 'parties.yml', 'parties/**/*.yaml', 'parties/**/*.yml'],
       [`./${schemaPath('plan')}`]: ['plans/**/*.yaml', 'plans/**/*.yml'],
     },
     'files.encoding': 'utf8',

@@ -85,8 +85,8 @@ const CATALOGUE = {
   'path-missing': { vi: (a: Args) => `Không có tệp hay thư mục này: ${a.path}`, en: (a: Args) => `No such file or folder: ${a.path}` },
   'path-not-record': { vi: (a: Args) => `Không phải tệp hồ sơ được nạp (*.yaml, *.yml): ${a.path}`, en: (a: Args) => `Not a loaded record file (*.yaml, *.yml): ${a.path}` },
   'path-ignored': {
-    vi: (a: Args) => `Tệp bị bỏ qua theo mục ignore của phoihop.yaml nên không được kiểm tra: ${a.path}`,
-    en: (a: Args) => `Left out by the ignore globs of phoihop.yaml, so not checked: ${a.path}`,
+    vi: (a: Args) => `bỏ qua ${a.path}: mục ignore của phoihop.yaml để nó ngoài hồ sơ, nên không kiểm tra.`,
+    en: (a: Args) => `passed over ${a.path}: the ignore globs of phoihop.yaml leave it out of the records, so it is not checked.`,
   },
   'path-not-at-rev': {
     vi: (a: Args) => `Không có tệp hồ sơ nào ở '${a.path}' tại phiên bản git '${a.rev}'.`,

@@ -71,7 +71,8 @@ describe('phoihop init', () => {
     // yaml.schemas maps each schema to globs that match the files of its kind.
     const settings = JSON.parse(readFileSync(join(dir, '.vscode/settings.json'), 'utf8'));
     const mapping = settings['yaml.schemas'] as Record<string, string[]>;
-    for (const [f, kind] of [['phoihop.yaml', 'config'], ['parties.yaml', 'parties'], [plan, 'plan']]) {
+    const others: [string, string][] = [['parties.yml', 'parties'], ['parties/tinh.yml', 'parties'], ['parties/tinh.yaml', 'parties'], ['plans/2027/kh.yml', 'plan']];
+    for (const [f, kind] of [['phoihop.yaml', 'config'], ['parties.yaml', 'parties'], [plan, 'plan'], ...others]) {
       const matching = Object.entries(mapping).filter(([, globs]) => picomatch(globs)(f)).map(([schema]) => schema);
       expect(matching).toEqual([`./.phoihop/schemas/${kind}.schema.json`]);
       expect(existsSync(join(dir, matching[0]))).toBe(true);

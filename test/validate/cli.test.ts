@@ -247,20 +247,25 @@ describe('validate: given paths', () => {
     expect(JSON.parse(folder.stdout)).toMatchObject({ files: 5, errors: 1, warnings: 1 });
   });
 
-  it.concurrent('says a file or folder left out by the ignore globs is left out, not that it is no record', async () => {
+  it.concurrent('passes over, with a line on stderr, a file or folder the ignore globs leave out, as a pre-commit hook hands them', async () => {
     const dir = mixedFolder();
-    writeFileSync(join(dir, 'phoihop.yaml'), readFileSync(join(dir, 'phoihop.yaml'), 'utf8') + 'ignore: [drafts]\n');
+    writeFileSync(join(dir, 'phoihop.yaml'), readFileSync(join(dir, 'phoihop.yaml'), 'utf8') + 'ignore: [drafts, docker-compose.yml]\n');
     cpSync(join(dir, 'plans'), join(dir, 'drafts'), { recursive: true });
+    writeFileSync(join(dir, 'docker-compose.yml'), 'services:\n  web: { image: nginx }\n');
     writeFileSync(join(dir, 'drafts', 'notes.txt'), 'ghi chú\n');
-    for (const path of ['drafts/good.yaml', 'drafts']) {
-      const r = await runCliAsync(['validate', '--lang', 'en', path], { cwd: dir });
-      expect([r.code, r.stdout, r.stderr]).toEqual([2, '', `phoihop: Left out by the ignore globs of phoihop.yaml, so not checked: ${path}\n`]);
-    }
-    const vi = await runCliAsync(['validate', 'drafts/good.yaml'], { cwd: dir });
-    expect(vi.stderr).toBe('phoihop: Tệp bị bỏ qua theo mục ignore của phoihop.yaml nên không được kiểm tra: drafts/good.yaml\n');
-    // Not a record file in the first place: said so, ignored or not.
+    // What the hook passes: every staged YAML file; the ignored ones are passed over, the others checked.
+    const staged = await runCliAsync(['validate', '--format', 'json', '--lang', 'en', 'docker-compose.yml', 'drafts/bad.yaml', 'plans/bad.yaml'], { cwd: dir });
+    expect(staged.code).toBe(1);
+    expect(JSON.parse(staged.stdout)).toMatchObject({ files: 1, errors: 1, diagnostics: [{ file: 'plans/bad.yaml', rule: 'unknown-party' }] });
+    expect(staged.stderr).toBe(
+      'phoihop: passed over docker-compose.yml: the ignore globs of phoihop.yaml leave it out of the records, so it is not checked.\n' +
+        'phoihop: passed over drafts/bad.yaml: the ignore globs of phoihop.yaml leave it out of the records, so it is not checked.\n',
+    );
+    const onlyIgnored = await runCliAsync(['validate', 'drafts'], { cwd: dir });
+    expect([onlyIgnored.code, onlyIgnored.stdout, onlyIgnored.stderr]).toEqual([0, '0 lỗi, 0 cảnh báo trong 0 tệp.\n', 'phoihop: bỏ qua drafts: mục ignore của phoihop.yaml để nó ngoài hồ sơ, nên không kiểm tra.\n']);
+    // Not a record file in the first place: bad usage, ignored or not.
     const text = await runCliAsync(['validate', '--lang', 'en', 'drafts/notes.txt'], { cwd: dir });
-    expect(text.stderr).toBe('phoihop: Not a loaded record file (*.yaml, *.yml): drafts/notes.txt\n');
+    expect([text.code, text.stderr]).toEqual([2, 'phoihop: Not a loaded record file (*.yaml, *.yml): drafts/notes.txt\n']);
   });
 
   it.concurrent('refuses a path outside the folder, a missing file and a file that is not a record', async () => {

@@ -27,7 +27,9 @@ export async function runValidate(
   // Outside paths are refused before any work is done.
   for (const p of paths) if (candidates(session, p).length === 0) throw new UsageError(cliMessage(session.lang, 'path-outside', { path: p }));
   const validated = await loadChecked(session);
-  let only = paths.length > 0 ? selectPaths(session, paths, validated.paths, ignoredBy(validated.config.ignore)) : undefined;
+  const selected = paths.length > 0 ? selectPaths(session, paths, validated.paths, ignoredBy(validated.config.ignore)) : undefined;
+  for (const path of selected?.ignored ?? []) io.stderr(`phoihop: ${cliMessage(session.lang, 'path-ignored', { path })}\n`);
+  let only: Set<string> | undefined = selected;
   if (validateOptions.changed !== undefined) {
     const { changedRecordFiles } = await import('../../git/changed.js');
     const ref = typeof validateOptions.changed === 'string' ? validateOptions.changed : 'HEAD';
@@ -91,9 +93,14 @@ function candidates(session: Session, path: string): string[] {
   return out;
 }
 
-/** The record files the given paths name: a file, or every record file under a folder. */
-function selectPaths(session: Session, paths: string[], known: string[], isIgnored: (path: string) => boolean): Set<string> {
-  const only = new Set<string>();
+/**
+ * The record files the given paths name: a file, or every record file under
+ * a folder. A path the config's `ignore` globs leave out is passed over, as
+ * `ignored`, not refused: a pre-commit hook hands over every staged YAML
+ * file, and `ignore` is where a clerk lists those that are not records.
+ */
+function selectPaths(session: Session, paths: string[], known: string[], isIgnored: (path: string) => boolean): Set<string> & { ignored: string[] } {
+  const only = Object.assign(new Set<string>(), { ignored: [] as string[] });
   for (const path of paths) {
     let matched: string[] = [];
     for (const rel of candidates(session, path)) {
@@ -111,7 +118,9 @@ function selectPaths(session: Session, paths: string[], known: string[], isIgnor
         const file = isFolder(join(session.dir, rel)) ? `${rel}/x.yaml` : rel;
         return rel !== '' && isRecordPath(file) && isIgnored(file);
       });
-      throw new UsageError(cliMessage(session.lang, ignored ? 'path-ignored' : 'path-not-record', { path }));
+      if (!ignored) throw new UsageError(cliMessage(session.lang, 'path-not-record', { path }));
+      only.ignored.push(path);
+      continue;
     }
     for (const m of matched) only.add(m);
   }
