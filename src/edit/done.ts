@@ -395,8 +395,11 @@ function replaceEntryValue(text: string, pair: LoggedPair, value: string): Splic
   if (!old) return { start: key.range[1], end: contentEnd(text, key.range[1], key.range[2]), text: `: ${value}` };
   const gap = text.slice(key.range[1], old.range[0]);
   // A block mapping starts on the next line; the new value goes after the colon, unless a comment sits there.
-  const start = gap.includes('\n') && !gap.includes('#') ? key.range[1] : old.range[0];
-  return { start, end: contentEnd(text, old.range[0], old.range[1]), text: start === old.range[0] ? value : `: ${value}` };
+  if (gap.includes('\n') && !gap.includes('#')) return { start: key.range[1], end: contentEnd(text, old.range[0], old.range[1]), text: `: ${value}` };
+  // A tag or anchor before a date (`!!str 2022-04-01`) would be put on the mapping that replaces it, which it does not fit.
+  const props = value.startsWith('{') && !gap.includes('#') ? gap.search(/[!&]/) : -1;
+  const start = props >= 0 ? key.range[1] + props : old.range[0];
+  return { start, end: contentEnd(text, old.range[0], old.range[1]), text: value };
 }
 
 /** A new entry in a flow log (`{ 2022-Q1: …, 2022-Q2: … }`): after `before`, else first, else into an empty `{}`. */

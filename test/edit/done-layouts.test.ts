@@ -223,6 +223,19 @@ describe('done, case by case', () => {
     );
   });
 
+  it('replaces, with force, a tagged or anchored date by a mapping without the tag, which does not fit a mapping', async () => {
+    const text = plan('  - id: t', '    title: A', '    lead: bdv-tu', '    every: quarter', '    log:', '      2022-Q1: !!str 2022-04-01   # ghi chú', '      2022-Q2: &ngay 2022-07-01');
+    const once = await done(text, { date: day('2022-04-02'), period: period('2022-Q1'), force: true, evidence: 'e' });
+    expect(once).toBe(plan('  - id: t', '    title: A', '    lead: bdv-tu', '    every: quarter', '    log:', '      2022-Q1: { done: 2022-04-02, evidence: e }   # ghi chú', '      2022-Q2: &ngay 2022-07-01'));
+    expect((await revalidate(once)).diagnostics).toEqual([]);
+    const twice = await done(once, { date: day('2022-07-02'), period: period('2022-Q2'), force: true, note: 'n' });
+    expect(twice).toBe(plan('  - id: t', '    title: A', '    lead: bdv-tu', '    every: quarter', '    log:', '      2022-Q1: { done: 2022-04-02, evidence: e }   # ghi chú', '      2022-Q2: { done: 2022-07-02, note: n }'));
+    // A date over a tagged date keeps the tag, which fits a date.
+    expect(await done(text, { date: day('2022-04-03'), period: period('2022-Q1'), force: true })).toBe(
+      plan('  - id: t', '    title: A', '    lead: bdv-tu', '    every: quarter', '    log:', '      2022-Q1: !!str 2022-04-03   # ghi chú', '      2022-Q2: &ngay 2022-07-01'),
+    );
+  });
+
   it('refuses what does not fit the task', async () => {
     const recurring = plan('  - { id: t, title: A, lead: bdv-tu, every: quarter, from: 2022-04-01 }');
     expect(await done(recurring, { date: day('2022-10-01') })).toBe('refused: period-required');

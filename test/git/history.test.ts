@@ -204,12 +204,16 @@ describe('--rev', () => {
   });
 
   it('refuses an unknown revision, or one that is not a commit, with exit 2', () => {
-    for (const rev of ['no-such-branch', 'HEAD~99', `HEAD:records`, '']) {
+    for (const rev of ['no-such-branch', 'HEAD~99', '']) {
       const r = phoihop('validate', '-C', records, '--rev', rev, '--lang', 'en');
       expect(r.code).toBe(2);
       expect(r.stdout).toBe('');
       expect(r.stderr).toBe(`phoihop: Unknown git revision '${rev}' (a commit, branch or tag, e.g. HEAD, HEAD~1, main).\n`);
     }
+    // A folder of a commit names an object, but not one whose records can be read: told so.
+    const tree = phoihop('validate', '-C', records, '--rev', 'HEAD:records', '--lang', 'en');
+    expect([tree.code, tree.stdout]).toEqual([2, '']);
+    expect(tree.stderr).toBe("phoihop: 'HEAD:records' is a git object but not a commit (such as a folder HEAD:plans, or a file): give a commit, branch or tag, e.g. HEAD, HEAD~1, main.\n");
   });
 });
 
