@@ -206,6 +206,8 @@ function reportParserMessages(doc: Document, text: string, tagged: boolean, at: 
     const unclosed = opened.get(error);
     if (unclosed === undefined && error.pos[0] > firstUnclosed && error.code !== 'RESOURCE_EXHAUSTION') continue;
     const over = error.code === 'BLOCK_AS_IMPLICIT_KEY' || error.code === 'MULTILINE_IMPLICIT_KEY' ? overIndented.get(error.pos[0]) : undefined;
+    // A value whose line already has its error (a key indented too little) reads the next line as its rest: an echo.
+    if (over !== undefined && syntaxLines.has(pos.line)) continue;
     const where = at(unclosed ?? over ?? error.pos[0]);
     if (syntaxLines.has(where.line) || syntaxLines.size >= MAX_SYNTAX_ERRORS) continue;
     syntaxLines.add(where.line);
