@@ -25,6 +25,8 @@ class GitRevisionSource implements RecordSource {
     private readonly entries: Map<string, TreeEntry>,
     private readonly lang: Lang,
     readonly unreadLinks: readonly UnreadLink[],
+    /** The revision has no records folder: an empty side of a diff. */
+    readonly folderMissing: boolean,
   ) {}
 
   async listRecordFiles(): Promise<string[]> {
@@ -47,20 +49,15 @@ class GitRevisionSource implements RecordSource {
  * (a mistyped -C would otherwise pass as an empty folder), unless
  * `folderMayBeMissing`: one side of a diff may predate the folder.
  */
-export async function gitRevisionSource(dir: string, rev: string, lang: Lang, folderMayBeMissing = false): Promise<RecordSource> {
+export async function gitRevisionSource(dir: string, rev: string, lang: Lang, folderMayBeMissing = false): Promise<RecordSource & { folderMissing: boolean }> {
   const repo = await locateRepo(dir, lang);
   const commit = await resolveCommit(repo, rev, lang);
-  if (!folderMayBeMissing && !(await hasFolder(repo, commit, lang))) throw new UsageError(gitMessage(lang, 'no-folder-at-rev', { rev, dir }));
+  const folderMissing = !(await hasFolder(repo, commit, lang));
+  if (folderMissing && !folderMayBeMissing) throw new UsageError(gitMessage(lang, 'no-folder-at-rev', { rev, dir }));
   const { entries, unreadLinks } = await listRecordBlobs(repo, commit, lang);
   const folderTree = repo.prefix === '' ? `${commit}^{tree}` : `${commit}:${repo.prefix.slice(0, -1)}`;
   await prefetchMissing(repo, folderTree, new Set([...entries.values()].map((e) => e.object)), lang);
-  return new GitRevisionSource(`${dir}@${rev}`, repo, entries, lang, unreadLinks);
-}
-
-/** Whether the records folder `dir` is a folder at git revision `rev` (an unknown revision is a usage error). */
-export async function folderAtRevision(dir: string, rev: string, lang: Lang): Promise<boolean> {
-  const repo = await locateRepo(dir, lang);
-  return hasFolder(repo, await resolveCommit(repo, rev, lang), lang);
+  return new GitRevisionSource(`${dir}@${rev}`, repo, entries, lang, unreadLinks, folderMissing);
 }
 
 /** Whether the records folder is a folder at the commit (the top always is). */

@@ -547,13 +547,13 @@ const NON_FINITE_EN: Record<string, string> = { '.nan': '"not a number"', '.inf'
 const COMPARISON_VI: Record<string, string> = { '>=': 'phải lớn hơn hoặc bằng', '<=': 'không được lớn hơn', '>': 'phải lớn hơn', '<': 'phải nhỏ hơn' };
 const COMPARISON_EN: Record<string, string> = { '>=': 'at least', '<=': 'at most', '>': 'more than', '<': 'less than' };
 
-/** The rule ids this catalogue knows: every rule must have a message in both languages. */
 /** A glob as a message shows it: one over its length limit is tens of thousands of characters. */
 function shownGlob(glob: string | number | undefined): string {
   glob = String(glob);
   return glob.length > 60 ? glob.slice(0, 60) + '…' : glob;
 }
 
+/** The rule ids this catalogue knows: every rule must have a message in both languages. */
 export const KNOWN_RULES: readonly string[] = Object.keys(CATALOGUE);
 
 /** The severity a rule reports with (before `--strict`). */

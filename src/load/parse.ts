@@ -246,7 +246,7 @@ function tabIndentedLines(text: string, lineStarts: number[]): Map<number, numbe
 }
 
 /** Offsets at which each line starts (after each LF; a CR before it stays on its line). */
-function lineStartsOf(text: string): number[] {
+export function lineStartsOf(text: string): number[] {
   const starts = [0];
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
   return starts;

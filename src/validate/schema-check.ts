@@ -6,7 +6,7 @@
  */
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { Kind, RecordFile } from '../load/load.js';
-import type { Pointer } from '../load/parse.js';
+import { lineStartsOf, type Pointer } from '../load/parse.js';
 import { loadSchema } from '../schemas.js';
 import { loadValidators } from './compiled-schemas.js';
 import type { Diagnostic, DiagnosticArgs } from './diagnostic.js';
@@ -80,7 +80,7 @@ function reportNotANumber(file: RecordFile, pointer: string[], expected: string,
  */
 function writtenNumber(file: RecordFile, pointer: Pointer, value: number): string | undefined {
   const { line, column } = file.locate([...pointer], 'value');
-  const start = lineStarts(file)[line - 1];
+  const start = linesOf(file)[line - 1];
   if (start === undefined) return undefined;
   const at = start + column - 1;
   const token = /^[-+.0-9A-Za-z_]+/.exec(file.text.slice(at, at + 1000))?.[0];
@@ -88,16 +88,12 @@ function writtenNumber(file: RecordFile, pointer: Pointer, value: number): strin
 }
 
 /** Where each line of a file's text starts: found once a file, however many numbers its messages quote. */
-function lineStarts(file: RecordFile): number[] {
-  let starts = lineStartsOf.get(file);
-  if (starts === undefined) {
-    starts = [0];
-    for (let i = file.text.indexOf('\n'); i >= 0; i = file.text.indexOf('\n', i + 1)) starts.push(i + 1);
-    lineStartsOf.set(file, starts);
-  }
+function linesOf(file: RecordFile): number[] {
+  let starts = lineStartsByFile.get(file);
+  if (starts === undefined) lineStartsByFile.set(file, (starts = lineStartsOf(file.text)));
   return starts;
 }
-const lineStartsOf = new WeakMap<RecordFile, number[]>();
+const lineStartsByFile = new WeakMap<RecordFile, number[]>();
 
 /** The ajv instancePath of a pointer (the inverse of toPointer). */
 function toInstancePath(pointer: readonly string[]): string {

@@ -52,7 +52,7 @@ export function parseRange(range: string | undefined, session: Session): [Side, 
   return [revSide(parts[0] || 'HEAD'), revSide(parts[1] || 'HEAD')];
 }
 
-async function sourceFor(session: Session, side: Side): Promise<RecordSource> {
+async function sourceFor(session: Session, side: Side): Promise<RecordSource & { folderMissing?: boolean }> {
   if (side.rev === undefined) return new WorkTreeSource(session.dir);
   const { emptySource, gitRevisionSource } = await import('../../git/source.js');
   const { isUnbornHead, locateRepo } = await import('../../git/repo.js');
@@ -60,16 +60,6 @@ async function sourceFor(session: Session, side: Side): Promise<RecordSource> {
   if (side.rev === 'HEAD' && (await isUnbornHead(await locateRepo(session.dir, session.lang), session.lang))) return emptySource(side.label);
   // The folder may be new since the revision (or gone at it): its plans are then added (or removed).
   return gitRevisionSource(session.dir, side.rev, session.lang, true);
-}
-
-/**
- * Either revision may lack the folder (it was added or removed between
- * them), but not both: a mistyped -C would otherwise pass as "no changes".
- */
-async function assertFolderAtEither(session: Session, from: string, to: string): Promise<void> {
-  const { folderAtRevision } = await import('../../git/source.js');
-  if ((await folderAtRevision(session.dir, from, session.lang)) || (await folderAtRevision(session.dir, to, session.lang))) return;
-  throw new UsageError(gitMessage(session.lang, 'no-folder-at-revs', { from, to, dir: session.dir }));
 }
 
 interface LoadedSide {
@@ -94,7 +84,8 @@ export async function runDiff(io: CliIO, options: GlobalOptions, range: string |
   const [from, to] = [fromSide.label, toSide.label];
   // Both revisions are checked before anything is loaded, so a typo fails fast and cleanly.
   const sources = [await sourceFor(session, fromSide), await sourceFor(session, toSide)];
-  if (fromSide.rev !== undefined && toSide.rev !== undefined) await assertFolderAtEither(session, fromSide.rev, toSide.rev);
+  // Either revision may lack the folder (added or removed between them), but not both: a mistyped -C would pass as "no changes".
+  if (sources.every((source) => source.folderMissing)) throw new UsageError(gitMessage(session.lang, 'no-folder-at-revs', { from, to, dir: session.dir }));
   const before = await loadSide(session, sources[0]);
   const sameSide = fromSide.rev !== undefined && fromSide.rev === toSide.rev;
   const after = sameSide ? before : await loadSide(session, sources[1]);
