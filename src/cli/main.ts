@@ -7,7 +7,9 @@
 import { CommanderError } from 'commander';
 import { cliMessage } from '../i18n/cli.js';
 import { isLang, type Lang } from '../i18n/lang.js';
+import { systemError } from '../i18n/system-errors.js';
 import { EXIT, ExitWith, type CliIO, UsageError } from './io.js';
+import { helpLang, optionArgument } from './help-lang.js';
 import { buildProgram, type RunState } from './program.js';
 import { usageErrorMessage, usageHintMessage } from './usage-errors.js';
 
@@ -30,10 +32,10 @@ export async function main(argv: string[], givenIO?: CliIO): Promise<number> {
     io = givenIO ?? processIO();
   } catch (error) {
     // process.cwd() fails when the current folder was deleted under the shell.
-    process.stderr.write(`phoihop: ${cliMessage(requestedLang(argv), 'no-cwd', { detail: (error as Error).message })}\n`);
+    process.stderr.write(`phoihop: ${cliMessage(requestedLang(argv), 'no-cwd', { detail: systemError(requestedLang(argv), error) })}\n`);
     return EXIT.USAGE;
   }
-  const program = buildProgram(io, state);
+  const program = buildProgram(io, state, helpLang(io.cwd, argv));
   try {
     await program.parseAsync(argv, { from: 'user' });
     return state.exitCode;
@@ -65,7 +67,7 @@ export async function main(argv: string[], givenIO?: CliIO): Promise<number> {
 /** The line to print when stdout cannot be written (a full disk, a closed file), in the language of --lang or the config. */
 export async function writeFailedMessage(error: Error, argv: string[]): Promise<string> {
   const lang = await usageErrorLang(processIO(), argv).catch(() => requestedLang(argv));
-  return `phoihop: ${cliMessage(lang, 'write-failed', { detail: error.message })}\n`;
+  return `phoihop: ${cliMessage(lang, 'write-failed', { detail: systemError(lang, error) })}\n`;
 }
 
 /** `--lang en` or `--lang=en` from the raw arguments, for messages written before any session exists. */
@@ -87,14 +89,3 @@ async function usageErrorLang(io: CliIO, argv: string[]): Promise<Lang> {
   return configLocale(io, optionArgument(argv, '--dir', '-C')) ?? 'vi';
 }
 
-/** The value of a global option in the raw arguments (`--dir x`, `--dir=x`, `-C x`, `-Cx`; the last one wins, as with commander), none after `--`. */
-function optionArgument(argv: string[], long: string, short?: string): string | undefined {
-  let value: string | undefined;
-  for (let i = 0; i < argv.length && argv[i] !== '--'; i++) {
-    const arg = argv[i];
-    if (arg === long || arg === short) value = argv[++i];
-    else if (arg.startsWith(`${long}=`)) value = arg.slice(long.length + 1);
-    else if (short && arg.startsWith(short)) value = arg.slice(short.length);
-  }
-  return value;
-}

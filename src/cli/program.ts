@@ -3,7 +3,9 @@
  * Only commander is loaded here; each command imports what it needs when it
  * runs, so `--version` and `--help` start fast.
  */
-import { Command, Option } from 'commander';
+import { Command, type HelpConfiguration, Option } from 'commander';
+import { type HelpText, helpText } from '../i18n/help.js';
+import type { Lang } from '../i18n/lang.js';
 import type { CliIO } from './io.js';
 import { registerDeadlines } from './commands/deadlines.js';
 import { registerDiff } from './commands/diff.js';
@@ -27,17 +29,21 @@ export interface RunState {
   refusedBy?: string;
 }
 
-export function buildProgram(io: CliIO, state: RunState): Command {
+export function buildProgram(io: CliIO, state: RunState, lang: Lang = 'vi'): Command {
+  const words = helpText(lang);
   const program = new Command('phoihop');
+  // The help option and the help's layout are set before any command is added: commands copy them as they are made.
   program
-    .description('Theo dõi chương trình phối hợp — follow up coordination programs kept as YAML records')
-    .version(VERSION, '-V, --version')
-    .option('-C, --dir <path>', 'records folder / thư mục hồ sơ (default: nearest with phoihop.yaml)')
-    .option('--as-of <date>', 'day the reports are computed for / ngày tính báo cáo')
-    .option('--rev <git-rev>', 'read the records at a git revision / đọc hồ sơ tại một phiên bản git')
-    .option('--lang <vi|en>', 'output language / ngôn ngữ')
-    .option('--format <name>', 'output format / định dạng')
-    .addOption(new Option('--no-color', 'plain output / không màu'))
+    .description(words.program)
+    .version(VERSION, '-V, --version', words.global.version)
+    .helpOption('-h, --help', words.global.help)
+    .configureHelp(localHelp(words))
+    .option('-C, --dir <path>', words.global.dir)
+    .option('--as-of <date>', words.global.asOf)
+    .option('--rev <git-rev>', words.global.rev)
+    .option('--lang <vi|en>', words.global.lang)
+    .option('--format <name>', words.global.format)
+    .addOption(new Option('--no-color', words.global.noColor))
     .helpCommand(false)
     .exitOverride()
     .configureOutput(output(io, state, 'phoihop'));
@@ -52,11 +58,24 @@ export function buildProgram(io: CliIO, state: RunState): Command {
     registerDone,
     registerSchema,
   ]) {
-    const command = register(program, io, state);
+    const command = register(program, io, state, words);
     command.exitOverride().configureOutput(output(io, state, `phoihop ${command.name()}`));
   }
-  registerHelp(program);
+  registerHelp(program, words);
   return program;
+}
+
+/**
+ * Commander's help in the user's language: its headings translated, and each
+ * description as written (commander would add `(default: [])` for a repeatable
+ * option; the descriptions say in words what a default is).
+ */
+function localHelp(words: HelpText): HelpConfiguration {
+  return {
+    styleTitle: (title: string) => words.titles[title as keyof HelpText['titles']] ?? title,
+    optionDescription: (option) => option.description,
+    argumentDescription: (argument) => argument.description ?? '',
+  };
 }
 
 /**
@@ -64,10 +83,10 @@ export function buildProgram(io: CliIO, state: RunState): Command {
  * commander then prints the whole help on stderr; this says, as for
  * `phoihop nope`, that there is no such command, with the nearest one.
  */
-function registerHelp(program: Command): void {
+function registerHelp(program: Command, words: HelpText): void {
   program
     .command('help [command]')
-    .description('display help for command')
+    .description(words.global.helpCommand)
     .action(async (name?: string) => {
       if (name === undefined) program.help();
       const named = program.commands.find((command) => command.name() === name);

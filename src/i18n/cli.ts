@@ -33,7 +33,7 @@ const CATALOGUE = {
     vi: (a: Args) => `Định dạng '${a.value}' không dùng được cho lệnh này (chọn: ${a.allowed}).`,
     en: (a: Args) => `Format '${a.value}' is not available for this command (choose: ${a.allowed}).`,
   },
-  'bad-number': { vi: (a: Args) => `--within '${a.value}' không hợp lệ: cần một số ngày (số nguyên ≥ 0), ví dụ --within 14.`, en: (a: Args) => `'${a.value}' is not a valid number of days.` },
+  'bad-number': { vi: (a: Args) => `--within '${a.value}' không hợp lệ: cần một số ngày (số nguyên ≥ 0), ví dụ --within 14.`, en: (a: Args) => `--within '${a.value}' is not valid: it takes a number of days (a whole number ≥ 0), e.g. --within 14.` },
   'no-cwd': {
     vi: (a: Args) => `Không đọc được thư mục hiện tại (có thể nó vừa bị xóa): ${a.detail}. Hãy cd sang một thư mục có thật.`,
     en: (a: Args) => `Cannot read the current folder (it may have been deleted): ${a.detail}. cd to a folder that exists.`,

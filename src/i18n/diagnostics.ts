@@ -6,6 +6,7 @@ import { visible } from '../render/visible.js';
 import type { Diagnostic, DiagnosticArgs } from '../validate/diagnostic.js';
 import { EVERY_VI } from './edit.js';
 import type { Lang } from './lang.js';
+import { systemError } from './system-errors.js';
 import { viDate } from './reports.js';
 
 type Message = (a: DiagnosticArgs) => string;
@@ -119,8 +120,9 @@ const CATALOGUE: Record<string, Entry> = {
   // Loading: the file as a whole
   'unreadable-folder': {
     severity: 'error',
-    vi: (a) => `Không đọc được thư mục (${a.detail}): các tệp hồ sơ trong đó chưa được kiểm tra; kiểm tra quyền đọc của thư mục.`,
-    en: (a) => `Cannot read the folder (${a.detail}): the record files in it were not checked; check that it is readable.`,
+    // `detail` is the error's code when it had one (EACCES), else its message.
+    vi: (a) => `Không đọc được thư mục: ${systemError('vi', { code: a.detail, message: a.detail }, { withPath: false })}. Các tệp hồ sơ trong đó chưa được kiểm tra; kiểm tra quyền đọc của thư mục.`,
+    en: (a) => `Cannot read the folder: ${systemError('en', { code: a.detail, message: a.detail }, { withPath: false })}. The record files in it were not checked; check that it is readable.`,
   },
   'link-not-read': {
     severity: 'warning',
@@ -139,8 +141,8 @@ const CATALOGUE: Record<string, Entry> = {
   },
   'read-error': {
     severity: 'error',
-    vi: (a) => `Không đọc được tệp (${a.detail}): kiểm tra quyền đọc của tệp.`,
-    en: (a) => `Cannot read the file (${a.detail}): check that it is readable.`,
+    vi: (a) => `Không đọc được tệp: ${systemError('vi', { code: a.code, message: a.detail }, { withPath: false })}. Kiểm tra quyền đọc của tệp.`,
+    en: (a) => `Cannot read the file: ${systemError('en', { code: a.code, message: a.detail }, { withPath: false })}. Check that it is readable.`,
   },
   'invalid-utf8': {
     severity: 'error',

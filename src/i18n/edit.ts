@@ -143,8 +143,8 @@ const CATALOGUE = {
     en: (a) => `Cannot create ${a.file}: ${a.detail}.`,
   },
   'init-write-failed': {
-    vi: (a) => `Không ghi được thư mục hồ sơ ${a.dir}: ${a.detail}. Những gì lệnh này vừa tạo đã được xóa.`,
-    en: (a) => `Cannot write the records folder ${a.dir}: ${a.detail}. What this run made was removed.`,
+    vi: (a) => `Không ghi được thư mục hồ sơ ${a.dir}: ${a.detail}. ${a.undone === 'removed' ? 'Những gì lệnh này vừa tạo đã được xóa.' : 'Chưa có gì được tạo.'}`,
+    en: (a) => `Cannot write the records folder ${a.dir}: ${a.detail}. ${a.undone === 'removed' ? 'What this run made was removed.' : 'Nothing was made.'}`,
   },
   'not-a-folder': { vi: (a) => `${a.path} đã có và không phải là thư mục.`, en: (a) => `${a.path} exists and is not a folder.` },
   'init-exists': {
@@ -198,7 +198,7 @@ const CATALOGUE = {
   },
   'unknown-parties': {
     vi: (a) => `Không có cơ quan mã ${a.ids}. Các mã hiện có: ${list(a.known, '(không có)')}.`,
-    en: (a) => `No party has the id ${a.ids}. Known ids: ${list(a.known, '(none)')}.`,
+    en: (a) => `${a.count === 1 ? 'No party has the id' : 'No parties have the ids'} ${a.ids}. Known ids: ${list(a.known, '(none)')}.`,
   },
   'unknown-parent': {
     vi: (a) => `Không có chương trình mã '${a.id}' để làm --parent. Các mã hiện có: ${list(a.known, '(không có)')}.`,

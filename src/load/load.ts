@@ -81,7 +81,8 @@ export async function loadRecords(source: RecordSource, options: LoadOptions = {
     try {
       bytes = source.readFileSync ? source.readFileSync(path) : await source.readFile(path);
     } catch (error) {
-      diagnostics.push(fileDiagnostic(path, 'read-error', { detail: (error as Error).message }));
+      const code = (error as NodeJS.ErrnoException).code;
+      diagnostics.push(fileDiagnostic(path, 'read-error', { detail: (error as Error).message, ...(typeof code === 'string' && { code }) }));
       return undefined;
     }
     const decoded = decodeUtf8(bytes);

@@ -201,7 +201,10 @@ describe('phoihop init', () => {
   // Inside /proc, making a folder fails with ENOENT although its parent is there: Node's recursive mkdir retried that for ever.
   it.runIf(existsSync('/proc/self'))('ends with a message where the system refuses to make the folder, instead of hanging', () => {
     const r = runCli(['init', '/proc/phoihop-test/ho-so'], { env: EN_ENV, timeout: 20_000 });
-    expect(r).toEqual({ code: 1, stdout: '', stderr: expect.stringMatching(/^phoihop: Cannot write the records folder \/proc\/phoihop-test\/ho-so: ENOENT.*\n$/) });
+    // In the user's words, not Node's (`ENOENT: no such file or directory, mkdir …`); and nothing was made, so nothing is said to be removed.
+    expect(r).toEqual({ code: 1, stdout: '', stderr: "phoihop: Cannot write the records folder /proc/phoihop-test/ho-so: no such file or folder /proc/phoihop-test (ENOENT). Nothing was made.\n" });
+    const vi = runCli(['init', '/proc/phoihop-test/ho-so', '--lang', 'vi'], { timeout: 20_000 });
+    expect(vi.stderr).toBe('phoihop: Không ghi được thư mục hồ sơ /proc/phoihop-test/ho-so: không có tệp hay thư mục /proc/phoihop-test (ENOENT). Chưa có gì được tạo.\n');
     expect(existsSync('/proc/phoihop-test')).toBe(false);
   });
 
@@ -263,6 +266,8 @@ describe('phoihop new', () => {
     ['an id in use', ['btg-bdv-2022', ...NEW, '--period', '2022'], 2, /Mã 'btg-bdv-2022' đã được dùng trong plans\/btg-bdv-2022.yaml/],
     ['an id that is not a slug', ['KH 2027', ...NEW, '--period', '2027'], 2, /Mã 'KH 2027' không hợp lệ/],
     ['an unknown party', ['kh-2027', '--title', 'A', '--parties', 'bdv-tu,hoi-nong-dan', '--period', '2027'], 2, /Không có cơ quan mã 'hoi-nong-dan'/],
+    ['one unknown party, in English', ['kh-2027', '--title', 'A', '--parties', 'bdv-tu,hoi-nong-dan', '--period', '2027', '--lang', 'en'], 2, /No party has the id 'hoi-nong-dan'\. Known ids:/],
+    ['two unknown parties, in English', ['kh-2027', '--title', 'A', '--parties', 'hoi-a,hoi-b', '--period', '2027', '--lang', 'en'], 2, /No parties have the ids 'hoi-a', 'hoi-b'\. Known ids:/],
     ['a single party', ['kh-2027', '--title', 'A', '--parties', 'bdv-tu', '--period', '2027'], 2, /ít nhất hai bên/],
     ['a missing title and period', ['kh-2027', '--parties', 'bdv-tu,btg-tu'], 2, /Thiếu --title, --period/],
     ['an empty title, which the schema refuses', ['kh-2027', '--title', '', '--parties', 'bdv-tu,btg-tu', '--period', '2027'], 2, /Thiếu --title \(/],

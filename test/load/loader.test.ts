@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { Alias } from 'yaml';
 import { describe, expect, it, vi } from 'vitest';
 import { diagnosticMessage } from '../../src/i18n/diagnostics.js';
+import { systemError } from '../../src/i18n/system-errors.js';
 import { loadRecords } from '../../src/load/load.js';
 import { parseDate } from '../../src/model/dates.js';
 import { validateRecords } from '../../src/validate/validate.js';
@@ -95,6 +96,37 @@ describe('a file that cannot be read', () => {
     expect(loaded.diagnostics.map((d) => [d.file, d.line, d.column, d.rule, d.args.detail])).toEqual([['plans/x.yaml', 1, 1, 'read-error', 'EACCES: permission denied']]);
     expect(loaded.files.map((f) => f.path)).toEqual(['parties.yaml']);
     expect(loaded.fileCount).toBe(2);
+  });
+
+  it("is told in the reader's language when the error has a code Node gave, and as Node wrote it otherwise", async () => {
+    const source = new InMemorySource({ 'plans/x.yaml': 'kind: plan\n', 'plans/y.yaml': 'kind: plan\n' });
+    const failing = Object.assign(Object.create(source) as InMemorySource, {
+      readFile: async (path: string) => {
+        if (path === 'plans/x.yaml') throw Object.assign(new Error("EACCES: permission denied, open '/h/plans/x.yaml'"), { code: 'EACCES', path: '/h/plans/x.yaml' });
+        throw new Error('git cat-file failed');
+      },
+    });
+    const [x, y] = (await loadRecords(failing)).diagnostics;
+    expect(diagnosticMessage(x, 'vi')).toBe('Không đọc được tệp: không có quyền truy cập (EACCES). Kiểm tra quyền đọc của tệp.');
+    expect(diagnosticMessage(x, 'en')).toBe('Cannot read the file: permission denied (EACCES). Check that it is readable.');
+    expect(diagnosticMessage(y, 'en')).toBe('Cannot read the file: git cat-file failed. Check that it is readable.');
+  });
+});
+
+describe('systemError: what a failed file operation says', () => {
+  it.each([
+    [{ code: 'ENOENT', path: '/x/y' }, 'không có tệp hay thư mục /x/y (ENOENT)', 'no such file or folder /x/y (ENOENT)'],
+    [{ code: 'EACCES', path: '/x' }, 'không có quyền truy cập /x (EACCES)', 'permission denied on /x (EACCES)'],
+    [{ code: 'ENOSPC', path: '/x' }, 'đĩa đã đầy (ENOSPC)', 'the disk is full (ENOSPC)'],
+    [{ code: 'EROFS' }, 'ổ đĩa chỉ cho phép đọc (EROFS)', 'the file system is read-only (EROFS)'],
+    [{ code: 'EWHATEVER', message: 'EWHATEVER: something, open /x' }, 'EWHATEVER: something, open /x', 'EWHATEVER: something, open /x'],
+    [{ message: 'plain' }, 'plain', 'plain'],
+  ])('%j', (error, vi, en) => {
+    expect([systemError('vi', error), systemError('en', error)]).toEqual([vi, en]);
+  });
+
+  it('leaves the path out where the message names the file already', () => {
+    expect(systemError('en', { code: 'EISDIR', path: '/x' }, { withPath: false })).toBe('the path is a folder (EISDIR)');
   });
 });
 

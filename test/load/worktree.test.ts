@@ -180,7 +180,7 @@ describe('a folder that cannot be read', () => {
       expect(r.stderr).toBe('');
       expect(r.status).toBe(1);
       expect(JSON.parse(r.stdout).diagnostics).toEqual([
-        { file: 'plans', line: 1, column: 1, severity: 'error', rule: 'unreadable-folder', message: expect.stringMatching(/^Cannot read the folder \(EACCES\)/) },
+        { file: 'plans', line: 1, column: 1, severity: 'error', rule: 'unreadable-folder', message: expect.stringMatching(/^Cannot read the folder: permission denied \(EACCES\)\. /) },
       ]);
       // The reports refuse it as they refuse any error.
       expect(run(['status', '-C', dir]).status).toBe(1);

@@ -115,8 +115,10 @@ describe('deadlines options that are wrong', () => {
     [['--plan', 'khong-co'], "No plan has the id 'khong-co'."],
     [['--party', 'khong-co'], "No party has the id 'khong-co'."],
     [['--type', 'meeting'], "Unknown task type: 'meeting'"],
-    [['--within', '-3'], "'-3' is not a valid number of days."],
-    [['--within', 'two'], "'two' is not a valid number of days."],
+    [['--within', '-3'], "--within '-3' is not valid: it takes a number of days (a whole number ≥ 0), e.g. --within 14."],
+    [['--within', 'two'], "--within 'two' is not valid"],
+    // Digits, but more than a number can hold exactly: it would be shown as 100000000000000000000 days.
+    [['--within', '99999999999999999999'], "--within '99999999999999999999' is not valid"],
     [['--as-of', '2026-02-30'], "No such day: '2026-02-30'"],
     [['--as-of', '30.2.2026'], "Invalid date: '30.2.2026'"],
     [['--format', 'html'], "Format 'html' is not available"],

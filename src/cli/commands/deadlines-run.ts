@@ -20,8 +20,9 @@ export async function runDeadlines(io: CliIO, options: GlobalOptions & Deadlines
   const spec = () => ({ report: 'deadlines', within, party: options.party, plan: options.plan, type, overdueOnly: options.overdue }) as const;
   const run = await openReport(io, options, (session) => {
     if (options.within !== undefined) {
-      if (!/^\d+$/.test(options.within.trim())) throw new UsageError(cliMessage(session.lang, 'bad-number', { value: options.within }));
       within = Number(options.within.trim());
+      // Digits only, and few enough to be a number of days exactly (99999999999999999999 is not).
+      if (!/^\d+$/.test(options.within.trim()) || !Number.isSafeInteger(within)) throw new UsageError(cliMessage(session.lang, 'bad-number', { value: options.within }));
     }
     if (options.type !== undefined) {
       if (!(TASK_TYPES as readonly string[]).includes(options.type)) {

@@ -7,6 +7,7 @@ import { TargetNotWritable, writeFileAtomic } from '../../edit/atomic-write.js';
 import { checkWith, errorsOf, newWarnings } from '../../edit/folder.js';
 import { lineChanges } from '../../edit/line-diff.js';
 import { editMessage } from '../../i18n/edit.js';
+import { systemError } from '../../i18n/system-errors.js';
 import type { Lang } from '../../i18n/lang.js';
 import { decodeUtf8 } from '../../load/decode.js';
 import { formatISO, formatVi } from '../../model/dates.js';
@@ -85,7 +86,7 @@ export async function runDone(io: CliIO, options: GlobalOptions & DoneOptions, t
       await writeFileAtomic(path, bytes, { cleanupOnSignal: true });
     } catch (error) {
       if (error instanceof TargetNotWritable) throw new UsageError(editMessage(lang, 'not-writable', { file: plan.file }), EXIT.FAILURE);
-      throw new UsageError(editMessage(lang, 'write-failed', { file: plan.file, detail: (error as Error).message }), EXIT.FAILURE);
+      throw new UsageError(editMessage(lang, 'write-failed', { file: plan.file, detail: systemError(lang, error) }), EXIT.FAILURE);
     }
   }
   const summary = editMessage(lang, options.dryRun ? 'done-would-record' : 'done-recorded', {

@@ -9,6 +9,7 @@ import { fileInTheWay, makeFolders } from '../../edit/paths.js';
 import { examplePlanId, initFiles, schemaPath } from '../../edit/scaffold.js';
 import { cliMessage } from '../../i18n/cli.js';
 import { editMessage } from '../../i18n/edit.js';
+import { systemError } from '../../i18n/system-errors.js';
 import { isLang, type Lang } from '../../i18n/lang.js';
 import { ignoredBy } from '../../load/ignore-globs.js';
 import { CONFIG_FILE, KINDS } from '../../load/load.js';
@@ -95,7 +96,8 @@ export async function runInit(io: CliIO, options: GlobalOptions & InitOptions, d
     // Undo what this run made, files then folders (deepest first), so a second try starts clean.
     for (const full of written) await rm(full, { force: true });
     for (const folder of madeFolders.sort((a, b) => b.length - a.length)) await rmdir(folder).catch(() => {});
-    throw new UsageError(editMessage(lang, 'init-write-failed', { dir, detail: (error as Error).message }), EXIT.FAILURE);
+    const undone = written.length + madeFolders.length > 0 ? 'removed' : 'none';
+    throw new UsageError(editMessage(lang, 'init-write-failed', { dir, detail: systemError(lang, error), undone }), EXIT.FAILURE);
   }
 
   const shown = shownPath(io.cwd, dir);

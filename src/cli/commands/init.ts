@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import type { HelpText } from '../../i18n/help.js';
 import type { CliIO } from '../io.js';
 import type { RunState } from '../program.js';
 import type { GlobalOptions } from '../session.js';
@@ -8,13 +9,13 @@ export interface InitOptions {
   timezone?: string;
 }
 
-export function registerInit(program: Command, io: CliIO, state: RunState): Command {
+export function registerInit(program: Command, io: CliIO, state: RunState, words: HelpText): Command {
   return program
     .command('init')
-    .description('make a new records folder; never overwrites / tạo thư mục hồ sơ mới')
-    .argument('[dir]', 'the folder to make (default: -C, else the current folder)')
-    .option('--locale <vi|en>', 'language of the folder (default: --lang, else the system language)')
-    .option('--timezone <zone>', 'IANA time zone (default: the system zone)')
+    .description(words.init.about)
+    .argument('[dir]', words.init.dir)
+    .option('--locale <vi|en>', words.init.locale)
+    .option('--timezone <zone>', words.init.timezone)
     .action(async (dir: string | undefined, _options: InitOptions, command: Command) => {
       const { runInit } = await import('./init-run.js');
       state.exitCode = await runInit(io, command.optsWithGlobals<GlobalOptions & InitOptions>(), dir);

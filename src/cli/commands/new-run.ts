@@ -7,6 +7,7 @@ import { checkWith, errorsOf, newWarnings } from '../../edit/folder.js';
 import { fileInTheWay, makeFolders } from '../../edit/paths.js';
 import { newPlanFile, schemaPath } from '../../edit/scaffold.js';
 import { editMessage } from '../../i18n/edit.js';
+import { systemError } from '../../i18n/system-errors.js';
 import { PLAN_TYPES, type PlanType, SLUG } from '../../model/records.js';
 import { EXIT, type CliIO, UsageError } from '../io.js';
 import { type GlobalOptions, parseDateOption, parsePeriodOption } from '../session.js';
@@ -42,7 +43,7 @@ export async function runNew(io: CliIO, options: GlobalOptions & NewOptions, pla
   const model = folder.validated.model;
   const unknown = parties.filter((p) => !model.parties.has(p));
   if (unknown.length > 0) {
-    throw new UsageError(editMessage(lang, 'unknown-parties', { ids: unknown.map((p) => `'${p}'`).join(', '), known: [...model.parties.keys()].join(', ') }));
+    throw new UsageError(editMessage(lang, 'unknown-parties', { ids: unknown.map((p) => `'${p}'`).join(', '), count: unknown.length, known: [...model.parties.keys()].join(', ') }));
   }
   if (options.parent !== undefined && !model.plans.some((p) => p.id === options.parent)) {
     throw new UsageError(editMessage(lang, 'unknown-parent', { id: options.parent, known: model.plans.map((p) => p.id).join(', ') }));
@@ -76,7 +77,7 @@ export async function runNew(io: CliIO, options: GlobalOptions & NewOptions, pla
     // Only the plan file itself counts as "exists": made since the check above by another run.
     const { code, path: failedAt } = error as NodeJS.ErrnoException;
     if (code === 'EEXIST' && failedAt === full) throw new UsageError(editMessage(lang, 'file-exists', { file: path }));
-    throw new UsageError(editMessage(lang, 'create-failed', { file: path, detail: (error as Error).message }), EXIT.FAILURE);
+    throw new UsageError(editMessage(lang, 'create-failed', { file: path, detail: systemError(lang, error) }), EXIT.FAILURE);
   }
   if (!(await exists(join(session.dir, schemaPath('plan'))))) io.stderr(editMessage(lang, 'schemas-missing', { path: schemaPath('plan') }) + '\n');
   io.stdout([editMessage(lang, 'new-created', { file: path }), editMessage(lang, 'new-next')].join('\n') + '\n');

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import type { HelpText } from '../../i18n/help.js';
 import type { CliIO } from '../io.js';
 import type { RunState } from '../program.js';
 import type { GlobalOptions } from '../session.js';
@@ -13,18 +14,18 @@ export interface NewOptions {
   number?: string;
 }
 
-export function registerNew(program: Command, io: CliIO, state: RunState): Command {
+export function registerNew(program: Command, io: CliIO, state: RunState, words: HelpText): Command {
   return program
     .command('new')
-    .description('write a new plan file plans/<plan-id>.yaml / tạo tệp kế hoạch mới')
-    .argument('<plan-id>', 'id of the new program or plan, e.g. kh-bdv-btg-2027')
-    .option('--title <text>', 'title (trích yếu) — required')
-    .option('--type <type>', 'program | plan (default: plan with --parent, else program)')
-    .option('--parties <ids>', 'two or more party ids, comma-separated — required')
-    .option('--period <period>', 'period covered, e.g. 2027, 2022..2026, H1/2027 — required')
-    .option('--signed <date>', 'date signed (default: today)')
-    .option('--parent <plan-id>', 'the program this plan implements')
-    .option('--number <symbol>', 'document number and symbol, e.g. 12-KH/BDVTU-BTGTU')
+    .description(words.new.about)
+    .argument('<plan-id>', words.new.planId)
+    .option('--title <text>', words.new.title)
+    .option('--type <type>', words.new.type)
+    .option('--parties <ids>', words.new.parties)
+    .option('--period <period>', words.new.period)
+    .option('--signed <date>', words.new.signed)
+    .option('--parent <plan-id>', words.new.parent)
+    .option('--number <symbol>', words.new.number)
     .action(async (planId: string, _options: NewOptions, command: Command) => {
       const { runNew } = await import('./new-run.js');
       state.exitCode = await runNew(io, command.optsWithGlobals<GlobalOptions & NewOptions>(), planId);

@@ -1,13 +1,14 @@
 import type { Command } from 'commander';
+import type { HelpText } from '../../i18n/help.js';
 import type { CliIO } from '../io.js';
 import type { RunState } from '../program.js';
 import type { GlobalOptions } from '../session.js';
 
-export function registerSchema(program: Command, io: CliIO, state: RunState): Command {
+export function registerSchema(program: Command, io: CliIO, state: RunState, words: HelpText): Command {
   return program
     .command('schema')
-    .description('print the JSON Schema of a kind (config, parties, plan) / in JSON Schema')
-    .argument('[kind]', 'config | parties | plan', 'plan')
+    .description(words.schema.about)
+    .argument('[kind]', words.schema.kind, 'plan')
     .action(async (kind: string, _options: object, command: Command) => {
       const { KINDS } = await import('../../load/load.js');
       const { schemaText } = await import('../../schemas.js');

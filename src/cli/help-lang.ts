@@ -1,0 +1,47 @@
+/**
+ * The language of `--help` and of the descriptions commander is given, found
+ * before commander reads any option: `--lang` if valid, else the `locale:` of
+ * the records folder's phoihop.yaml, else vi. The config is scanned, not
+ * parsed: `--help` loads no YAML parser, so that it starts fast; a locale
+ * written in another YAML form (a flow mapping, a tag) is not seen, and the
+ * help is then in Vietnamese while the command would speak English.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { isLang, type Lang } from '../i18n/lang.js';
+
+export function helpLang(cwd: string, argv: string[]): Lang {
+  const lang = optionArgument(argv, '--lang');
+  if (isLang(lang)) return lang;
+  const dir = optionArgument(argv, '--dir', '-C');
+  try {
+    const config = dir !== undefined ? join(resolve(cwd, dir), 'phoihop.yaml') : nearestConfig(cwd);
+    const locale = config === undefined ? undefined : LOCALE_LINE.exec(readFileSync(config, 'utf8'))?.[2];
+    return isLang(locale) ? locale : 'vi';
+  } catch {
+    return 'vi';
+  }
+}
+
+/** A top-level `locale: en` line, the value plain or quoted, a comment after it allowed. */
+const LOCALE_LINE = /^locale:[ \t]*(["']?)(vi|en)\1[ \t]*(?:#.*)?\r?$/m;
+
+function nearestConfig(start: string): string | undefined {
+  for (let dir = start; ; dir = dirname(dir)) {
+    const config = join(dir, 'phoihop.yaml');
+    if (existsSync(config)) return config;
+    if (dirname(dir) === dir) return undefined;
+  }
+}
+
+/** The value of a global option in the raw arguments (`--dir x`, `--dir=x`, `-C x`, `-Cx`; the last one wins, as with commander), none after `--`. */
+export function optionArgument(argv: string[], long: string, short?: string): string | undefined {
+  let value: string | undefined;
+  for (let i = 0; i < argv.length && argv[i] !== '--'; i++) {
+    const arg = argv[i];
+    if (arg === long || arg === short) value = argv[++i];
+    else if (arg.startsWith(`${long}=`)) value = arg.slice(long.length + 1);
+    else if (short && arg.startsWith(short)) value = arg.slice(short.length);
+  }
+  return value;
+}
