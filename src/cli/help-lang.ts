@@ -15,8 +15,8 @@ export function helpLang(cwd: string, argv: string[]): Lang {
   if (isLang(lang)) return lang;
   const dir = optionArgument(argv, '--dir', '-C');
   try {
-    const config = dir !== undefined ? join(resolve(cwd, dir), 'phoihop.yaml') : nearestConfig(cwd);
-    const locale = config === undefined ? undefined : LOCALE_LINE.exec(readFileSync(config, 'utf8'))?.[2];
+    const folder = dir !== undefined ? resolve(cwd, dir) : findRecordsFolder(cwd);
+    const locale = LOCALE_LINE.exec(readFileSync(join(folder, CONFIG_NAME), 'utf8'))?.[2];
     return isLang(locale) ? locale : 'vi';
   } catch {
     return 'vi';
@@ -26,11 +26,14 @@ export function helpLang(cwd: string, argv: string[]): Lang {
 /** A top-level `locale: en` line, the value plain or quoted, a comment after it allowed. */
 const LOCALE_LINE = /^locale:[ \t]*(["']?)(vi|en)\1[ \t]*(?:#.*)?\r?$/m;
 
-function nearestConfig(start: string): string | undefined {
+/** load.ts's CONFIG_FILE, which this module cannot import without loading the loader at start-up. */
+const CONFIG_NAME = 'phoihop.yaml';
+
+/** The nearest folder upward from `start` with a phoihop.yaml, else `start` itself. Here, not in session.ts, so that help can use it at start-up. */
+export function findRecordsFolder(start: string): string {
   for (let dir = start; ; dir = dirname(dir)) {
-    const config = join(dir, 'phoihop.yaml');
-    if (existsSync(config)) return config;
-    if (dirname(dir) === dir) return undefined;
+    if (existsSync(join(dir, CONFIG_NAME))) return dir;
+    if (dirname(dir) === dir) return start;
   }
 }
 

@@ -3,8 +3,8 @@
  * the language, the as-of date, and the validated records (from the work
  * tree or a git revision). Global options are read here, once.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { cliMessage } from '../i18n/cli.js';
 import { isLang, type Lang } from '../i18n/lang.js';
 import { CONFIG_FILE, loadRecords } from '../load/load.js';
@@ -15,9 +15,12 @@ import { type Day, parseDate, todayIn } from '../model/dates.js';
 import { parsePeriod, type Period } from '../model/periods.js';
 import { type Checked, checkFolder, checkKept, type PlanParts } from '../validate/stream.js';
 import { configTimeZone, type Validated, validateRecords } from '../validate/validate.js';
+import { findRecordsFolder } from './help-lang.js';
 import { type CliIO, UsageError } from './io.js';
 
 /** The global options of cli.md, as commander gives them. */
+export { findRecordsFolder };
+
 export interface GlobalOptions {
   dir?: string;
   asOf?: string;
@@ -34,14 +37,6 @@ export interface Session {
   dir: string;
   lang: Lang;
   color: boolean;
-}
-
-/** The nearest folder upward from `start` with a phoihop.yaml, else `start`. */
-export function findRecordsFolder(start: string): string {
-  for (let dir = start; ; dir = dirname(dir)) {
-    if (existsSync(join(dir, CONFIG_FILE))) return dir;
-    if (dirname(dir) === dir) return start;
-  }
 }
 
 /** Reads the config's locale cheaply, so even usage errors speak the user's language. */

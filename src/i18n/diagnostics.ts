@@ -120,9 +120,8 @@ const CATALOGUE: Record<string, Entry> = {
   // Loading: the file as a whole
   'unreadable-folder': {
     severity: 'error',
-    // `detail` is the error's code when it had one (EACCES), else its message.
-    vi: (a) => `Không đọc được thư mục: ${systemError('vi', { code: a.detail, message: a.detail }, { withPath: false })}. Các tệp hồ sơ trong đó chưa được kiểm tra; kiểm tra quyền đọc của thư mục.`,
-    en: (a) => `Cannot read the folder: ${systemError('en', { code: a.detail, message: a.detail }, { withPath: false })}. The record files in it were not checked; check that it is readable.`,
+    vi: (a) => `Không đọc được thư mục: ${systemError('vi', { code: a.code, message: a.detail }, { withPath: false })}. Các tệp hồ sơ trong đó chưa được kiểm tra; kiểm tra quyền đọc của thư mục.`,
+    en: (a) => `Cannot read the folder: ${systemError('en', { code: a.code, message: a.detail }, { withPath: false })}. The record files in it were not checked; check that it is readable.`,
   },
   'link-not-read': {
     severity: 'warning',

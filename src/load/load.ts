@@ -68,7 +68,7 @@ export async function loadRecords(source: RecordSource, options: LoadOptions = {
   // How busy the cores are is measured over the listing (see workerCount).
   const cores = sampleCores();
   const paths = await source.listRecordFiles();
-  const diagnostics: Diagnostic[] = (source.unreadableFolders ?? []).map((f) => fileDiagnostic(f.path, 'unreadable-folder', { detail: f.detail }));
+  const diagnostics: Diagnostic[] = (source.unreadableFolders ?? []).map((f) => fileDiagnostic(f.path, 'unreadable-folder', { detail: f.detail, ...(f.code !== undefined && { code: f.code }) }));
   const parsed = new Map<string, RecordFile | undefined>();
   const unusable: Loaded['unusable'] = [];
 

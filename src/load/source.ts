@@ -9,7 +9,7 @@ export interface RecordSource {
   /** Paths of candidate record files (`*.yaml`, `*.yml`), relative, with `/`, sorted. */
   listRecordFiles(): Promise<string[]>;
   /** Folders the last listing could not read (relative, with `/`; `.` for the root), and why. */
-  readonly unreadableFolders?: readonly { path: string; detail: string }[];
+  readonly unreadableFolders?: readonly { path: string; code?: string; detail: string }[];
   /**
    * Links with a record file's name that the last listing did not follow
    * (README, "Symbolic links"), for a warning: a plan linked in and then

@@ -18,7 +18,7 @@ function isInside(outer: string, inner: string): boolean {
  */
 export class WorkTreeSource implements RecordSource {
   readonly label: string;
-  unreadableFolders: { path: string; detail: string }[] = [];
+  unreadableFolders: { path: string; code?: string; detail: string }[] = [];
   unreadLinks: UnreadLink[] = [];
 
   constructor(readonly root: string) {
@@ -37,7 +37,7 @@ export class WorkTreeSource implements RecordSource {
         entries = await readdir(dir, { withFileTypes: true });
       } catch (error) {
         // Its files cannot be checked: a folder that passes without them would mislead (validate, CI).
-        this.unreadableFolders.push({ path: relDir || '.', detail: (error as NodeJS.ErrnoException).code ?? (error as Error).message });
+        this.unreadableFolders.push({ path: relDir || '.', code: (error as NodeJS.ErrnoException).code, detail: (error as Error).message });
         return;
       }
       entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
