@@ -123,7 +123,8 @@ function isAtOrBelow(path: string, base: string): boolean {
  * $ref, with schema paths that do not show the branch). A branch that failed
  * only because the value has the other branch's type is noise: if some
  * branch failed for a better reason (a bad pattern, an unknown field), keep
- * those errors; else keep one error for the whole value.
+ * those errors; else keep one error for the whole value. A value that is
+ * neither of the allowed ones nor of their type gets one error, the list.
  */
 export function selectErrors(errors: ErrorObject[]): ErrorObject[] {
   const dropped = new Set<ErrorObject>();
@@ -139,6 +140,9 @@ export function selectErrors(errors: ErrorObject[]): ErrorObject[] {
   });
   // propertyNames wraps the real (pattern) error, which carries the key name.
   for (const e of errors) if (e.keyword === 'propertyNames') dropped.add(e);
+  // A value outside a list of allowed ones fails its type as well (`locale: [en]`): the list says more.
+  const listed = new Set(errors.filter((e) => (e.keyword === 'enum' || e.keyword === 'const') && !dropped.has(e)).map((e) => e.instancePath));
+  for (const e of errors) if (e.keyword === 'type' && listed.has(e.instancePath)) dropped.add(e);
   return errors.filter((e) => !dropped.has(e));
 }
 

@@ -166,3 +166,22 @@ describe('an unknown party id one typo away', () => {
     expect(far.stdout).toContain("Không có cơ quan mã 'hoi-nong-dan': hãy khai báo trong parties.yaml hoặc sửa lại mã.");
   });
 });
+
+describe('a value of the wrong type where the schema lists the allowed values', () => {
+  it('is one error, the list, not the list and the type besides', () => {
+    const dir = minimalFolder(
+      { 'a.yaml': PLAN.join('\n').replace('    title: Giao ban', '    title: Giao ban\n    type: [briefing]') },
+      { 'phoihop.yaml': 'kind: config\nlocale: [en]\n' },
+    );
+    const r = runCli(['validate', '-C', dir, '--format', 'json']);
+    const found = JSON.parse(r.stdout).diagnostics.map((d: { file: string; line: number; rule: string }) => `${d.file}:${d.line} ${d.rule}`);
+    expect(found).toEqual(['phoihop.yaml:2 invalid-value', 'plans/a.yaml:14 invalid-value']);
+    expect(r.code).toBe(1);
+  });
+
+  it('keeps the type error where no list applies', () => {
+    const dir = minimalFolder({ 'a.yaml': PLAN.join('\n').replace('title: Giao ban', 'title: [Giao ban]') });
+    const r = runCli(['validate', '-C', dir, '--format', 'json']);
+    expect(JSON.parse(r.stdout).diagnostics.map((d: { rule: string }) => d.rule)).toEqual(['wrong-type']);
+  });
+});
