@@ -5,8 +5,8 @@ import { tempFolder } from './helpers/folder.js';
 
 const COMMANDS = ['validate', 'status', 'deadlines', 'summary', 'diff', 'init', 'new', 'done', 'schema'];
 /** Commander's own words, and the bilingual descriptions help had before it was translated. */
-const ENGLISH_ONLY = ['Usage:', 'Options:', 'Arguments:', 'Commands:', 'display help', 'output the version', '(default: ', 'records folder', ' / '];
-const VIETNAMESE_ONLY = ['Cách dùng:', 'Tùy chọn:', 'Tham số:', 'Lệnh:', 'hồ sơ', 'kế hoạch', 'nhiệm vụ', 'mặc định'];
+const ENGLISH_ONLY = ['Usage:', 'Options:', 'Arguments:', 'Commands:', '[options]', '[command]', 'display help', 'output the version', '(default: ', 'records folder', ' / '];
+const VIETNAMESE_ONLY = ['Cách dùng:', 'Tùy chọn:', 'Tham số:', 'Lệnh:', '[tùy chọn]', '[lệnh]', 'hồ sơ', 'kế hoạch', 'nhiệm vụ', 'mặc định'];
 
 /** The first line of each item a help lists (an option, argument or command with its description; wrapped lines left out), and the command's own description. */
 const descriptions = (help: string) => help.split('\n').slice(1).filter((line) => /^(?: {2})?\S/.test(line) && !line.endsWith(':'));

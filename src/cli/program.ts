@@ -66,16 +66,26 @@ export function buildProgram(io: CliIO, state: RunState, lang: Lang = 'vi'): Com
 }
 
 /**
- * Commander's help in the user's language: its headings translated, and each
+ * Commander's help in the user's language: its headings and placeholders translated, and each
  * description as written (commander would add `(default: [])` for a repeatable
  * option; the descriptions say in words what a default is).
  */
 function localHelp(words: HelpText): HelpConfiguration {
   return {
     styleTitle: (title: string) => words.titles[title as keyof HelpText['titles']] ?? title,
+    styleUsage: (usage: string) => placeholdersIn(usage, words),
+    styleSubcommandTerm: (term: string) => placeholdersIn(term, words),
     optionDescription: (option) => option.description,
     argumentDescription: (argument) => argument.description ?? '',
   };
+}
+
+/** A usage line's placeholders in the user's words (commander measures the result, so columns stay aligned). */
+function placeholdersIn(usage: string, words: HelpText): string {
+  return usage
+    .split(' ')
+    .map((word) => words.placeholders[word as keyof HelpText['placeholders']] ?? word)
+    .join(' ');
 }
 
 /**

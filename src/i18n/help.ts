@@ -8,6 +8,8 @@ import type { Lang } from './lang.js';
 export interface HelpText {
   /** Commander's headings, and the word before a default value. */
   titles: Record<'Usage:' | 'Arguments:' | 'Options:' | 'Commands:' | 'Global Options:', string>;
+  /** Commander's placeholders in a usage line (`phoihop [options] [command]`). */
+  placeholders: Record<'[options]' | '[command]', string>;
   program: string;
   global: { dir: string; asOf: string; rev: string; lang: string; format: string; noColor: string; version: string; help: string; helpCommand: string };
   validate: { about: string; paths: string; strict: string; changed: string };
@@ -23,6 +25,7 @@ export interface HelpText {
 
 const VI: HelpText = {
   titles: { 'Usage:': 'Cách dùng:', 'Arguments:': 'Tham số:', 'Options:': 'Tùy chọn:', 'Commands:': 'Lệnh:', 'Global Options:': 'Tùy chọn chung:' },
+  placeholders: { '[options]': '[tùy chọn]', '[command]': '[lệnh]' },
   program: 'Theo dõi chương trình, kế hoạch phối hợp lưu dưới dạng hồ sơ YAML',
   global: {
     dir: 'thư mục hồ sơ (mặc định: thư mục gần nhất có phoihop.yaml, tính từ thư mục hiện tại trở lên)',
@@ -97,6 +100,7 @@ const VI: HelpText = {
 
 const EN: HelpText = {
   titles: { 'Usage:': 'Usage:', 'Arguments:': 'Arguments:', 'Options:': 'Options:', 'Commands:': 'Commands:', 'Global Options:': 'Global Options:' },
+  placeholders: { '[options]': '[options]', '[command]': '[command]' },
   program: 'Follow up coordination programs and plans kept as YAML records',
   global: {
     dir: 'records folder (default: the nearest one with a phoihop.yaml, from the current folder up)',
