@@ -70,9 +70,9 @@ describe("commander's usage errors, in the user's language", () => {
       runCliAsync(['--help'], { cwd: plain }),
     ]);
     expect(named).toEqual({ ...flag, code: 0 });
-    expect(named.stdout).toMatch(/^Cách dùng: phoihop status \[options\] \[plan-id\]/);
+    expect(named.stdout).toMatch(/^Cách dùng: phoihop status \[tùy chọn\] \[plan-id\]/);
     expect(whole).toEqual({ ...flagWhole, code: 0 });
-    expect(whole.stdout).toContain('help [command]');
+    expect(whole.stdout).toContain('help [lệnh]');
   });
 
   it.concurrent("speak the records folder's locale: the nearest phoihop.yaml upward, or -C's; --lang first", async () => {
