@@ -69,8 +69,21 @@ export interface StatusReport {
 export interface PlanItemsReport {
   asOf: Day;
   party?: string;
+  /** The whole plan's row: its counts are of all its items, whatever the party filter. */
   plan: PlanStatus;
   items: ItemStatus[];
+  /** With a party filter, the counts of the items listed (those the party leads or supports). */
+  listed?: ItemCounts;
+}
+
+/** Counts of items by state. */
+export function countItems(items: readonly ItemStatus[]): ItemCounts {
+  const counts: ItemCounts = { total: items.length, done: 0, overdue: 0, dueSoon: 0, open: 0, cancelled: 0 };
+  for (const { state } of items) {
+    if (state === 'due-soon') counts.dueSoon++;
+    else counts[state]++;
+  }
+  return counts;
 }
 
 export function itemStatus(item: Item, asOf: Day, soon: number): ItemStatus {
@@ -140,5 +153,5 @@ export function planItemsReport(config: Config, plan: Plan, options: StatusOptio
   const items = expandPlan(plan)
     .filter((item) => party === undefined || item.lead === party || item.support.includes(party))
     .map((item) => itemStatus(item, options.asOf, soon));
-  return { asOf: options.asOf, party, plan: planStatus(plan, options.asOf, soon), items };
+  return { asOf: options.asOf, party, plan: planStatus(plan, options.asOf, soon), items, ...(party !== undefined && { listed: countItems(items) }) };
 }

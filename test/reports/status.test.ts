@@ -164,6 +164,20 @@ describe('status <plan-id>', () => {
     expect(out.plan.items.total).toBe(34);
   });
 
+  it('--party: the table and markdown say how the listed items stand, under the whole plan\'s counts', () => {
+    const args = ['status', 'bdv-bao-dai-2021-2025', '-C', EXAMPLES + 'dien-bien', '--as-of', '2026-11-22', '--party', 'bao-dbp'];
+    const listed = json(args).items as { state: string }[];
+    const count = (state: string) => listed.filter((i) => i.state === state).length;
+    const vi = runCli(args).stdout.split('\n');
+    const plan = vi.findIndex((line) => line.startsWith('34 nhiệm vụ: '));
+    expect(vi[plan + 1]).toBe(
+      `Đơn vị: Báo Điện Biên Phủ, chủ trì hoặc phối hợp 20 nhiệm vụ: ${count('done')} hoàn thành, ${count('overdue')} quá hạn, ${count('due-soon')} sắp đến hạn, ${count('open')} chưa đến hạn hoặc thường xuyên, ${count('cancelled')} đã hủy`,
+    );
+    expect(runCli([...args, '--lang', 'en', '--format', 'markdown']).stdout).toContain(`Party: Báo Điện Biên Phủ, leading or supporting 20 items: ${count('done')} done, `);
+    // Without --party there is no such line.
+    expect(runCli(args.slice(0, -2)).stdout).not.toContain('chủ trì hoặc phối hợp');
+  });
+
   it('exits 2 on an unknown plan', () => {
     const r = runCli(['status', 'khong-co', '-C', phuYen]);
     expect(r.code).toBe(2);

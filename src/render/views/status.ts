@@ -9,6 +9,13 @@ function filterLine(ctx: ViewContext, party: string | undefined): string[] {
   return [`${ctx.lang === 'vi' ? 'Đơn vị' : 'Party'}: ${partyName(ctx.model, party)}`];
 }
 
+/** The party filter of one plan's items, with the counts of the items it lists (the line above counts the whole plan). */
+function listedLine(ctx: ViewContext, report: PlanItemsReport): string[] {
+  const [filter] = filterLine(ctx, report.party);
+  if (filter === undefined || report.listed === undefined) return [];
+  return [`${filter}, ${ctx.lang === 'vi' ? 'chủ trì hoặc phối hợp' : 'leading or supporting'} ${lines.counts(ctx.lang, report.listed)}`];
+}
+
 /** `giao-ban-quy (Quý III năm 2026)`. */
 function nextText(row: PlanStatus, ctx: ViewContext): string {
   const next = row.next?.item;
@@ -90,7 +97,7 @@ export function planItemsDocument(report: PlanItemsReport, ctx: ViewContext): Do
     tone: toneOf(s.state),
   }));
   return [
-    ...reportHeading(ctx, `${plan.id}: ${plan.title}`, [header, lines.asOf(lang, report.asOf), ...revisionLines(ctx), counts, ...filterLine(ctx, report.party)]),
+    ...reportHeading(ctx, `${plan.id}: ${plan.title}`, [header, lines.asOf(lang, report.asOf), ...revisionLines(ctx), counts, ...listedLine(ctx, report)]),
     {
       kind: 'table',
       columns: [
