@@ -36,7 +36,7 @@ const WORDS = {
   plan: { vi: 'Kế hoạch', en: 'Plan' },
   task: { vi: 'Nhiệm vụ', en: 'Task' },
   occurrence: { vi: 'Kỳ', en: 'Occurrence' },
-  taskTitle: { vi: 'Nội dung', en: 'Title' },
+  taskTitle: { vi: 'Tên nhiệm vụ', en: 'Title' },
   type: { vi: 'Loại', en: 'Type' },
   lead: { vi: 'Chủ trì', en: 'Lead' },
   support: { vi: 'Phối hợp', en: 'Support' },

@@ -128,7 +128,7 @@ describe('csv', () => {
     const records = r.stdout.slice(1).split('\r\n');
     expect(records.at(-1)).toBe('');
     expect(r.stdout.slice(1).replace(/\r\n/g, '')).not.toContain('\n');
-    expect(records[0]).toBe('Hạn,Còn lại,Tình trạng,Kế hoạch,Nhiệm vụ,Kỳ,Nội dung,Chủ trì,Phối hợp');
+    expect(records[0]).toBe('Hạn,Còn lại,Tình trạng,Kế hoạch,Nhiệm vụ,Kỳ,Tên nhiệm vụ,Chủ trì,Phối hợp');
     expect(records[1]).toBe('2026-10-15,-38,quá hạn,btg-bdv-2022-2026,giao-ban-quy,Quý III năm 2026,Giao ban quý giữa hai Ban về thực hiện chương trình phối hợp,Ban Dân vận Tỉnh ủy,Ban Tuyên giáo Tỉnh ủy');
     // A title with commas is quoted.
     expect(records[5]).toBe('2026-12-06,14,sắp đến hạn,btg-bdv-2022-2026,toa-dam-dau-tranh,,"Tọa đàm nâng cao hiệu quả đấu tranh phản bác quan điểm sai trái, thù địch trên không gian mạng",Ban Tuyên giáo Tỉnh ủy,Ban Dân vận Tỉnh ủy');
