@@ -184,6 +184,24 @@ describe('a reader that closes the pipe early', () => {
     expect(stderr).toBe('');
     expect(code).toBe(0);
   });
+
+  it('keeps the exit code of the command: --fail-on-overdue is 1 whoever reads the list, in every format', async () => {
+    const dir = tempFolder();
+    generateFolder(dir, { n: 200, seed: 7, clean: true });
+    for (const format of ['table', 'csv']) {
+      const args = ['deadlines', '-C', dir, '--as-of', '2026-11-22', '--within', '3650', '--fail-on-overdue', '--format', format];
+      const whole = runCli(args);
+      expect(whole.code).toBe(1);
+      expect(whole.stdout.length).toBeGreaterThan(256 * 1024);
+      const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+      let stderr = '';
+      child.stderr.on('data', (d) => (stderr += d));
+      await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
+      child.stdout.destroy();
+      const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+      expect({ format, code, stderr }).toEqual({ format, code: 1, stderr: '' });
+    }
+  });
 });
 
 describe('a reader slower than the report', () => {

@@ -13,10 +13,24 @@ import { helpLang, optionArgument } from './help-lang.js';
 import { buildProgram, type RunState } from './program.js';
 import { usageErrorMessage, usageHintMessage } from './usage-errors.js';
 
+/**
+ * Set when the reader of stdout has gone (`phoihop deadlines | head`): what
+ * is left of the output is dropped, and the command still ends with its own
+ * exit code (`--fail-on-overdue` is 1 whoever reads the list).
+ */
+let stdoutClosed = false;
+
+export function closeStdout(): void {
+  stdoutClosed = true;
+}
+
 export function processIO(): CliIO {
   return {
     // Bytes are lent (CliIO): done with once the stream has handed them on, which an asynchronous pipe may do later.
-    stdout: (s) => (typeof s === 'string' ? void process.stdout.write(s) : new Promise<void>((resolve) => process.stdout.write(s, () => resolve()))),
+    stdout: (s) => {
+      if (stdoutClosed) return typeof s === 'string' ? undefined : Promise.resolve();
+      return typeof s === 'string' ? void process.stdout.write(s) : new Promise<void>((resolve) => process.stdout.write(s, () => resolve()));
+    },
     stderr: (s) => void process.stderr.write(s),
     cwd: process.cwd(),
     env: process.env,
