@@ -1,8 +1,8 @@
 /**
  * `validate --changed [ref]`: the record files added or modified against a
  * revision, work tree and untracked files included, as paths relative to
- * the records folder. Deleted files are not reported: there is nothing left
- * to check.
+ * the records folder. Deleted files are listed apart (`removed`): there is
+ * nothing left of them to check, but what referred to them may now be broken.
  *
  * `git diff <ref>` would be the obvious command, but it writes a refreshed
  * index when file times are stale, even with GIT_OPTIONAL_LOCKS=0. So the
@@ -16,11 +16,15 @@ import { splitNul } from './exec.js';
 import { assertNotOption, gitOk, isUnbornHead, locateRepo, type RepoLocation, resolveCommit, underPrefix } from './repo.js';
 import { isRecordPath } from '../load/source.js';
 
-export async function changedRecordFiles(dir: string, ref: string, lang: Lang): Promise<Set<string>> {
+/** The record files changed against a revision; `removed`: those deleted since (a deletion can break references elsewhere). */
+export type ChangedFiles = Set<string> & { removed: string[] };
+
+export async function changedRecordFiles(dir: string, ref: string, lang: Lang): Promise<ChangedFiles> {
   assertNotOption(ref, lang);
   const repo = await locateRepo(dir, lang);
   const pathspec = repo.prefix === '' ? [] : [repo.prefix];
   const paths: string[] = [];
+  const removed: string[] = [];
   if (ref === 'HEAD' && (await isUnbornHead(repo, lang))) {
     // The first commit of a repository: everything staged counts as changed.
     paths.push(...splitNul(await gitOk(repo.toplevel, ['ls-files', '-z', '--cached', '--', ...pathspec], lang)));
@@ -30,9 +34,11 @@ export async function changedRecordFiles(dir: string, ref: string, lang: Lang): 
       await gitOk(repo.toplevel, ['diff-index', '--name-only', '-z', '--no-renames', '--diff-filter=d', commit, '--', ...pathspec], lang),
     ).filter((p) => isRecord(p, repo.prefix));
     paths.push(...(await withChangedContent(repo, commit, candidates, lang)));
+    const deleted = splitNul(await gitOk(repo.toplevel, ['diff-index', '--name-only', '-z', '--no-renames', '--diff-filter=D', commit, '--', ...pathspec], lang));
+    removed.push(...deleted.flatMap((p) => (isRecord(p, repo.prefix) ? [underPrefix(p, repo.prefix) as string] : [])));
   }
   paths.push(...splitNul(await gitOk(repo.toplevel, ['ls-files', '-z', '--others', '--exclude-standard', '--', ...pathspec], lang)));
-  const changed = new Set<string>();
+  const changed: ChangedFiles = Object.assign(new Set<string>(), { removed });
   for (const path of paths) {
     const rel = underPrefix(path, repo.prefix);
     if (rel !== undefined && isRecordPath(rel)) changed.add(rel);

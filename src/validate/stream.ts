@@ -41,6 +41,8 @@ export interface Checked {
   parties: Model['parties'];
   /** What `parts` keeps of each plan whose model could be read, in no set order; empty without `parts`. */
   parts: unknown[];
+  /** The config and parties files, usable or not: a change to one can break references in any plan. */
+  sharedFiles: string[];
 }
 
 /**
@@ -69,6 +71,7 @@ export async function checkFolder(source: RecordSource, options: CheckOptions = 
   const stubs: Stub[] = [];
   const parts: unknown[] = [];
   const declaredParties: { path: string; ids: Set<string> }[] = [];
+  const sharedFiles: string[] = [];
   let facts: FolderFacts | undefined;
   // The root config comes first; the first other record settles the config and the as-of date without it.
   const settle = (): FolderFacts => (facts ??= folderFacts(kept.find((f) => f.path === CONFIG_FILE && f.kind === 'config'), options));
@@ -85,6 +88,7 @@ export async function checkFolder(source: RecordSource, options: CheckOptions = 
     stream: {
       onRecord(file) {
         if (file.kind === 'plan') return take(checkPlan(file, settle(), partOf));
+        sharedFiles.push(file.path);
         // Party ids count from every parties file, valid or not, as in validateRecords.
         const ids = new Set<string>();
         noteIds(file, knownPlanIds, ids);
@@ -111,7 +115,7 @@ export async function checkFolder(source: RecordSource, options: CheckOptions = 
   // A plan changed since it was checked (a clerk saved it meanwhile): the folder is validated again, the ordinary way.
   if (across === 'changed') return checkKept(source, options);
   append(diagnostics, across);
-  return { diagnostics: sortDiagnostics(diagnostics), fileCount: loaded.fileCount, paths: loaded.paths, asOf, config, parties: partiesOf(kept, []).map, parts };
+  return { diagnostics: sortDiagnostics(diagnostics), fileCount: loaded.fileCount, paths: loaded.paths, asOf, config, parties: partiesOf(kept, []).map, parts, sharedFiles: sharedFiles.sort() };
 }
 
 /**
@@ -175,7 +179,8 @@ export async function checkKept(source: RecordSource, options: CheckOptions = {}
   const { diagnostics, fileCount, paths, asOf, model } = validated;
   const partOf = options.parts?.of;
   const parts = partOf ? model.plans.map((plan) => partOf(plan, { config: model.config, asOf })) : [];
-  return { diagnostics, fileCount, paths, asOf, config: model.config, parties: model.parties, parts };
+  const sharedFiles = loaded.files.filter((file) => file.kind !== 'plan').map((file) => file.path);
+  return { diagnostics, fileCount, paths, asOf, config: model.config, parties: model.parties, parts, sharedFiles };
 }
 
 const byPath = (a: { path: string }, b: { path: string }) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { baseRecords, gitRepo, gitTestEnv } from '../helpers/git-repo.js';
-import { PLAN_B, PLAN_C } from './fixtures.js';
+import { PLAN_A, PLAN_B, PLAN_C } from './fixtures.js';
 
 interface Report {
   files: number;
@@ -93,5 +93,47 @@ describe('validate --changed in a repository with no commit yet', () => {
     const r = runCli(['validate', '--changed', 'main~1', '--lang', 'en'], { cwd: repo.root, env: gitTestEnv() });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("Unknown git revision 'main~1'");
+  });
+});
+
+describe('a change that breaks references in files it does not touch', () => {
+  /** A committed folder: ctr-a is kh-b's parent, and bao-chi (in parties.yaml) leads kh-c's task; plans/x.yaml has an old unknown party. */
+  function folder() {
+    const repo = gitRepo({
+      ...baseRecords(),
+      'parties.yaml': baseRecords()['parties.yaml'] + '  - { id: bao-chi, name: Báo tỉnh }\n',
+      'plans/a.yaml': PLAN_A,
+      'plans/b.yaml': PLAN_B,
+      'plans/c.yaml': plan('kh-c').replace('[btg-tu, hnb]', '[btg-tu, hnb, bao-chi]').replace('lead: hnb', 'lead: bao-chi'),
+      'plans/x.yaml': plan('kh-x', 'mttq'),
+    });
+    repo.commit('Hồ sơ');
+    return repo;
+  }
+
+  it('--changed: a deleted parent plan fails the commit on the child that names it', () => {
+    const repo = folder();
+    repo.git('rm', '-q', 'plans/a.yaml');
+    const r = validateChanged(repo.root, '--changed');
+    expect(r.code).toBe(1);
+    // Every reference broken between files is shown: the old unknown party of x.yaml too, for the deletion could have caused it.
+    expect(r.reported).toEqual(['plans/b.yaml unknown-parent', 'plans/x.yaml unknown-party']);
+    expect(r.report.files).toBe(0);
+  });
+
+  it('a parties file given or changed: a party taken out fails on the plan that uses it', () => {
+    const repo = folder();
+    repo.write({ 'parties.yaml': baseRecords()['parties.yaml'] });
+    for (const args of [['parties.yaml'], ['--changed']]) {
+      const r = validateChanged(repo.root, ...args);
+      expect(r.code).toBe(1);
+      expect(r.reported).toContain('plans/c.yaml unknown-party');
+    }
+  });
+
+  it('a plan alone keeps to its own problems: an old broken reference elsewhere does not block it', () => {
+    const repo = folder();
+    repo.write({ 'plans/c.yaml': plan('kh-c').replace('title: Kế hoạch tuyên truyền năm 2022', 'title: Kế hoạch tuyên truyền năm 2022 (sửa)') });
+    for (const args of [['plans/c.yaml'], ['--changed']]) expect(validateChanged(repo.root, ...args)).toMatchObject({ code: 0, reported: [] });
   });
 });

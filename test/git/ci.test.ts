@@ -13,7 +13,7 @@ import { parse } from 'yaml';
 import { BIN, REPO_ROOT, runCli } from '../helpers/cli.js';
 import { tempFolder } from '../helpers/folder.js';
 import { baseRecords, type GitRepo, gitRepo, gitTestEnv } from '../helpers/git-repo.js';
-import { PLAN_B } from './fixtures.js';
+import { PLAN_A, PLAN_B } from './fixtures.js';
 
 const planB = PLAN_B.replace('parent: ctr-a\n', '');
 const brokenB = planB.replace('lead: hnb', 'lead: mttq');
@@ -78,9 +78,10 @@ interface Hook {
   id: string;
   entry: string;
   language: string;
-  files: string;
+  files?: string;
   exclude?: string;
   pass_filenames: boolean;
+  always_run?: boolean;
 }
 
 describe('.pre-commit-hooks.yaml', () => {
@@ -94,11 +95,15 @@ describe('.pre-commit-hooks.yaml', () => {
     }
   });
 
-  /** Runs a hook as pre-commit does: `entry`, then the staged files that match `files` and not `exclude`. */
+  /**
+   * Runs a hook as pre-commit does: `entry`, then the staged files (deleted ones left out) that match
+   * `files` and not `exclude`; skipped (undefined) when none does, unless `always_run`.
+   */
   function runHook(hook: Hook, cwd: string) {
-    const staged = spawnSync('git', ['diff', '--cached', '--name-only', '-z'], { cwd, env: cleanEnv(), encoding: 'utf8' })
+    const staged = spawnSync('git', ['diff', '--cached', '--name-only', '--diff-filter=d', '-z'], { cwd, env: cleanEnv(), encoding: 'utf8' })
       .stdout.split('\0')
-      .filter((f) => f && new RegExp(hook.files).test(f) && !(hook.exclude && new RegExp(hook.exclude).test(f)));
+      .filter((f) => f && new RegExp(hook.files ?? '').test(f) && !(hook.exclude && new RegExp(hook.exclude).test(f)));
+    if (staged.length === 0 && !hook.always_run) return undefined;
     const [command, ...args] = hook.entry.split(' ');
     expect(command).toBe('phoihop');
     return runCli([...args, ...(hook.pass_filenames ? staged : [])], { cwd, env: gitTestEnv() });
@@ -109,7 +114,7 @@ describe('.pre-commit-hooks.yaml', () => {
     const repo = recordsRepo();
     repo.write({ 'plans/kh-b.yaml': movedB, '.pre-commit-config.yaml': 'repos:\n  - repo: local\n' });
     repo.git('add', '-A');
-    const good = runHook(hook, repo.root);
+    const good = runHook(hook, repo.root)!;
     expect(good.stderr).toBe('');
     expect(good.code).toBe(0);
     // The edited .pre-commit-config.yaml is YAML but a dot-file, so neither hook counts it.
@@ -117,9 +122,21 @@ describe('.pre-commit-hooks.yaml', () => {
 
     repo.write({ 'plans/kh-b.yaml': brokenB });
     repo.git('add', '-A');
-    const bad = runHook(hook, repo.root);
+    const bad = runHook(hook, repo.root)!;
     expect(bad.code).toBe(1);
     expect(bad.stdout).toMatch(/^plans\/kh-b\.yaml:\d+:\d+: error \[unknown-party\] /);
+  });
+
+  it('phoihop-validate-changed stops a commit that only deletes the plan another names as its parent', () => {
+    const repo = recordsRepo(PLAN_B);
+    repo.write({ 'plans/ctr-a.yaml': PLAN_A });
+    repo.commit('Chương trình và kế hoạch năm 2023');
+    repo.git('rm', '-q', 'plans/ctr-a.yaml');
+    // The staged-files hook has no file to run on: pre-commit skips it.
+    expect(runHook(hooks.find((h) => h.id === 'phoihop-validate')!, repo.root)).toBeUndefined();
+    const changed = runHook(hooks.find((h) => h.id === 'phoihop-validate-changed')!, repo.root)!;
+    expect(changed.code).toBe(1);
+    expect(changed.stdout).toMatch(/^plans\/kh-b\.yaml:\d+:\d+: error \[unknown-parent\] /);
   });
 });
 

@@ -30,13 +30,17 @@ export async function runValidate(
   const selected = paths.length > 0 ? selectPaths(session, paths, validated.paths, ignoredBy(validated.config.ignore)) : undefined;
   for (const path of selected?.ignored ?? []) io.stderr(`phoihop: ${cliMessage(session.lang, 'path-ignored', { path })}\n`);
   let only: Set<string> | undefined = selected;
+  let removed = 0;
   if (validateOptions.changed !== undefined) {
     const { changedRecordFiles } = await import('../../git/changed.js');
     const ref = typeof validateOptions.changed === 'string' ? validateOptions.changed : 'HEAD';
     const changed = await changedRecordFiles(session.dir, ref, session.lang);
     only = only ? new Set([...only].filter((p) => changed.has(p))) : changed;
+    removed = changed.removed.length;
   }
-  let diagnostics = only ? validated.diagnostics.filter((d) => concerns(d, only)) : validated.diagnostics;
+  // A changed config or parties file, or a deleted record, can break references in any plan: those are shown too.
+  const widened = removed > 0 || validated.sharedFiles.some((path) => only?.has(path));
+  let diagnostics = only ? validated.diagnostics.filter((d) => concerns(d, only, widened)) : validated.diagnostics;
   // --strict turns warnings into errors, in what is shown as well as in the exit code.
   if (validateOptions.strict) diagnostics = diagnostics.map((d): Diagnostic => (d.severity === 'warning' ? { ...d, severity: 'error' } : d));
   const files = only ? only.size : validated.fileCount;
@@ -53,15 +57,22 @@ export async function runValidate(
   return errors > 0 ? EXIT.FAILURE : EXIT.OK;
 }
 
+/** Rules whose diagnostic in one plan can be caused by another file: a party, a parent plan or a metric gone. */
+const ACROSS_FILES = new Set(['unknown-party', 'unknown-parent', 'parent-cycle', 'period-outside-parent', 'duplicate-plan-id', 'duplicate-party-id', 'unknown-metric']);
+
 /**
- * Whether a diagnostic concerns the selected files: it is in one of them,
- * or it is the duplicate of an id first used in one of them. A duplicate is
- * reported at the later file only (in path order), so a new plan that sorts
- * first would otherwise pass `validate <it>` and `--changed`.
+ * Whether a diagnostic concerns the selected files: it is in one of them;
+ * or it is the duplicate of an id first used in one of them (a duplicate is
+ * reported at the later file in path order, so a new plan that sorts first
+ * would otherwise pass `validate <it>` and `--changed`); or, `widened` (the
+ * selection holds the config or a parties file, or a record was deleted), it
+ * is a broken reference between files, wherever it is: a hook given the
+ * files of a commit that takes a party out of parties.yaml must not pass it.
  */
-function concerns(d: Diagnostic, only: ReadonlySet<string>): boolean {
+function concerns(d: Diagnostic, only: ReadonlySet<string>, widened: boolean): boolean {
   if (only.has(d.file)) return true;
-  return (d.rule === 'duplicate-plan-id' || d.rule === 'duplicate-party-id') && only.has(String(d.args?.first));
+  if ((d.rule === 'duplicate-plan-id' || d.rule === 'duplicate-party-id') && only.has(String(d.args?.first))) return true;
+  return widened && ACROSS_FILES.has(d.rule);
 }
 
 /**
