@@ -206,8 +206,9 @@ describe('validate: given paths', () => {
     expect(JSON.parse(whole.stdout).diagnostics).toContainEqual(expect.objectContaining({ file: 'plans/good.yaml', rule: 'duplicate-plan-id' }));
     const r = await runCliAsync(['validate', '--format', 'json', '--lang', 'en', 'plans/a-new.yaml'], { cwd: dir });
     expect(r.code).toBe(1);
+    // Two files reported on: the one given, and the one its id clashes with.
     expect(JSON.parse(r.stdout)).toMatchObject({
-      files: 1,
+      files: 2,
       errors: 1,
       diagnostics: [{ file: 'plans/good.yaml', rule: 'duplicate-plan-id', message: expect.stringContaining('plans/a-new.yaml') }],
     });

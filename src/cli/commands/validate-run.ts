@@ -43,7 +43,8 @@ export async function runValidate(
   let diagnostics = only ? validated.diagnostics.filter((d) => concerns(d, only, widened)) : validated.diagnostics;
   // --strict turns warnings into errors, in what is shown as well as in the exit code.
   if (validateOptions.strict) diagnostics = diagnostics.map((d): Diagnostic => (d.severity === 'warning' ? { ...d, severity: 'error' } : d));
-  const files = only ? only.size : validated.fileCount;
+  // The files reported on: those selected, and any other a diagnostic is shown in ("1 error in 0 files" would read as a bug).
+  const files = only ? new Set([...only, ...diagnostics.map((d) => d.file)]).size : validated.fileCount;
   const report = { files, diagnostics };
   if (format === 'json') io.stdout(renderDiagnosticsJson(report, session.lang));
   else if (format === 'github') {
