@@ -91,8 +91,10 @@ export async function resolveCommit(repo: RepoLocation, rev: string, lang: Lang)
 /** Why a revision names nothing, when the repository can tell more than "no such revision". */
 async function whyUnknown(repo: RepoLocation, rev: string, lang: Lang): Promise<GitMessage> {
   if (rev === 'HEAD' && (await isUnbornHead(repo, lang))) return 'no-commit-yet';
-  // `HEAD:plans` or a blob's id names an object, but not a commit whose records could be read.
-  if ((await objectId(repo, ['--end-of-options', rev], lang)) !== undefined) return 'rev-not-commit';
+  // `HEAD:plans` or a blob's id names an object, but not a commit whose records could be read. A full
+  // object id passes rev-parse whether or not the object is there (a commit a shallow clone lacks).
+  const named = await objectId(repo, ['--end-of-options', rev], lang);
+  if (named !== undefined && (await git(repo.toplevel, ['cat-file', '-e', named], lang)).code === 0) return 'rev-not-commit';
   const shallow = await git(repo.toplevel, ['rev-parse', '--is-shallow-repository'], lang);
   return shallow.stdout.toString('utf8').trim() === 'true' ? 'unknown-rev-shallow' : 'unknown-rev';
 }

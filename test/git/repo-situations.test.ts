@@ -131,7 +131,7 @@ describe('a repository without a commit yet', () => {
 
 describe('a shallow clone', () => {
   const origin = gitRepo({ ...baseRecords(), 'plans/ctr-a.yaml': PLAN_A });
-  origin.commit('Một');
+  const first = origin.commit('Một');
   origin.write({ 'plans/ctr-a.yaml': PLAN_A.replace('due: 2024-06-30', 'due: 2024-07-31') });
   origin.commit('Hai');
   const clone = join(tempFolder(), 'clone');
@@ -143,6 +143,14 @@ describe('a shallow clone', () => {
     expect(r.stderr).toBe(
       "phoihop: Không có phiên bản git 'HEAD~1' trong bản sao này: kho git chỉ có một phần lịch sử (shallow clone). Hãy lấy đủ lịch sử bằng git fetch --unshallow, hoặc fetch-depth: 0 trong actions/checkout.\n",
     );
+  });
+
+  it('says the same for the full id of a commit the clone lacks, as CI passes a base commit, not that it is no commit', () => {
+    const r = runCli(['diff', first, '-C', clone, '--lang', 'en'], { env });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`'${first}'`);
+    expect(r.stderr).toContain('shallow clone');
+    expect(r.stderr).not.toContain('not a commit');
   });
 });
 
