@@ -38,13 +38,16 @@ describe('phoihop done: writing', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(
-      'plans/btg-bdv-2022-2026.yaml: đã ghi nhận hoàn thành btg-bdv-2022-2026/giao-ban-quy kỳ 2026-Q3 ngày 20/10/2026.\n' +
+      'plans/btg-bdv-2022-2026.yaml: đã ghi nhận hoàn thành btg-bdv-2022-2026/giao-ban-quy kỳ quý III năm 2026 ngày 20/10/2026.\n' +
         '  92 +       2026-Q3: 2026-10-20\n',
     );
     const after = readFileSync(join(dir, PLAN), 'utf8');
     const { removed, added } = lineDiff(before, after);
     expect(removed.size).toBe(0);
     expect([...added].map((j) => lines(after)[j])).toEqual(['      2026-Q3: 2026-10-20']);
+    // The occurrence named as the reports name it, in English too.
+    const en = runCli(['done', '-C', phuYen(), 'btg-bdv-2022-2026/giao-ban-quy', '--period', '2026-Q3', '--date', '2026-10-20', '--dry-run', '--lang', 'en']);
+    expect(en.stdout.split('\n')[0]).toBe('plans/btg-bdv-2022-2026.yaml: would record btg-bdv-2022-2026/giao-ban-quy (Q3 2026) as done on 2026-10-20.');
     // It lands after 2026-Q2, before the clerk's comment about the missing quarter.
     expect(lines(after).slice(89, 93)).toEqual([
       '      2026-Q1: { done: 2026-04-14, results: { participants: 32 } }',

@@ -7,6 +7,7 @@ import { TargetNotWritable, writeFileAtomic } from '../../edit/atomic-write.js';
 import { checkWith, errorsOf, newWarnings } from '../../edit/folder.js';
 import { lineChanges } from '../../edit/line-diff.js';
 import { editMessage } from '../../i18n/edit.js';
+import { periodName } from '../../i18n/reports.js';
 import { systemError } from '../../i18n/system-errors.js';
 import type { Lang } from '../../i18n/lang.js';
 import { decodeUtf8 } from '../../load/decode.js';
@@ -92,7 +93,8 @@ export async function runDone(io: CliIO, options: GlobalOptions & DoneOptions, t
   const summary = editMessage(lang, options.dryRun ? 'done-would-record' : 'done-recorded', {
     file: plan.file,
     target: `${plan.id}/${task.id}`,
-    period: period?.key ?? '',
+    // As the reports name it (`Quý IV năm 2026`): the key itself shows in the changed line below.
+    period: period ? inSentence(lang, periodName(lang, period)) : '',
     date: lang === 'vi' ? formatVi(date) : formatISO(date),
   });
   const lines = [summary, ...renderChanges(decoded.text, outcome.text, paint)];
@@ -126,4 +128,9 @@ function renderChanges(oldText: string, newText: string, paint: Paint): string[]
     const line = `  ${String(c.line).padStart(width)} ${sign} ${c.text}`;
     return c.kind === 'removed' ? paint.red(line) : paint.green(line);
   });
+}
+
+/** `Quý IV năm 2026` → `quý IV năm 2026`: after `kỳ`, mid-sentence. */
+function inSentence(lang: Lang, name: string): string {
+  return lang === 'vi' ? name.charAt(0).toLocaleLowerCase('vi') + name.slice(1) : name;
 }
