@@ -68,11 +68,20 @@ export function configLocale(io: CliIO, dirOption: string | undefined): Lang | u
 export function openSession(io: CliIO, options: GlobalOptions, { workTree = !options.rev } = {}): Session {
   const dir = recordsFolderOption(io, options);
   const lang = chooseLang(dir, options);
-  const noColorEnv = typeof io.env.NO_COLOR === 'string' && io.env.NO_COLOR !== '';
-  const color = options.color !== false && !noColorEnv && io.isTTY;
+  // An empty -C is a variable that was never set, not a wish for the folder found upward.
+  if (options.dir === '') throw new UsageError(cliMessage(lang, 'empty-dir'));
+  const color = options.color !== false && io.isTTY && !colorRefused(io.env);
   const session = { io, options, dir, lang, color };
   if (workTree) assertFolder(session);
   return session;
+}
+
+/**
+ * Colour turned off by the environment: NO_COLOR (no-color.org), and the
+ * conventions chalk and most tools follow, FORCE_COLOR=0 and TERM=dumb.
+ */
+function colorRefused(env: NodeJS.ProcessEnv): boolean {
+  return (typeof env.NO_COLOR === 'string' && env.NO_COLOR !== '') || env.FORCE_COLOR === '0' || env.FORCE_COLOR === 'false' || env.TERM === 'dumb';
 }
 
 /** A command that reads the work tree needs the records folder there (bad usage otherwise). */

@@ -71,6 +71,10 @@ const CATALOGUE = {
   },
   'usage-help-hint': { vi: (a: Args) => `Xem hướng dẫn: ${a.command} --help`, en: (a: Args) => `See: ${a.command} --help` },
   'no-folder': { vi: (a: Args) => `Không tìm thấy thư mục hồ sơ: ${a.dir}`, en: (a: Args) => `Records folder not found: ${a.dir}` },
+  'empty-dir': {
+    vi: () => `-C/--dir để trống: hãy ghi thư mục hồ sơ (một biến môi trường chưa đặt, như -C "$RECORDS_DIR", cho ra giá trị trống), hoặc bỏ -C để dùng thư mục hiện tại.`,
+    en: () => `-C/--dir is empty: give the records folder (an unset variable, as in -C "$RECORDS_DIR", gives an empty value), or leave -C out for the current folder.`,
+  },
   'unknown-plan': {
     vi: (a: Args) => `Không có kế hoạch mã '${a.id}'${didYouMean('vi', a.suggestions)}`,
     en: (a: Args) => `No plan has the id '${a.id}'${didYouMean('en', a.suggestions)}`,

@@ -287,6 +287,17 @@ describe('validate: given paths', () => {
   });
 });
 
+describe('an empty -C', () => {
+  it('is bad usage, as an unset variable in `-C "$RECORDS_DIR"` gives it, not the folder found upward', async () => {
+    const dir = mixedFolder();
+    for (const args of [['validate', '-C', ''], ['deadlines', '--dir='], ['status', '--dir', '']]) {
+      const r = await runCliAsync([...args, '--lang', 'en'], { cwd: dir });
+      expect(r).toMatchObject({ code: 2, stdout: '' });
+      expect(r.stderr).toMatch(/^phoihop: -C\/--dir is empty: give the records folder/);
+    }
+  });
+});
+
 describe('validate: colour and the github format', () => {
   it('uses colour only on a terminal, without NO_COLOR or --no-color', async () => {
     const dir = mixedFolder();
@@ -295,6 +306,11 @@ describe('validate: colour and the github format', () => {
     expect(tty.stdout.replace(/\u001b\[[0-9;]*m/g, '')).toBe((await runMain(['validate'], { cwd: dir })).stdout);
     expect((await runMain(['validate'], { cwd: dir, isTTY: true, env: { NO_COLOR: '1' } })).stdout).not.toContain(ESC);
     expect((await runMain(['validate', '--no-color'], { cwd: dir, isTTY: true })).stdout).not.toContain(ESC);
+    // The other conventions that turn colour off, as chalk and most tools read them.
+    for (const env of [{ FORCE_COLOR: '0' }, { FORCE_COLOR: 'false' }, { TERM: 'dumb' }]) {
+      expect((await runMain(['validate'], { cwd: dir, isTTY: true, env })).stdout).not.toContain(ESC);
+    }
+    expect((await runMain(['validate'], { cwd: dir, isTTY: true, env: { FORCE_COLOR: '1', TERM: 'xterm' } })).stdout).toContain(ESC);
     // Through a pipe, even with FORCE_COLOR-free env and no NO_COLOR: plain.
     expect((await runCliAsync(['validate'], { cwd: dir })).stdout).not.toContain(ESC);
     expect((await runCliAsync(['validate'], { cwd: dir, env: { NO_COLOR: '1' } })).stdout).not.toContain(ESC);
