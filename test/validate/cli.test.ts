@@ -1,6 +1,6 @@
 /** `phoihop validate` as a user runs it: options, paths, formats, colour, exit codes. */
 import { describe, expect, it } from 'vitest';
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EXAMPLES } from '../helpers/cli.js';
 import { runCliAsync } from '../helpers/cli-async.js';
@@ -295,6 +295,18 @@ describe('an empty -C', () => {
       expect(r).toMatchObject({ code: 2, stdout: '' });
       expect(r.stderr).toMatch(/^phoihop: -C\/--dir is empty: give the records folder/);
     }
+  });
+});
+
+describe('a report on a folder with no records and no phoihop.yaml', () => {
+  it('says on stderr that nothing was read, as validate does, so that a wrong folder does not pass for good news', async () => {
+    const empty = tempFolder();
+    const r = await runCliAsync(['deadlines', '--fail-on-overdue', '--lang', 'en'], { cwd: empty });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Nothing is overdue or due soon.');
+    expect(r.stderr).toBe(`phoihop: No record files in ${realpathSync(empty)}, and no phoihop.yaml there or above: is this the records folder? (choose it with -C <folder>)\n`);
+    // A records folder with no plan yet is not a mistake.
+    expect((await runCliAsync(['status'], { cwd: minimalFolder() })).stderr).toBe('');
   });
 });
 

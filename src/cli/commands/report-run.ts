@@ -3,7 +3,10 @@
  * validated records (refusing a folder with errors), option checks that need
  * the records, and writing the rendered report.
  */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { cliMessage, validateCommand } from '../../i18n/cli.js';
+import { CONFIG_FILE } from '../../load/load.js';
 import { diagnosticLine, renderDiagnosticsText } from '../../render/diagnostics.js';
 import { makePaint, PLAIN } from '../../render/paint.js';
 import { REPORT_FORMATS, type ReportFormat } from '../../render/formats.js';
@@ -68,6 +71,10 @@ export async function openReport(io: CliIO, options: GlobalOptions, checkOptions
     io.stderr(diagnosticLine(d, session.lang, PLAIN) + '\n');
   }
   if (later > DONE_IN_FUTURE_SHOWN) io.stderr(`phoihop: ${cliMessage(session.lang, 'more-done-in-future', { count: later - DONE_IN_FUTURE_SHOWN })}\n`);
+  // An empty report from the wrong folder reads like good news (`--fail-on-overdue` passes): say why it is empty, as validate does.
+  if (validated.fileCount === 0 && !session.options.rev && !existsSync(join(session.dir, CONFIG_FILE))) {
+    io.stderr(`phoihop: ${cliMessage(session.lang, 'no-records-here', { dir: session.dir })}\n`);
+  }
   const planIds = validated.planIds ?? validated.model.plans.map((plan) => plan.id);
   return { session, format, model: validated.model, planIds, asOf: validated.asOf, rendering, parts: validated.parts };
 }
