@@ -225,8 +225,8 @@ const CATALOGUE: Record<string, Entry> = {
   },
   'unknown-kind': {
     severity: 'error',
-    vi: (a) => `Loại hồ sơ (kind) '${a.kind}' không được hỗ trợ: dùng một trong ${a.expected}.`,
-    en: (a) => `Unknown kind '${a.kind}': use one of ${a.expected}.`,
+    vi: (a) => (a.kind === '' ? 'Loại hồ sơ (kind) không được để trống' : `Loại hồ sơ (kind) '${a.kind}' không được hỗ trợ`) + `: dùng một trong ${a.expected}.`,
+    en: (a) => (a.kind === '' ? 'The kind must not be left empty' : `Unknown kind '${a.kind}'`) + `: use one of ${a.expected}.`,
   },
   // Schema: the shape of each record
   'unknown-field': {
@@ -247,8 +247,8 @@ const CATALOGUE: Record<string, Entry> = {
   },
   'wrong-type': {
     severity: 'error',
-    vi: (a) => `${fieldVi(a)} phải là ${typeVi(String(a.expected))}, không phải ${a.value}` + typeHint(a, 'hãy đặt trong dấu nháy', 'hãy viết', 'khóa để trống là null', 'nếu không có gì') + '.',
-    en: (a) => `${fieldEn(a)} must be ${typeEn(String(a.expected))}, not ${a.value}` + typeHint(a, 'put it in quotes', 'write', 'a key with nothing after it is null', 'for none') + '.',
+    vi: (a) => `${fieldVi(a)} phải là ${typeVi(String(a.expected))}, không phải ${a.value}` + typeHint(a, 'hãy đặt trong dấu nháy', 'hãy viết') + '.',
+    en: (a) => `${fieldEn(a)} must be ${typeEn(String(a.expected))}, not ${a.value}` + typeHint(a, 'put it in quotes', 'write') + '.',
   },
   'invalid-value': {
     severity: 'error',
@@ -281,8 +281,8 @@ const CATALOGUE: Record<string, Entry> = {
   },
   'empty-value': {
     severity: 'error',
-    vi: (a) => `${fieldVi(a)} không được để trống: hãy điền nội dung hoặc xóa trường.`,
-    en: (a) => `${fieldEn(a)} must not be empty: fill it in or remove the field.`,
+    vi: (a) => `${fieldVi(a)} ${emptyList(a) ? 'đang' : 'không được'} để trống: ${emptyFixVi(a)}${a.item ? '; hoặc xóa mục này' : a.optional ? '; hoặc xóa dòng này' : ''}.`,
+    en: (a) => `${fieldEn(a)} ${emptyList(a) ? 'is' : 'must not be'} left empty: ${emptyFixEn(a)}${a.item ? '; or remove the item' : a.optional ? '; or remove the line' : ''}.`,
   },
   'out-of-range': {
     severity: 'error',
@@ -522,15 +522,52 @@ function typeEn(t: string): string {
 }
 
 /**
+ * What goes in a field left empty (`empty-value`): one of its values, a date
+ * or id of its shape, text, a number, or a list's or mapping's lines, with
+ * `[]` or `{}` for one that may have none.
+ */
+function emptyFixVi(a: DiagnosticArgs): string {
+  if (a.allowed) return `dùng một trong ${a.allowed}`;
+  if (a.what) return `cần ${whatVi(a)}`;
+  const after = a.item ? 'dấu -' : 'dấu hai chấm';
+  switch (a.expected) {
+    case 'array':
+      return 'hãy liệt kê các mục trong [ ], hoặc mỗi mục một dòng "- " thụt vào bên dưới' + (a.limit ? ` (cần ít nhất ${a.limit} mục)` : '; viết [] nếu không có gì');
+    case 'object':
+      return 'hãy viết các dòng khóa: giá trị thụt vào bên dưới; viết {} nếu không có gì';
+    case 'number':
+    case 'integer':
+      return `hãy viết ${typeVi(String(a.expected))} sau ${after}`;
+    default:
+      return `hãy viết nội dung sau ${after}`;
+  }
+}
+function emptyFixEn(a: DiagnosticArgs): string {
+  if (a.allowed) return `use one of ${a.allowed}`;
+  if (a.what) return `expected ${whatEn(a)}`;
+  const after = a.item ? 'the -' : 'the colon';
+  switch (a.expected) {
+    case 'array':
+      return 'list its items in [ ], or one "- " line each indented below it' + (a.limit ? ` (at least ${a.limit} are needed)` : '; write [] for none');
+    case 'object':
+      return 'write its key: value lines indented below it; write {} for none';
+    case 'number':
+    case 'integer':
+      return `write ${typeEn(String(a.expected))} after ${after}`;
+    default:
+      return `write its text after ${after}`;
+  }
+}
+/** A list or mapping that may be written empty (`[]`, `{}`): it is not wrong to have none, only to leave the line bare. */
+const emptyList = (a: DiagnosticArgs) => !a.item && !a.limit && (a.expected === 'array' || a.expected === 'object');
+
+/**
  * How to fix a wrong type when the value shows it: a number where text is
  * expected goes in quotes (`: hãy đặt trong dấu nháy: '2022'`), a single value
- * where a list is expected goes in brackets (`: hãy viết [btg-tu]`), an empty
- * key where a list or mapping is expected is written `[]` or `{}`.
+ * where a list is expected goes in brackets (`: hãy viết [btg-tu]`).
  */
-function typeHint(a: DiagnosticArgs, quote: string, write: string, emptyKey: string, forNone: string): string {
+function typeHint(a: DiagnosticArgs, quote: string, write: string): string {
   const value = String(a.value);
-  // `tasks:` with nothing after it, as a clerk starts a list: say what an empty one is written as.
-  if (value === 'null' && (a.expected === 'array' || a.expected === 'object')) return `: ${emptyKey}; ${write} ${a.expected === 'array' ? '[]' : '{}'} ${forNone}`;
   // A number as the file writes it (2022, 0045, 1e3, .nan) is text once quoted.
   if (a.expected === 'string' && YAML_NUMBER.test(value)) return `: ${quote}: '${value}'`;
   if (a.expected === 'array' && value !== '' && value !== 'null' && !/^[[{]|…$/.test(value)) return `: ${write} [${value}]`;
