@@ -233,11 +233,17 @@ const CATALOGUE: Record<string, Entry> = {
     severity: 'error',
     vi: (a) =>
       `Trường '${a.field}' không có trong định dạng` +
-      (a.suggestion ? `: có phải ý bạn là '${a.suggestion}'?` : ': hãy xóa hoặc sửa lại tên trường.') +
+      (a.translated ? ' (tên các trường viết bằng tiếng Anh)' : '') +
+      (a.suggestion
+        ? `: có phải ý bạn là '${a.suggestion}'?`
+        : a.allowed
+          ? `: ở đây chỉ dùng các trường ${a.allowed}; hãy sửa lại tên trường hoặc xóa trường này.`
+          : ': hãy xóa hoặc sửa lại tên trường.') +
       (a.hint === 'quote' ? ' Nếu đây là phần sau dấu phẩy của một đoạn văn viết trong { }, hãy đặt cả đoạn văn trong dấu nháy kép.' : ''),
     en: (a) =>
       `Unknown field '${a.field}'` +
-      (a.suggestion ? `: did you mean '${a.suggestion}'?` : ': remove it or correct its name.') +
+      (a.translated ? ' (field names are in English)' : '') +
+      (a.suggestion ? `: did you mean '${a.suggestion}'?` : a.allowed ? `: the fields here are ${a.allowed}; correct its name or remove it.` : ': remove it or correct its name.') +
       (a.hint === 'quote' ? ' If this is text after a comma inside { }, put the whole text in double quotes.' : ''),
   },
   'missing-field': {

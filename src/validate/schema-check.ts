@@ -13,6 +13,7 @@ import type { Diagnostic, DiagnosticArgs } from './diagnostic.js';
 import { type Reporter, reporterFor } from './normalize.js';
 import { yamlNumberText } from './non-finite.js';
 import { resolvePlain } from '../load/core-scalars.js';
+import { fieldForWord } from '../i18n/field-words.js';
 
 let validators: Map<Kind, ValidateFunction> | undefined;
 
@@ -39,6 +40,7 @@ export function checkSchema(file: RecordFile, diagnostics: Diagnostic[]): boolea
     // A number is shown as written: 0045 is a document number, and YAML's 45 would lose its zeros in the quotes a hint suggests.
     const written = typeof e.data === 'number' && mapped.target === 'value' ? writtenNumber(file, mapped.pointer, e.data) : undefined;
     if (written !== undefined) mapped.args.value = clipped(written);
+    if (mapped.args.hint === 'quote' && !isFlowMapping(file, mapped.pointer.slice(0, -1))) mapped.args.hint = undefined;
     if (named.item && mapped.rule !== 'unknown-field' && mapped.rule !== 'missing-field' && mapped.rule !== 'invalid-key') mapped.args.item = named.item;
     report(mapped.pointer, mapped.rule, mapped.args, 'error', mapped.target);
   }
@@ -220,10 +222,22 @@ function mapError(e: ErrorObject, field: string): MappedError {
     case 'additionalProperties': {
       const extra = String(params.additionalProperty);
       const allowed = Object.keys(((e.parentSchema ?? {}) as { properties?: object }).properties ?? {});
+      // A field's Vietnamese name (hạn for due) before a typo's nearest name.
+      const translated = fieldForWord(extra, allowed);
+      const suggestion = translated ?? closest(extra, allowed);
+      const value = (e.data as Record<string, unknown>)[extra];
       return {
         pointer: [...pointer, extra],
         rule: 'unknown-field',
-        args: { field: extra, suggestion: closest(extra, allowed), hint: looksLikeText(extra) ? 'quote' : undefined },
+        args: {
+          field: extra,
+          suggestion,
+          translated: translated && 'yes',
+          // With nothing to suggest, the fields of a small mapping (a party, a log entry) are a short list to pick from.
+          allowed: suggestion === undefined && allowed.length <= MAX_LISTED_FIELDS ? allowed.join(', ') : undefined,
+          // Only a guess until checkSchema sees whether the key is inside { }, where a comma in text starts a new key.
+          hint: translated === undefined && (looksLikeText(extra) || value === null) ? 'quote' : undefined,
+        },
         target: 'key',
       };
     }
@@ -345,9 +359,19 @@ function shownValue(data: unknown): string {
 const shownObjects = new WeakMap<object, string>();
 const clipped = (text: string) => (text.length > 60 ? text.slice(0, 57) + '…' : text);
 
-/** A key with spaces or capitals is most likely text cut by a comma in a flow mapping. */
+/** Fields an unknown-field message lists when it has no suggestion: more would not be read. */
+const MAX_LISTED_FIELDS = 12;
+
+/** A key with spaces, capitals or accents reads as text more than as a field's name. */
 function looksLikeText(key: string): boolean {
   return /[\sA-ZÀ-ỹ]/u.test(key) || /[^\x00-\x7f]/.test(key);
+}
+
+/** Whether the mapping at `pointer` is written in braces (`{ … }`), where a comma in unquoted text starts a new key. */
+function isFlowMapping(file: RecordFile, pointer: Pointer): boolean {
+  const { line, column } = file.locate([...pointer], 'value');
+  const start = linesOf(file)[line - 1];
+  return start !== undefined && file.text[start + column - 1] === '{';
 }
 
 /** The allowed name nearest to a misspelling, if it is near enough to be a likely typo. */
