@@ -253,8 +253,14 @@ const CATALOGUE: Record<string, Entry> = {
   },
   'wrong-type': {
     severity: 'error',
-    vi: (a) => `${fieldVi(a)} phải là ${typeVi(String(a.expected))}, không phải ${a.value}` + typeHint(a, 'hãy đặt trong dấu nháy', 'hãy viết') + '.',
-    en: (a) => `${fieldEn(a)} must be ${typeEn(String(a.expected))}, not ${a.value}` + typeHint(a, 'put it in quotes', 'write') + '.',
+    vi: (a) =>
+      `${fieldVi(a)} phải là ${typeVi(String(a.expected))}, không phải ${a.text ? `chữ "${a.value}"` : a.value}` +
+      (a.hint === 'unquote' ? `: hãy bỏ dấu nháy: ${String(a.value).trim()}` : typeHint(a, 'hãy đặt trong dấu nháy', 'hãy viết')) +
+      '.',
+    en: (a) =>
+      `${fieldEn(a)} must be ${typeEn(String(a.expected))}, not ${a.text ? `the text "${a.value}"` : a.value}` +
+      (a.hint === 'unquote' ? `: remove the quotes: ${String(a.value).trim()}` : typeHint(a, 'put it in quotes', 'write')) +
+      '.',
   },
   'invalid-value': {
     severity: 'error',

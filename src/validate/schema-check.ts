@@ -249,7 +249,7 @@ function mapError(e: ErrorObject, field: string): MappedError {
         const hint = definitionName(e) === 'slug' && typeof e.data === 'number' && /^[0-9]+$/.test(value) ? 'quote-number' : undefined;
         return { pointer, rule: 'invalid-format', args: { field, value, what: definitionName(e), hint }, target: 'value' };
       }
-      return { pointer, rule: 'wrong-type', args: { field, expected: String(params.type), value }, target: 'value' };
+      return { pointer, rule: 'wrong-type', args: { field, expected: String(params.type), value, ...textArgs(e.data, String(params.type)) }, target: 'value' };
     case 'enum':
       return { pointer, rule: 'invalid-value', args: { field, value, allowed: (params.allowedValues as unknown[]).join(', ') }, target: 'value' };
     case 'const':
@@ -344,6 +344,18 @@ function expanded(schema: Schema, root: Schema): Schema[] {
   }
   for (const sub of [...(schema.allOf ?? []), ...(schema.oneOf ?? []), ...(schema.anyOf ?? [])]) out.push(...expanded(sub, root));
   return out;
+}
+
+/**
+ * A text where something else goes is shown as text (`"10"`), or a message
+ * would say a number is not a number; one that YAML would read as the number
+ * wanted, once unquoted, is told to lose its quotes.
+ */
+function textArgs(data: unknown, expected: string): DiagnosticArgs {
+  if (typeof data !== 'string') return {};
+  const number = expected === 'number' || expected === 'integer' ? resolvePlain(data.trim()) : undefined;
+  const readsAsNumber = typeof number === 'number' && Number.isFinite(number) && (expected === 'number' || Number.isInteger(number));
+  return { text: 'yes', hint: readsAsNumber ? 'unquote' : undefined };
 }
 
 /** A value as quoted in a message: .nan as YAML writes it, not NaN; long text is cut, the place is in the position anyway. */
