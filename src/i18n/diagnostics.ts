@@ -339,13 +339,17 @@ const CATALOGUE: Record<string, Entry> = {
   'config-not-at-root': {
     severity: 'error',
     vi: (a) =>
-      a.folder
-        ? `Đây là tệp cấu hình của thư mục hồ sơ ${a.folder}, nhưng lệnh đang đọc thư mục bên ngoài nó: hãy chạy phoihop với -C ${a.folder}, hoặc từ trong thư mục đó.`
-        : `Tệp cấu hình (kind: config) phải là ${a.expected} ở thư mục gốc của hồ sơ: hãy chuyển nội dung vào đó và xóa tệp này.`,
+      a.folders
+        ? `Đây là tệp cấu hình của thư mục hồ sơ ${a.folder}, một trong các thư mục hồ sơ ${a.folders}, nhưng lệnh đang đọc thư mục bên ngoài chúng như một thư mục hồ sơ: hãy chạy phoihop với ${dashC(a.folders, 'hoặc')} (mỗi lần một thư mục), hoặc từ trong thư mục đó.`
+        : a.folder
+          ? `Đây là tệp cấu hình của thư mục hồ sơ ${a.folder}, nhưng lệnh đang đọc thư mục bên ngoài nó: hãy chạy phoihop với -C ${a.folder}, hoặc từ trong thư mục đó.`
+          : `Tệp cấu hình (kind: config) phải là ${a.expected} ở thư mục gốc của hồ sơ: hãy chuyển nội dung vào đó và xóa tệp này.`,
     en: (a) =>
-      a.folder
-        ? `This is the config of the records folder ${a.folder}, but the command is reading the folder around it: run phoihop with -C ${a.folder}, or from inside that folder.`
-        : `The config (kind: config) must be ${a.expected} at the root of the records folder: move its content there and delete this file.`,
+      a.folders
+        ? `This is the config of the records folder ${a.folder}, one of the records folders ${a.folders}, but the command is reading the folder around them as one: run phoihop with ${dashC(a.folders, 'or')} (one folder at a time), or from inside that folder.`
+        : a.folder
+          ? `This is the config of the records folder ${a.folder}, but the command is reading the folder around it: run phoihop with -C ${a.folder}, or from inside that folder.`
+          : `The config (kind: config) must be ${a.expected} at the root of the records folder: move its content there and delete this file.`,
   },
   'invalid-timezone': {
     severity: 'error',
@@ -521,6 +525,14 @@ const CATALOGUE: Record<string, Entry> = {
     en: (a) => `Document number '${a.number}' does not look like N-XX/YYY (number, type, issuer; e.g. 39-KH/BDVTU-HNB): check it.`,
   },
 };
+
+/** `-C ban-a or -C ban-b` for the folders `ban-a, ban-b`. */
+function dashC(folders: string | number | undefined, or: string): string {
+  return String(folders)
+    .split(', ')
+    .map((folder) => `-C ${folder}`)
+    .join(` ${or} `);
+}
 
 function exampleKey(every: string): string {
   return { month: '2022-07', quarter: '2022-Q3', half: '2022-H1', year: '2022' }[every] ?? '2022-Q3';
