@@ -288,7 +288,7 @@ function isEmpty(e: ErrorObject): boolean {
 
 /** What an empty value's message says goes there: the allowed values, the shape of a date or id, or the type. */
 function emptyArgs(e: ErrorObject, field: string): DiagnosticArgs {
-  const schema = (e.parentSchema ?? {}) as { type?: unknown; enum?: unknown[]; minItems?: number };
+  const schema = (e.parentSchema ?? {}) as { type?: unknown; minItems?: number };
   const what = definitionName(e);
   if (e.keyword === 'enum') return { field, allowed: (e.params as { allowedValues: unknown[] }).allowedValues.join(', ') };
   if (e.keyword === 'const') return { field, allowed: String((e.params as { allowedValue: unknown }).allowedValue) };
