@@ -99,6 +99,35 @@ describe('validate from the folder around the records', () => {
     const m = await runMain(['validate', '--lang', 'en'], { cwd: misplaced });
     expect(m.stdout).toContain('error [config-not-at-root] The config (kind: config) must be phoihop.yaml at the root of the records folder: move its content there and delete this file.');
   });
+
+  it('with several records folders below, names each for -C, and neither tells to delete a config nor calls their ids duplicates', () => {
+    const around = tempFolder();
+    for (const folder of ['ban-a', 'ban-b']) expect(runCli(['init', folder], { cwd: around }).code).toBe(0);
+    const vi = runCli(['validate'], { cwd: around });
+    expect(vi).toEqual({
+      code: 1,
+      stderr: '',
+      stdout: [
+        'ban-a/phoihop.yaml:3:7: error [config-not-at-root] Đây là tệp cấu hình của thư mục hồ sơ ban-a, một trong các thư mục hồ sơ ban-a, ban-b, nhưng lệnh đang đọc thư mục bên ngoài chúng như một thư mục hồ sơ: hãy chạy phoihop với -C ban-a hoặc -C ban-b (mỗi lần một thư mục), hoặc từ trong thư mục đó.',
+        'ban-b/phoihop.yaml:3:7: error [config-not-at-root] Đây là tệp cấu hình của thư mục hồ sơ ban-b, một trong các thư mục hồ sơ ban-a, ban-b, nhưng lệnh đang đọc thư mục bên ngoài chúng như một thư mục hồ sơ: hãy chạy phoihop với -C ban-a hoặc -C ban-b (mỗi lần một thư mục), hoặc từ trong thư mục đó.',
+        '2 lỗi, 0 cảnh báo trong 6 tệp.',
+        '',
+      ].join('\n'),
+    });
+    const en = runCli(['validate', '--lang', 'en'], { cwd: around });
+    expect(en.stdout.split('\n')[0]).toBe(
+      'ban-a/phoihop.yaml:3:7: error [config-not-at-root] This is the config of the records folder ban-a, one of the records folders ban-a, ban-b, but the command is reading the folder around them as one: run phoihop with -C ban-a or -C ban-b (one folder at a time), or from inside that folder.',
+    );
+    // A report refuses the folder read as one, as it refuses any with errors, and says the same.
+    const deadlines = runCli(['deadlines'], { cwd: around });
+    expect(deadlines.code).toBe(1);
+    expect(deadlines.stderr).toContain('hãy chạy phoihop với -C ban-a hoặc -C ban-b');
+    expect(deadlines.stderr).not.toMatch(/duplicate|xóa tệp/);
+    // Each folder alone is fine; within one, a repeated id is still one.
+    expect(runCli(['-C', 'ban-a', 'validate'], { cwd: around }).code).toBe(0);
+    cpSync(join(around, 'ban-b/plans/vi-du-2026.yaml'), join(around, 'ban-b/plans/ban-sao.yaml'));
+    expect(runCli(['validate'], { cwd: around }).stdout).toMatch(/^ban-b\/plans\/vi-du-2026\.yaml:\d+:\d+: error \[duplicate-plan-id\] .* ban-b\/plans\/ban-sao\.yaml:/m);
+  });
 });
 
 describe('validate of a path through a file', () => {

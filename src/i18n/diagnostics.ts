@@ -225,19 +225,25 @@ const CATALOGUE: Record<string, Entry> = {
   },
   'unknown-kind': {
     severity: 'error',
-    vi: (a) => `Loại hồ sơ (kind) '${a.kind}' không được hỗ trợ: dùng một trong ${a.expected}.`,
-    en: (a) => `Unknown kind '${a.kind}': use one of ${a.expected}.`,
+    vi: (a) => (a.kind === '' ? 'Loại hồ sơ (kind) không được để trống' : `Loại hồ sơ (kind) '${a.kind}' không được hỗ trợ`) + `: dùng một trong ${a.expected}.`,
+    en: (a) => (a.kind === '' ? 'The kind must not be left empty' : `Unknown kind '${a.kind}'`) + `: use one of ${a.expected}.`,
   },
   // Schema: the shape of each record
   'unknown-field': {
     severity: 'error',
     vi: (a) =>
       `Trường '${a.field}' không có trong định dạng` +
-      (a.suggestion ? `: có phải ý bạn là '${a.suggestion}'?` : ': hãy xóa hoặc sửa lại tên trường.') +
+      (a.translated ? ' (tên các trường viết bằng tiếng Anh)' : '') +
+      (a.suggestion
+        ? `: có phải ý bạn là '${a.suggestion}'?`
+        : a.allowed
+          ? `: ở đây chỉ dùng các trường ${a.allowed}; hãy sửa lại tên trường hoặc xóa trường này.`
+          : ': hãy xóa hoặc sửa lại tên trường.') +
       (a.hint === 'quote' ? ' Nếu đây là phần sau dấu phẩy của một đoạn văn viết trong { }, hãy đặt cả đoạn văn trong dấu nháy kép.' : ''),
     en: (a) =>
       `Unknown field '${a.field}'` +
-      (a.suggestion ? `: did you mean '${a.suggestion}'?` : ': remove it or correct its name.') +
+      (a.translated ? ' (field names are in English)' : '') +
+      (a.suggestion ? `: did you mean '${a.suggestion}'?` : a.allowed ? `: the fields here are ${a.allowed}; correct its name or remove it.` : ': remove it or correct its name.') +
       (a.hint === 'quote' ? ' If this is text after a comma inside { }, put the whole text in double quotes.' : ''),
   },
   'missing-field': {
@@ -247,8 +253,14 @@ const CATALOGUE: Record<string, Entry> = {
   },
   'wrong-type': {
     severity: 'error',
-    vi: (a) => `${fieldVi(a)} phải là ${typeVi(String(a.expected))}, không phải ${a.value}` + typeHint(a, 'hãy đặt trong dấu nháy', 'hãy viết', 'khóa để trống là null', 'nếu không có gì') + '.',
-    en: (a) => `${fieldEn(a)} must be ${typeEn(String(a.expected))}, not ${a.value}` + typeHint(a, 'put it in quotes', 'write', 'a key with nothing after it is null', 'for none') + '.',
+    vi: (a) =>
+      `${fieldVi(a)} phải là ${typeVi(String(a.expected))}, không phải ${a.text ? `chữ "${a.value}"` : a.value}` +
+      (a.hint === 'unquote' ? `: hãy bỏ dấu nháy: ${String(a.value).trim()}` : typeHint(a, 'hãy đặt trong dấu nháy', 'hãy viết')) +
+      '.',
+    en: (a) =>
+      `${fieldEn(a)} must be ${typeEn(String(a.expected))}, not ${a.text ? `the text "${a.value}"` : a.value}` +
+      (a.hint === 'unquote' ? `: remove the quotes: ${String(a.value).trim()}` : typeHint(a, 'put it in quotes', 'write')) +
+      '.',
   },
   'invalid-value': {
     severity: 'error',
@@ -281,8 +293,8 @@ const CATALOGUE: Record<string, Entry> = {
   },
   'empty-value': {
     severity: 'error',
-    vi: (a) => `${fieldVi(a)} không được để trống: hãy điền nội dung hoặc xóa trường.`,
-    en: (a) => `${fieldEn(a)} must not be empty: fill it in or remove the field.`,
+    vi: (a) => `${fieldVi(a)} ${emptyList(a) ? 'đang' : 'không được'} để trống: ${emptyFixVi(a)}${a.item ? '; hoặc xóa mục này' : a.optional ? '; hoặc xóa dòng này' : ''}.`,
+    en: (a) => `${fieldEn(a)} ${emptyList(a) ? 'is' : 'must not be'} left empty: ${emptyFixEn(a)}${a.item ? '; or remove the item' : a.optional ? '; or remove the line' : ''}.`,
   },
   'out-of-range': {
     severity: 'error',
@@ -327,13 +339,17 @@ const CATALOGUE: Record<string, Entry> = {
   'config-not-at-root': {
     severity: 'error',
     vi: (a) =>
-      a.folder
-        ? `Đây là tệp cấu hình của thư mục hồ sơ ${a.folder}, nhưng lệnh đang đọc thư mục bên ngoài nó: hãy chạy phoihop với -C ${a.folder}, hoặc từ trong thư mục đó.`
-        : `Tệp cấu hình (kind: config) phải là ${a.expected} ở thư mục gốc của hồ sơ: hãy chuyển nội dung vào đó và xóa tệp này.`,
+      a.folders
+        ? `Đây là tệp cấu hình của thư mục hồ sơ ${a.folder}, một trong các thư mục hồ sơ ${a.folders}, nhưng lệnh đang đọc thư mục bên ngoài chúng như một thư mục hồ sơ: hãy chạy phoihop với ${dashC(a.folders, 'hoặc')} (mỗi lần một thư mục), hoặc từ trong thư mục đó.`
+        : a.folder
+          ? `Đây là tệp cấu hình của thư mục hồ sơ ${a.folder}, nhưng lệnh đang đọc thư mục bên ngoài nó: hãy chạy phoihop với -C ${a.folder}, hoặc từ trong thư mục đó.`
+          : `Tệp cấu hình (kind: config) phải là ${a.expected} ở thư mục gốc của hồ sơ: hãy chuyển nội dung vào đó và xóa tệp này.`,
     en: (a) =>
-      a.folder
-        ? `This is the config of the records folder ${a.folder}, but the command is reading the folder around it: run phoihop with -C ${a.folder}, or from inside that folder.`
-        : `The config (kind: config) must be ${a.expected} at the root of the records folder: move its content there and delete this file.`,
+      a.folders
+        ? `This is the config of the records folder ${a.folder}, one of the records folders ${a.folders}, but the command is reading the folder around them as one: run phoihop with ${dashC(a.folders, 'or')} (one folder at a time), or from inside that folder.`
+        : a.folder
+          ? `This is the config of the records folder ${a.folder}, but the command is reading the folder around it: run phoihop with -C ${a.folder}, or from inside that folder.`
+          : `The config (kind: config) must be ${a.expected} at the root of the records folder: move its content there and delete this file.`,
   },
   'invalid-timezone': {
     severity: 'error',
@@ -510,6 +526,14 @@ const CATALOGUE: Record<string, Entry> = {
   },
 };
 
+/** `-C ban-a or -C ban-b` for the folders `ban-a, ban-b`. */
+function dashC(folders: string | number | undefined, or: string): string {
+  return String(folders)
+    .split(', ')
+    .map((folder) => `-C ${folder}`)
+    .join(` ${or} `);
+}
+
 function exampleKey(every: string): string {
   return { month: '2022-07', quarter: '2022-Q3', half: '2022-H1', year: '2022' }[every] ?? '2022-Q3';
 }
@@ -522,15 +546,52 @@ function typeEn(t: string): string {
 }
 
 /**
+ * What goes in a field left empty (`empty-value`): one of its values, a date
+ * or id of its shape, text, a number, or a list's or mapping's lines, with
+ * `[]` or `{}` for one that may have none.
+ */
+function emptyFixVi(a: DiagnosticArgs): string {
+  if (a.allowed) return `dùng một trong ${a.allowed}`;
+  if (a.what) return `cần ${whatVi(a)}`;
+  const after = a.item ? 'dấu -' : 'dấu hai chấm';
+  switch (a.expected) {
+    case 'array':
+      return 'hãy liệt kê các mục trong [ ], hoặc mỗi mục một dòng "- " thụt vào bên dưới' + (a.limit ? ` (cần ít nhất ${a.limit} mục)` : '; viết [] nếu không có gì');
+    case 'object':
+      return 'hãy viết các dòng khóa: giá trị thụt vào bên dưới; viết {} nếu không có gì';
+    case 'number':
+    case 'integer':
+      return `hãy viết ${typeVi(String(a.expected))} sau ${after}`;
+    default:
+      return `hãy viết nội dung sau ${after}`;
+  }
+}
+function emptyFixEn(a: DiagnosticArgs): string {
+  if (a.allowed) return `use one of ${a.allowed}`;
+  if (a.what) return `expected ${whatEn(a)}`;
+  const after = a.item ? 'the -' : 'the colon';
+  switch (a.expected) {
+    case 'array':
+      return 'list its items in [ ], or one "- " line each indented below it' + (a.limit ? ` (at least ${a.limit} are needed)` : '; write [] for none');
+    case 'object':
+      return 'write its key: value lines indented below it; write {} for none';
+    case 'number':
+    case 'integer':
+      return `write ${typeEn(String(a.expected))} after ${after}`;
+    default:
+      return `write its text after ${after}`;
+  }
+}
+/** A list or mapping that may be written empty (`[]`, `{}`): it is not wrong to have none, only to leave the line bare. */
+const emptyList = (a: DiagnosticArgs) => !a.item && !a.limit && (a.expected === 'array' || a.expected === 'object');
+
+/**
  * How to fix a wrong type when the value shows it: a number where text is
  * expected goes in quotes (`: hãy đặt trong dấu nháy: '2022'`), a single value
- * where a list is expected goes in brackets (`: hãy viết [btg-tu]`), an empty
- * key where a list or mapping is expected is written `[]` or `{}`.
+ * where a list is expected goes in brackets (`: hãy viết [btg-tu]`).
  */
-function typeHint(a: DiagnosticArgs, quote: string, write: string, emptyKey: string, forNone: string): string {
+function typeHint(a: DiagnosticArgs, quote: string, write: string): string {
   const value = String(a.value);
-  // `tasks:` with nothing after it, as a clerk starts a list: say what an empty one is written as.
-  if (value === 'null' && (a.expected === 'array' || a.expected === 'object')) return `: ${emptyKey}; ${write} ${a.expected === 'array' ? '[]' : '{}'} ${forNone}`;
   // A number as the file writes it (2022, 0045, 1e3, .nan) is text once quoted.
   if (a.expected === 'string' && YAML_NUMBER.test(value)) return `: ${quote}: '${value}'`;
   if (a.expected === 'array' && value !== '' && value !== 'null' && !/^[[{]|…$/.test(value)) return `: ${write} [${value}]`;

@@ -170,7 +170,8 @@ function notARecord(data: unknown): { at: Pointer; rule: string; args: Record<st
   const record = data as Record<string, unknown>;
   if (!('kind' in record)) return { at: [], rule: 'missing-kind', args: {} };
   if (KINDS.includes(record.kind as Kind)) return undefined;
-  const kind = typeof record.kind === 'string' ? record.kind : JSON.stringify(record.kind) ?? String(record.kind);
+  // `kind:` with nothing after it is left empty (''), not a kind named null.
+  const kind = record.kind === null ? '' : typeof record.kind === 'string' ? record.kind : JSON.stringify(record.kind) ?? String(record.kind);
   return { at: ['kind'], rule: 'unknown-kind', args: { kind, expected: KINDS.join(', ') } };
 }
 

@@ -13,6 +13,7 @@ import type { Diagnostic, DiagnosticArgs } from './diagnostic.js';
 import { type Reporter, reporterFor } from './normalize.js';
 import { yamlNumberText } from './non-finite.js';
 import { resolvePlain } from '../load/core-scalars.js';
+import { fieldForWord } from '../i18n/field-words.js';
 
 let validators: Map<Kind, ValidateFunction> | undefined;
 
@@ -34,9 +35,12 @@ export function checkSchema(file: RecordFile, diagnostics: Diagnostic[]): boolea
     if (notNumbers.has(e.instancePath)) continue;
     const named = fieldName(file.data, toPointer(e.instancePath));
     const mapped = mapError(e, named.field);
+    // A field left empty may be removed instead, unless its mapping requires it; a list item is removed as an item.
+    if (mapped.rule === 'empty-value' && !named.item && isOptional(file, mapped.pointer)) mapped.args.optional = 'yes';
     // A number is shown as written: 0045 is a document number, and YAML's 45 would lose its zeros in the quotes a hint suggests.
     const written = typeof e.data === 'number' && mapped.target === 'value' ? writtenNumber(file, mapped.pointer, e.data) : undefined;
     if (written !== undefined) mapped.args.value = clipped(written);
+    if (mapped.args.hint === 'quote' && !isFlowMapping(file, mapped.pointer.slice(0, -1))) mapped.args.hint = undefined;
     if (named.item && mapped.rule !== 'unknown-field' && mapped.rule !== 'missing-field' && mapped.rule !== 'invalid-key') mapped.args.item = named.item;
     report(mapped.pointer, mapped.rule, mapped.args, 'error', mapped.target);
   }
@@ -213,14 +217,27 @@ function mapError(e: ErrorObject, field: string): MappedError {
   if (e.propertyName !== undefined) {
     return { pointer: [...pointer, e.propertyName], rule: 'invalid-key', args: { key: e.propertyName, what: definitionName(e) ?? field }, target: 'key' };
   }
+  if (isEmpty(e)) return { pointer, rule: 'empty-value', args: emptyArgs(e, field), target: 'value' };
   switch (e.keyword) {
     case 'additionalProperties': {
       const extra = String(params.additionalProperty);
       const allowed = Object.keys(((e.parentSchema ?? {}) as { properties?: object }).properties ?? {});
+      // A field's Vietnamese name (hạn for due) before a typo's nearest name.
+      const translated = fieldForWord(extra, allowed);
+      const suggestion = translated ?? closest(extra, allowed);
+      const value = (e.data as Record<string, unknown>)[extra];
       return {
         pointer: [...pointer, extra],
         rule: 'unknown-field',
-        args: { field: extra, suggestion: closest(extra, allowed), hint: looksLikeText(extra) ? 'quote' : undefined },
+        args: {
+          field: extra,
+          suggestion,
+          translated: translated && 'yes',
+          // With nothing to suggest, the fields of a small mapping (a party, a log entry) are a short list to pick from.
+          allowed: suggestion === undefined && allowed.length <= MAX_LISTED_FIELDS ? allowed.join(', ') : undefined,
+          // Only a guess until checkSchema sees whether the key is inside { }, where a comma in text starts a new key.
+          hint: translated === undefined && (looksLikeText(extra) || value === null) ? 'quote' : undefined,
+        },
         target: 'key',
       };
     }
@@ -232,15 +249,13 @@ function mapError(e: ErrorObject, field: string): MappedError {
         const hint = definitionName(e) === 'slug' && typeof e.data === 'number' && /^[0-9]+$/.test(value) ? 'quote-number' : undefined;
         return { pointer, rule: 'invalid-format', args: { field, value, what: definitionName(e), hint }, target: 'value' };
       }
-      return { pointer, rule: 'wrong-type', args: { field, expected: String(params.type), value }, target: 'value' };
+      return { pointer, rule: 'wrong-type', args: { field, expected: String(params.type), value, ...textArgs(e.data, String(params.type)) }, target: 'value' };
     case 'enum':
       return { pointer, rule: 'invalid-value', args: { field, value, allowed: (params.allowedValues as unknown[]).join(', ') }, target: 'value' };
     case 'const':
       return { pointer, rule: 'invalid-value', args: { field, value, allowed: String(params.allowedValue) }, target: 'value' };
     case 'pattern':
     case 'format':
-      // `done: ""` is a field left empty, not a date written wrong.
-      if (e.data === '') return { pointer, rule: 'empty-value', args: { field }, target: 'value' };
       return { pointer, rule: 'invalid-format', args: { field, value, what: definitionName(e) ?? field }, target: 'value' };
     case 'oneOf':
     case 'anyOf':
@@ -250,8 +265,6 @@ function mapError(e: ErrorObject, field: string): MappedError {
     case 'uniqueItems':
       // Point at the later of the two equal items.
       return { pointer: [...pointer, Number(params.i)], rule: 'duplicate-item', args: { field, value: JSON.stringify((e.data as unknown[])[Number(params.i)]) }, target: 'value' };
-    case 'minLength':
-      return { pointer, rule: 'empty-value', args: { field }, target: 'value' };
     case 'minimum':
     case 'maximum':
     case 'exclusiveMinimum':
@@ -260,6 +273,89 @@ function mapError(e: ErrorObject, field: string): MappedError {
     default:
       return { pointer, rule: 'schema', args: { field, detail: e.message ?? e.keyword }, target: 'value' };
   }
+}
+
+/**
+ * A value left empty where the schema wants one: a key with nothing after it
+ * (YAML's null, which no field takes) or `""`. `title: ""` and `title:` are
+ * the same mistake, and neither is a wrong type or format: the message says
+ * what goes there instead of quoting a null the clerk never wrote.
+ */
+function isEmpty(e: ErrorObject): boolean {
+  if (e.data !== null && e.data !== '') return false;
+  return ['type', 'enum', 'const', 'oneOf', 'anyOf', 'pattern', 'format', 'minLength'].includes(e.keyword);
+}
+
+/** What an empty value's message says goes there: the allowed values, the shape of a date or id, or the type. */
+function emptyArgs(e: ErrorObject, field: string): DiagnosticArgs {
+  const schema = (e.parentSchema ?? {}) as { type?: unknown; minItems?: number };
+  const what = definitionName(e);
+  if (e.keyword === 'enum') return { field, allowed: (e.params as { allowedValues: unknown[] }).allowedValues.join(', ') };
+  if (e.keyword === 'const') return { field, allowed: String((e.params as { allowedValue: unknown }).allowedValue) };
+  if (what !== undefined && SHAPED_TEXT.has(what)) return { field, what };
+  const expected = e.keyword === 'type' ? String(e.params.type) : typeof schema.type === 'string' ? schema.type : 'string';
+  // A list that needs items (a plan's parties) cannot be written [].
+  const limit = expected === 'array' && (schema.minItems ?? 0) > 0 ? schema.minItems : undefined;
+  return { field, expected, limit };
+}
+
+/** Whether the field at `pointer` may be left out: its key is not among the required ones of its mapping's schema. */
+function isOptional(file: RecordFile, pointer: Pointer): boolean {
+  const key = String(pointer[pointer.length - 1]);
+  const root = loadSchema(file.kind) as Schema;
+  return !schemasAt(root, file.data, pointer.slice(0, -1).map(String)).some((s) => s.required?.includes(key));
+}
+
+interface Schema {
+  $ref?: string;
+  allOf?: Schema[];
+  oneOf?: Schema[];
+  anyOf?: Schema[];
+  properties?: Record<string, Schema>;
+  additionalProperties?: Schema | boolean;
+  items?: Schema;
+  required?: string[];
+}
+
+/** Every schema that applies at `pointer` in `data`, branches and references included. */
+function schemasAt(root: Schema, data: unknown, pointer: readonly string[]): Schema[] {
+  let schemas = expanded(root, root);
+  let node = data;
+  for (const segment of pointer) {
+    const next: Schema[] = [];
+    for (const s of schemas) {
+      if (Array.isArray(node)) {
+        if (s.items) next.push(s.items);
+      } else if (s.properties && Object.hasOwn(s.properties, segment)) next.push(s.properties[segment]);
+      else if (typeof s.additionalProperties === 'object') next.push(s.additionalProperties);
+    }
+    schemas = next.flatMap((s) => expanded(s, root));
+    node = node && typeof node === 'object' ? (node as Record<string, unknown>)[segment] : undefined;
+  }
+  return schemas;
+}
+
+/** A schema with those it refers to or combines (`$ref` within the file, allOf, oneOf, anyOf). */
+function expanded(schema: Schema, root: Schema): Schema[] {
+  const out = [schema];
+  if (schema.$ref?.startsWith('#/')) {
+    const target = schema.$ref.slice(2).split('/').reduce<unknown>((s, key) => (s as Record<string, unknown> | undefined)?.[key], root);
+    if (target && typeof target === 'object') out.push(...expanded(target as Schema, root));
+  }
+  for (const sub of [...(schema.allOf ?? []), ...(schema.oneOf ?? []), ...(schema.anyOf ?? [])]) out.push(...expanded(sub, root));
+  return out;
+}
+
+/**
+ * A text where something else goes is shown as text (`"10"`), or a message
+ * would say a number is not a number; one that YAML would read as the number
+ * wanted, once unquoted, is told to lose its quotes.
+ */
+function textArgs(data: unknown, expected: string): DiagnosticArgs {
+  if (typeof data !== 'string') return {};
+  const number = expected === 'number' || expected === 'integer' ? resolvePlain(data.trim()) : undefined;
+  const readsAsNumber = typeof number === 'number' && Number.isFinite(number) && (expected === 'number' || Number.isInteger(number));
+  return { text: 'yes', hint: readsAsNumber ? 'unquote' : undefined };
 }
 
 /** A value as quoted in a message: .nan as YAML writes it, not NaN; long text is cut, the place is in the position anyway. */
@@ -275,9 +371,19 @@ function shownValue(data: unknown): string {
 const shownObjects = new WeakMap<object, string>();
 const clipped = (text: string) => (text.length > 60 ? text.slice(0, 57) + '…' : text);
 
-/** A key with spaces or capitals is most likely text cut by a comma in a flow mapping. */
+/** Fields an unknown-field message lists when it has no suggestion: more would not be read. */
+const MAX_LISTED_FIELDS = 12;
+
+/** A key with spaces, capitals or accents reads as text more than as a field's name. */
 function looksLikeText(key: string): boolean {
   return /[\sA-ZÀ-ỹ]/u.test(key) || /[^\x00-\x7f]/.test(key);
+}
+
+/** Whether the mapping at `pointer` is written in braces (`{ … }`), where a comma in unquoted text starts a new key. */
+function isFlowMapping(file: RecordFile, pointer: Pointer): boolean {
+  const { line, column } = file.locate([...pointer], 'value');
+  const start = linesOf(file)[line - 1];
+  return start !== undefined && file.text[start + column - 1] === '{';
 }
 
 /** The allowed name nearest to a misspelling, if it is near enough to be a likely typo. */

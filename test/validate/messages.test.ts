@@ -21,10 +21,6 @@ describe('diagnostic messages', () => {
     expect(vi('wrong-type', { field: 'title', expected: 'string', value: '2022' })).toBe("'title' phải là chữ (văn bản), không phải 2022: hãy đặt trong dấu nháy: '2022'.");
     expect(en('wrong-type', { field: 'title', expected: 'string', value: '2022' })).toBe("'title' must be text, not 2022: put it in quotes: '2022'.");
     expect(vi('wrong-type', { field: 'support', expected: 'array', value: 'btg-tu' })).toBe("'support' phải là một danh sách, không phải btg-tu: hãy viết [btg-tu].");
-    expect(vi('wrong-type', { field: 'support', expected: 'array', value: 'null' })).toBe("'support' phải là một danh sách, không phải null: khóa để trống là null; hãy viết [] nếu không có gì.");
-    expect(en('wrong-type', { field: 'tasks', expected: 'array', value: 'null' })).toBe("'tasks' must be a list, not null: a key with nothing after it is null; write [] for none.");
-    expect(en('wrong-type', { field: 'log', expected: 'object', value: 'null' })).toBe("'log' must be a mapping, not null: a key with nothing after it is null; write {} for none.");
-    expect(en('wrong-type', { field: 'title', expected: 'string', value: 'null' })).toBe("'title' must be text, not null.");
     expect(vi('wrong-type', { field: 'results', expected: 'object', value: '[1]' })).toBe("'results' phải là một nhóm các dòng khóa: giá trị, không phải [1].");
   });
 

@@ -1,8 +1,9 @@
 import { isValidTimeZone } from '../../model/dates.js';
 import { CONFIG_FILE } from '../../load/load.js';
 import { unusableGlob } from '../../load/ignore-globs.js';
-import type { Rule, RuleContext } from './context.js';
+import type { Rule } from './context.js';
 import { list, record } from './context.js';
+import { recordsFoldersBelow } from './records-folders.js';
 
 /**
  * One config, at the root; its time zone exists; its ignore globs can be
@@ -10,11 +11,13 @@ import { list, record } from './context.js';
  * the config declares (when it declares any).
  */
 export const configRules: Rule = (ctx) => {
-  const rootConfig = ctx.configs.some(({ file }) => file.path === CONFIG_FILE);
+  const folders = recordsFoldersBelow(ctx);
   for (const { file, report } of ctx.configs) {
     // Only the root file can be at the root, so this also rules out a second config.
     if (file.path !== CONFIG_FILE) {
-      report(['kind'], 'config-not-at-root', { expected: CONFIG_FILE, folder: rootConfig ? '' : recordsFolderBelow(ctx, file.path) });
+      const folder = folders.find((f) => file.path === `${f}/${CONFIG_FILE}`) ?? '';
+      // With several, each is named, to say `-C ban-a` or `-C ban-b`.
+      report(['kind'], 'config-not-at-root', { expected: CONFIG_FILE, folder, folders: folder && folders.length > 1 ? folders.join(', ') : undefined });
     }
     const tz = file.data.timezone;
     if (typeof tz === 'string' && !isValidTimeZone(tz)) report(['timezone'], 'invalid-timezone', { timezone: tz });
@@ -38,15 +41,3 @@ export const configRules: Rule = (ctx) => {
     });
   }
 };
-
-/**
- * The folder of a phoihop.yaml below the root when every plan and parties
- * file is inside it too: the command was most likely run from the folder
- * around the records (`-C` forgotten), not given a misplaced config. Else ''.
- */
-function recordsFolderBelow(ctx: RuleContext, configPath: string): string {
-  if (!configPath.endsWith(`/${CONFIG_FILE}`)) return '';
-  const folder = configPath.slice(0, -CONFIG_FILE.length);
-  const records = [...ctx.plans, ...ctx.parties].map((entry) => entry.file.path);
-  return records.every((path) => path.startsWith(folder)) ? folder.slice(0, -1) : '';
-}
