@@ -127,6 +127,13 @@ describe('a repository without a commit yet', () => {
     const r = runCli(['status', '--rev', 'HEAD', '-C', repo.root, '--lang', 'en'], { env });
     expect(r).toEqual({ code: 2, stdout: '', stderr: "phoihop: The git repository has no commit yet, so there is no revision 'HEAD' to read.\n" });
   });
+
+  it('diff between revisions naming HEAD, even twice, says so too, instead of "no changes"', () => {
+    for (const range of ['HEAD..HEAD', '..HEAD', 'HEAD..']) {
+      const r = runCli(['diff', range, '-C', repo.root, '--lang', 'en'], { env });
+      expect(r, range).toEqual({ code: 2, stdout: '', stderr: "phoihop: The git repository has no commit yet, so there is no revision 'HEAD' to read.\n" });
+    }
+  });
 });
 
 describe('a shallow clone', () => {
