@@ -305,6 +305,41 @@ describe('record text in a diff', () => {
   });
 });
 
+describe('invisible and bidirectional characters in a diff', () => {
+  // Each would make a before and an after look alike, or (U+202E) show `6202 - 2202` as "2022 - 2026".
+  const INVISIBLE = ['\u200b', '\u200e', '\u200f', '\u202a', '\u202b', '\u202c', '\u202d', '\u2060', '\u2066', '\u2067', '\u2068', '\u2069', '\ufeff', '\u061c'];
+  const written = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  const repo = gitRepo({ ...baseRecords(), 'plans/ctr-a.yaml': PLAN_A });
+  repo.commit('Khởi tạo');
+  const yamlEscaped = (s: string) => [...s].map((c) => (INVISIBLE.includes(c) || c === '\u202e' ? written(c) : c)).join('');
+  repo.write({
+    'plans/ctr-a.yaml': PLAN_A.replace('giai đoạn 2022 - 2026', 'giai đoạn \\u202e6202 - 2202')
+      .replace('title: Sơ kết giữa kỳ', `title: "${yamlEscaped(`Sơ${INVISIBLE.join('')} kết giữa kỳ`)}"`)
+      .replace('title: Báo cáo kết quả', 'title: Báo cáo\u00a0kết quả')
+      .replace('"Tuyên truyền, quán triệt', '"Tuyên truyền,\\nquán triệt'),
+  });
+  const FORMAT_CHARACTER = /\p{Cf}/u;
+
+  it('writes them out in text, as control characters are, and keeps a no-break space as it is', () => {
+    const r = runCli(['diff', '-C', repo.root], { env });
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    expect(r.stdout).not.toMatch(FORMAT_CHARACTER);
+    expect(r.stdout).toContain('ctr-a: sửa title: "Chương trình phối hợp về công tác dân vận, công tác tuyên giáo giai đoạn 2022 - 2026" → "Chương trình phối hợp về công tác dân vận, công tác tuyên giáo giai đoạn \\u202e6202 - 2202"\n');
+    expect(r.stdout).toContain(`ctr-a/so-ket: sửa tasks.so-ket.title: "Sơ kết giữa kỳ" → "Sơ${INVISIBLE.map(written).join('')} kết giữa kỳ"\n`);
+    expect(r.stdout).toContain('ctr-a/bao-cao-nam-2022: sửa tasks.bao-cao-nam-2022.title: "Báo cáo kết quả thực hiện năm 2022" → "Báo cáo\u00a0kết quả thực hiện năm 2022"\n');
+  });
+
+  it('writes them out in markdown, and a value\'s line break as text does, so that before and after never look alike', () => {
+    const r = runCli(['diff', '-C', repo.root, '--format', 'markdown'], { env });
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    expect(r.stdout).not.toMatch(FORMAT_CHARACTER);
+    expect(r.stdout).toContain('### ctr-a — Chương trình phối hợp về công tác dân vận, công tác tuyên giáo giai đoạn \\\\u202e6202 - 2202\n');
+    expect(r.stdout).toContain(`- **Sửa** \`tasks.so-ket.title\`: \`"Sơ kết giữa kỳ"\` → \`"Sơ${INVISIBLE.map(written).join('')} kết giữa kỳ"\`\n`);
+    expect(r.stdout).toContain('- **Sửa** `contents.quan-triet.title`: `"Tuyên truyền, quán triệt các nghị quyết"` → `"Tuyên truyền,\\nquán triệt các nghị quyết"`\n');
+    expect(r.stdout).toContain('`"Báo cáo\u00a0kết quả thực hiện năm 2022"`');
+  });
+});
+
 function definedOnly(values: Record<string, string | undefined>): Record<string, string> {
   return Object.fromEntries(Object.entries(values).filter((entry): entry is [string, string] => entry[1] !== undefined));
 }
