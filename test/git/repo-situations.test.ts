@@ -313,7 +313,7 @@ describe('invisible and bidirectional characters in a diff', () => {
   repo.commit('Khởi tạo');
   const yamlEscaped = (s: string) => [...s].map((c) => (INVISIBLE.includes(c) || c === '\u202e' ? written(c) : c)).join('');
   repo.write({
-    'plans/ctr-a.yaml': PLAN_A.replace('giai đoạn 2022 - 2026', 'giai đoạn \\u202e6202 - 2202')
+    'plans/ctr-a.yaml': PLAN_A.replace(/^title: (.*) 2022 - 2026$/m, 'title: "$1 \\u202e6202 - 2202"')
       .replace('title: Sơ kết giữa kỳ', `title: "${yamlEscaped(`Sơ${INVISIBLE.join('')} kết giữa kỳ`)}"`)
       .replace('title: Báo cáo kết quả', 'title: Báo cáo\u00a0kết quả')
       .replace('"Tuyên truyền, quán triệt', '"Tuyên truyền,\\nquán triệt'),
