@@ -30,10 +30,21 @@ function showDate(iso: string, lang: Lang): string {
   return lang === 'vi' && r.ok && /^\d{4}-/.test(iso) ? formatVi(r.day) : iso;
 }
 
+/**
+ * Text from the records between quotes, as JSON writes a string: a quote or
+ * backslash inside is escaped, so a title holding `" → "` cannot pass for
+ * the end of one value and the start of another. (The renderers then write
+ * out what JSON leaves, such as U+202E.)
+ */
+const quoted = (s: string) => JSON.stringify(s);
+
+/** A list's item bare when it cannot be misread (an id, a name), else quoted: `[A, B]` and `["A, B"]` differ. */
+const BARE_ITEM = /^[^\s,[\]"\\](?:[^,[\]"\\]*[^\s,[\]"\\])?$/;
+
 function showValue(value: Json, lang: Lang): string {
   if (value === null) return diffWord(lang, 'none');
-  if (typeof value === 'string') return /^\d{4}-\d{2}-\d{2}$/.test(value) ? showDate(value, lang) : `"${value}"`;
-  if (Array.isArray(value)) return `[${value.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))).join(', ')}]`;
+  if (typeof value === 'string') return /^\d{4}-\d{2}-\d{2}$/.test(value) ? showDate(value, lang) : quoted(value);
+  if (Array.isArray(value)) return `[${value.map((v) => (typeof v === 'string' && BARE_ITEM.test(v) ? v : JSON.stringify(v))).join(', ')}]`;
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);
 }
@@ -80,7 +91,7 @@ export function renderDiffText(report: DiffReport, lang: Lang, paint: Paint): st
     const occurrence = occurrenceOf(c);
     const subject = `${c.plan}${task ? `/${task}` : ''}${occurrence ? ` (${diffWord(lang, 'occurrence', { key: occurrence })})` : ''}`;
     // Titles and values come from the records: written out, a control character cannot act on the reviewer's terminal or split the line.
-    const words = describe(c, report, lang, (s) => `"${visible(s)}"`, (v) => visible(showValue(v, lang)));
+    const words = describe(c, report, lang, (s) => visible(quoted(s)), (v) => visible(showValue(v, lang)));
     const colour = c.change.endsWith('-removed') ? paint.red : c.change.endsWith('-added') || c.change === 'done-recorded' ? paint.green : c.change === 'due-moved' ? paint.yellow : (s: string) => s;
     return `${paint.bold(subject)}: ${colour(words)}`;
   });

@@ -340,6 +340,32 @@ describe('invisible and bidirectional characters in a diff', () => {
   });
 });
 
+describe('quotes, backslashes and commas in a diff\'s values', () => {
+  const repo = gitRepo({ ...baseRecords(), 'plans/ctr-a.yaml': PLAN_A.replace('contents:\n', 'contacts:\n  - { party: bdv-tu, staff: [Nguyễn Văn A, Trần Thị B] }\ncontents:\n') });
+  repo.commit('Khởi tạo');
+  // A title that, shown between plain quotes, would read as two changes; staff that, shown bare, would read as the two names before.
+  repo.write({
+    'plans/ctr-a.yaml': PLAN_A.replace('contents:\n', 'contacts:\n  - { party: bdv-tu, staff: ["Nguyễn Văn A, Trần Thị B"] }\ncontents:\n')
+      .replace('title: Sơ kết giữa kỳ', `title: 'Sơ kết giữa kỳ" → "Tổng kết \\ C:\\hồ-sơ'`)
+      .replace('tasks:\n', 'tasks:\n  - { id: moi, title: \'Việc "mới"\', lead: bdv-tu, due: 2024-01-31 }\n'),
+  });
+
+  it('are written as JSON writes a string in text: quotes and backslashes escaped, a list item quoted when it could be misread', () => {
+    const r = runCli(['diff', '-C', repo.root], { env });
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    expect(r.stdout).toContain('ctr-a/so-ket: sửa tasks.so-ket.title: "Sơ kết giữa kỳ" → "Sơ kết giữa kỳ\\" → \\"Tổng kết \\\\ C:\\\\hồ-sơ"\n');
+    expect(r.stdout).toContain('ctr-a/moi: thêm nhiệm vụ "Việc \\"mới\\""\n');
+    expect(r.stdout).toContain('ctr-a: sửa contacts.bdv-tu.staff: [Nguyễn Văn A, Trần Thị B] → ["Nguyễn Văn A, Trần Thị B"]\n');
+  });
+
+  it('are written the same inside markdown\'s code spans', () => {
+    const r = runCli(['diff', '-C', repo.root, '--format', 'markdown'], { env });
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    expect(r.stdout).toContain('- **Sửa** `tasks.so-ket.title`: `"Sơ kết giữa kỳ"` → `"Sơ kết giữa kỳ\\" → \\"Tổng kết \\\\ C:\\\\hồ-sơ"`\n');
+    expect(r.stdout).toContain('- **Sửa** `contacts.bdv-tu.staff`: `[Nguyễn Văn A, Trần Thị B]` → `["Nguyễn Văn A, Trần Thị B"]`\n');
+  });
+});
+
 function definedOnly(values: Record<string, string | undefined>): Record<string, string> {
   return Object.fromEntries(Object.entries(values).filter((entry): entry is [string, string] => entry[1] !== undefined));
 }
