@@ -366,6 +366,33 @@ describe('quotes, backslashes and commas in a diff\'s values', () => {
   });
 });
 
+describe('@mentions in a markdown diff', () => {
+  const repo = gitRepo({ ...baseRecords(), 'plans/ctr-a.yaml': PLAN_A });
+  repo.commit('Khởi tạo');
+  repo.write({
+    'plans/ctr-a.yaml': PLAN_A.replace(/^title: (.*)$/m, 'title: $1 (@octocat, @org/team)').replace('tasks:\n', 'tasks:\n  - { id: moi, title: Gửi @octocat*, lead: bdv-tu, due: 2024-01-31 }\n'),
+  });
+  /** The markdown outside code spans: where GitHub links @name and notifies that user. */
+  const outsideCode = (md: string) => md.replace(/(`+)[^`]*?\1/g, '');
+
+  it('notifies no one: a zero-width space, invisible, follows each @ of a title; code spans stay literal', () => {
+    const r = runCli(['diff', '-C', repo.root, '--format', 'markdown'], { env });
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    expect(r.stdout).toContain('(@&#8203;octocat, @&#8203;org/team)\n');
+    expect(r.stdout).toContain('- **Thêm nhiệm vụ**: `moi` Gửi @&#8203;octocat\\*\n');
+    // In a code span GitHub links no one, and the entity would show as typed.
+    expect(r.stdout).toContain('(@octocat, @org/team)"`\n');
+    expect(outsideCode(r.stdout)).not.toMatch(/@[A-Za-z0-9]/);
+  });
+
+  it('nor does a markdown report, which escapes text the same way', () => {
+    const r = runCli(['status', '-C', repo.root, '--as-of', '2023-01-01', '--format', 'markdown'], { env });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('(@&#8203;octocat, @&#8203;org/team) |');
+    expect(r.stdout).not.toMatch(/@[A-Za-z0-9]/);
+  });
+});
+
 function definedOnly(values: Record<string, string | undefined>): Record<string, string> {
   return Object.fromEntries(Object.entries(values).filter((entry): entry is [string, string] => entry[1] !== undefined));
 }
