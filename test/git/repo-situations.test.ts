@@ -281,6 +281,50 @@ describe('a diff for a pull request comment, of a side with many errors', () => 
   });
 });
 
+describe('a diff for a pull request comment, of a big change set', () => {
+  const repo = gitRepo({ ...baseRecords(), 'plans/ctr-a.yaml': PLAN_A, 'plans/ctr-b.yaml': PLAN_A.replace('id: ctr-a', 'id: ctr-b') });
+  const start = repo.commit('Khởi tạo');
+  // 200 tasks a plan with long titles: about 110,000 characters each, where a comment holds at most 65,536.
+  const title = (i: number) => `Việc ${i}: ${'tuyên truyền, vận động nhân dân thực hiện chủ trương của Đảng, chính sách, pháp luật của Nhà nước '.repeat(5).trim()}`;
+  const tasks = Array.from({ length: 200 }, (_, i) => `  - { id: t${String(i).padStart(3, '0')}, title: "${title(i)}", lead: bdv-tu, due: 2024-01-31 }`).join('\n');
+  repo.write({
+    'plans/ctr-a.yaml': PLAN_A.replace('tasks:\n', `tasks:\n${tasks}\n`).replace('due: 2024-06-30', 'due: 2024-07-31'),
+    'plans/ctr-b.yaml': PLAN_A.replace('id: ctr-a', 'id: ctr-b').replace('tasks:\n', `tasks:\n${tasks}\n`),
+  });
+  const end = repo.commit('Thêm 400 nhiệm vụ');
+
+  it('keeps whole lines under 60,000 characters, then says how many were left out and which command lists them all', () => {
+    const r = runCli(['diff', `${start}..${end}`, '-C', repo.root, '--format', 'markdown', '--lang', 'en'], { env });
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    expect(r.stdout.length).toBeLessThanOrEqual(60_000);
+    // No room left for one more change (an item here is some 560 characters).
+    expect(r.stdout.length).toBeGreaterThan(60_000 - 600);
+    const lines = r.stdout.split('\n');
+    // The counts are the whole diff's.
+    expect(lines[2]).toBe(`Comparing \`${start}\` with \`${end}\`: 401 changes in 2 plans.`);
+    // The moved deadline, first of its plan, is kept; every item shown is whole.
+    expect(lines[4]).toMatch(/^### ctr-a — /);
+    expect(lines[6]).toBe('- **Due moved 31 days later**: `so-ket` Sơ kết giữa kỳ — 2024-06-30 → 2024-07-31');
+    const items = lines.filter((line) => line.startsWith('- '));
+    expect(items.slice(1).every((line, i) => line === `- **Task added**: \`t${String(i).padStart(3, '0')}\` ${title(i)}`)).toBe(true);
+    expect(items.length).toBeGreaterThan(90);
+    expect(lines.at(-2)).toBe(`… and ${401 - items.length} more changes, left out to keep the comment within GitHub's limit (see them all with \`phoihop diff ${start}..${end}\`).`);
+    expect(lines.at(-3)).toBe('');
+    // The command named lists every change.
+    const text = runCli(['diff', `${start}..${end}`, '-C', repo.root], { env });
+    expect(text.stdout.split('\n')).toHaveLength(403);
+  });
+
+  it('in Vietnamese too; a diff with the work tree names the revision alone', () => {
+    repo.write({ 'plans/ctr-b.yaml': PLAN_A.replace('id: ctr-a', 'id: ctr-b') });
+    const r = runCli(['diff', '-C', repo.root, '--format', 'markdown'], { env });
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    expect(r.stdout.length).toBeLessThanOrEqual(60_000);
+    expect(r.stdout).toMatch(/\n\n… và \d+ thay đổi khác không hiển thị để bình luận không vượt giới hạn độ dài của GitHub \(xem đủ bằng `phoihop diff HEAD`\)\.\n$/);
+    expect(r.stdout.split('\n')[2]).toBe('So sánh `HEAD` với bản làm việc hiện tại: 200 thay đổi trong 1 kế hoạch.');
+  });
+});
+
 describe('record text in a diff', () => {
   const repo = gitRepo({ ...baseRecords(), 'plans/ctr-a.yaml': PLAN_A });
   repo.commit('Khởi tạo');
