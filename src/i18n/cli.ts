@@ -134,8 +134,18 @@ export function cliMessage(lang: Lang, key: CliMessage, args: Args = {}): string
   return CATALOGUE[key][lang](args);
 }
 
+/** A revision as one shell word: as it is when nothing in it is special to a shell, else single-quoted. */
+function shellWord(rev: string): string {
+  return /^[\w.\/~^@{}:-]+$/.test(rev) ? rev : `'${rev.replace(/'/g, `'\\''`)}'`;
+}
+
 /** The command that checks the records a report or diff read: at a revision, `--rev` it (quoted for a shell if need be). */
 export function validateCommand(rev?: string): string {
   if (rev === undefined) return 'phoihop validate';
-  return `phoihop validate --rev ${/^[\w.\/~^@{}:-]+$/.test(rev) ? rev : `'${rev.replace(/'/g, `'\\''`)}'`}`;
+  return `phoihop validate --rev ${shellWord(rev)}`;
+}
+
+/** The command that compares `from` with `to`, or with the work tree when `to` is not given. */
+export function diffCommand(from: string, to?: string): string {
+  return `phoihop diff ${shellWord(to === undefined ? from : `${from}..${to}`)}`;
 }

@@ -130,6 +130,11 @@ const WORDS = {
     vi: (a: Args) => `… và ${a.count} lỗi, cảnh báo khác (xem đủ bằng ${a.check}).`,
     en: (a: Args) => `… and ${a.count} more (see them all with ${a.check}).`,
   },
+  'md-more-changes': {
+    vi: (a: Args) => `… và ${a.count} thay đổi khác không hiển thị để bình luận không vượt giới hạn độ dài của GitHub (xem đủ bằng ${a.check}).`,
+    en: (a: Args) =>
+      `… and ${a.count} more ${plural(Number(a.count), 'change')}, left out to keep the comment within GitHub's limit (see them all with ${a.check}).`,
+  },
   'invalid-side': {
     vi: (a: Args) => `Không so sánh được: hồ sơ tại ${a.side} có ${a.errors} lỗi.`,
     en: (a: Args) => `Cannot compare: the records at ${a.side} have ${a.errors} ${plural(Number(a.errors), 'error')}.`,

@@ -13,7 +13,7 @@ import { diagnosticJson, diagnosticLine } from './diagnostics.js';
 import { codeSpan, escapeMarkdown } from './markdown.js';
 import type { Paint } from './paint.js';
 import { visible } from './visible.js';
-import { cliMessage, validateCommand } from '../i18n/cli.js';
+import { cliMessage, diffCommand as diffCommandOf, validateCommand } from '../i18n/cli.js';
 
 export const DIFF_FORMATS = ['text', 'markdown', 'json'] as const;
 
@@ -30,10 +30,21 @@ function showDate(iso: string, lang: Lang): string {
   return lang === 'vi' && r.ok && /^\d{4}-/.test(iso) ? formatVi(r.day) : iso;
 }
 
+/**
+ * Text from the records between quotes, as JSON writes a string: a quote or
+ * backslash inside is escaped, so a title holding `" → "` cannot pass for
+ * the end of one value and the start of another. (The renderers then write
+ * out what JSON leaves, such as U+202E.)
+ */
+const quoted = (s: string) => JSON.stringify(s);
+
+/** A list's item bare when it cannot be misread (an id, a name), else quoted: `[A, B]` and `["A, B"]` differ. */
+const BARE_ITEM = /^[^\s,[\]"\\](?:[^,[\]"\\]*[^\s,[\]"\\])?$/;
+
 function showValue(value: Json, lang: Lang): string {
   if (value === null) return diffWord(lang, 'none');
-  if (typeof value === 'string') return /^\d{4}-\d{2}-\d{2}$/.test(value) ? showDate(value, lang) : `"${value}"`;
-  if (Array.isArray(value)) return `[${value.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))).join(', ')}]`;
+  if (typeof value === 'string') return /^\d{4}-\d{2}-\d{2}$/.test(value) ? showDate(value, lang) : quoted(value);
+  if (Array.isArray(value)) return `[${value.map((v) => (typeof v === 'string' && BARE_ITEM.test(v) ? v : JSON.stringify(v))).join(', ')}]`;
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);
 }
@@ -80,7 +91,7 @@ export function renderDiffText(report: DiffReport, lang: Lang, paint: Paint): st
     const occurrence = occurrenceOf(c);
     const subject = `${c.plan}${task ? `/${task}` : ''}${occurrence ? ` (${diffWord(lang, 'occurrence', { key: occurrence })})` : ''}`;
     // Titles and values come from the records: written out, a control character cannot act on the reviewer's terminal or split the line.
-    const words = describe(c, report, lang, (s) => `"${visible(s)}"`, (v) => visible(showValue(v, lang)));
+    const words = describe(c, report, lang, (s) => visible(quoted(s)), (v) => visible(showValue(v, lang)));
     const colour = c.change.endsWith('-removed') ? paint.red : c.change.endsWith('-added') || c.change === 'done-recorded' ? paint.green : c.change === 'due-moved' ? paint.yellow : (s: string) => s;
     return `${paint.bold(subject)}: ${colour(words)}`;
   });
@@ -117,7 +128,18 @@ function markdownItem(c: Change, report: DiffReport, lang: Lang): string {
   }
 }
 
+/**
+ * The most characters of a Markdown diff. A pull request comment holds at
+ * most 65,536 (GitHub refuses a longer `gh pr comment --body-file`); this
+ * leaves room for what a CI job writes around it. (Counted in UTF-16 units,
+ * never fewer than the characters; at 4 UTF-8 bytes a character at most, it
+ * also stays under the 262,144 bytes GitHub is measured to accept.)
+ */
+export const MARKDOWN_BUDGET = 60_000;
+
+/** Heading, counts (always the whole diff's), then a section per plan; the changes beyond MARKDOWN_BUDGET are counted at the end. */
 export function renderDiffMarkdown(report: DiffReport, lang: Lang): string {
+  const budget = MARKDOWN_BUDGET;
   const out = [`## ${diffWord(lang, 'md-heading')}`, ''];
   const from = codeSpan(report.from);
   const to = report.to === WORKTREE ? diffWord(lang, 'worktree') : codeSpan(report.to);
@@ -126,17 +148,54 @@ export function renderDiffMarkdown(report: DiffReport, lang: Lang): string {
     return out.join('\n');
   }
   out.push(diffWord(lang, 'md-compared', { from, to, count: report.changes.length, plans: planCount(report.changes) }), '');
+  const sections = planSections(report, lang);
+  const whole = [...out, ...sections.flatMap((s) => [s.heading, '', ...s.items, ''])].join('\n');
+  if (whole.length <= budget) return whole;
+
+  // Whole lines in order while they fit, with room kept for the closing line (its count can only be smaller than this).
+  const moreLine = (count: number) => diffWord(lang, 'md-more-changes', { count, check: codeSpan(diffCommand(report)) });
+  const room = budget - (moreLine(report.changes.length).length + 2);
+  const cost = (lines: string[]) => lines.reduce((n, line) => n + 1 + line.length, 0);
+  let size = out.join('\n').length;
+  let shown = 0;
+  // Each check keeps 1 for the blank line that closes a section.
+  plans: for (const section of sections) {
+    // A plan's heading only with its first change under it.
+    const opening = [section.heading, '', section.items[0]];
+    if (size + cost(opening) + 1 > room) break;
+    out.push(...opening);
+    size += cost(opening);
+    shown++;
+    for (const item of section.items.slice(1)) {
+      if (size + cost([item]) + 1 > room) {
+        out.push('');
+        break plans;
+      }
+      out.push(item);
+      size += cost([item]);
+      shown++;
+    }
+    out.push('');
+    size += 1;
+  }
+  out.push(moreLine(report.changes.length - shown), '');
+  return out.join('\n');
+}
+
+/** Each plan's heading and its changes as list items, moved deadlines first: they are what a reviewer must not miss. */
+function planSections(report: DiffReport, lang: Lang): Array<{ heading: string; items: string[] }> {
   const byPlan = new Map<string, Change[]>();
   for (const c of report.changes) byPlan.set(c.plan, [...(byPlan.get(c.plan) ?? []), c]);
-  for (const [plan, changes] of byPlan) {
+  return [...byPlan].map(([plan, changes]) => {
     const title = report.titles.plans[plan];
-    out.push(`### ${plan}${title ? ` — ${escapeMarkdown(title)}` : ''}`, '');
-    // Moved deadlines first: they are what a reviewer must not miss.
     const ordered = [...changes.filter((c) => c.change === 'due-moved'), ...changes.filter((c) => c.change !== 'due-moved')];
-    for (const c of ordered) out.push(markdownItem(c, report, lang));
-    out.push('');
-  }
-  return out.join('\n');
+    return { heading: `### ${plan}${title ? ` — ${escapeMarkdown(title)}` : ''}`, items: ordered.map((c) => markdownItem(c, report, lang)) };
+  });
+}
+
+/** The command that lists every change of the report, in text: the same revisions. */
+function diffCommand(report: DiffReport): string {
+  return report.to === WORKTREE ? diffCommandOf(report.from) : diffCommandOf(report.from, report.to);
 }
 
 /** One side that did not validate: which revision, and its diagnostics. */

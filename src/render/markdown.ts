@@ -8,16 +8,33 @@ import { visible } from './visible.js';
 
 /**
  * Keeps text literal inside Markdown: no accidental emphasis, code, heading,
- * entity or table break; a line break becomes a space, other control
- * characters are written out (`\u001b`), as in a terminal table.
+ * entity, table break or mention; a line break becomes a space, other
+ * control and format characters are written out (`\u001b`, `\u202e`), as in
+ * a terminal table.
  */
 export function escapeMarkdown(s: string): string {
-  return visible(s.normalize('NFC').replace(/\r?\n/g, ' ')).replace(/([\\`*_|<>[\]~#&])/g, '\\$1');
+  const escaped = visible(s.normalize('NFC').replace(/\r?\n/g, ' ')).replace(/([\\`*_|<>[\]~#&])/g, '\\$1');
+  return escaped.replace(/@(?=[A-Za-z0-9])/g, NOT_A_MENTION);
 }
 
-/** Text as an inline code span: a fence longer than any run of backticks inside, and a space inside it where the text would touch the fence. */
+/**
+ * `@octocat` in a posted comment notifies that user, and GitHub honours no
+ * escape for it: `\@` and `&#64;` are still mentions (github/markup#1168,
+ * cmark-gfm#181). A zero-width space after the `@` is not, and reads the
+ * same; Renovate writes `@&#8203;` in every pull request it opens. As an
+ * entity, added after escaping, it is plain ASCII in the comment's source,
+ * which holds no invisible character of its own.
+ */
+const NOT_A_MENTION = '@&#8203;';
+
+/**
+ * Text as an inline code span: a fence longer than any run of backticks
+ * inside, and a space inside it where the text would touch the fence. A line
+ * break is written out (`\n`), as text output shows it: as a space, a value
+ * that gained one would look unchanged.
+ */
 export function codeSpan(s: string): string {
-  const text = visible(s.normalize('NFC').replace(/\r?\n/g, ' '));
+  const text = visible(s.normalize('NFC'));
   const longestRun = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
   const fence = '`'.repeat(longestRun + 1);
   const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';

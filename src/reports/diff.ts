@@ -6,8 +6,9 @@
  * Plans and tasks are matched by id and compared in normalised form, so a
  * renamed or moved file, reordered keys or tasks, or `22/5/2017` rewritten as
  * `2017-05-22` are not changes. Entries of lists without a unique id (basis,
- * signatories, contacts) are matched by content, so reordering them is not
- * a change either.
+ * signatories, contacts) are matched by content, and lists of ids or names
+ * (parties, support, a contact's staff) compared sorted, so reordering them
+ * is not a change either.
  */
 import type { RecordFile } from '../load/load.js';
 import { formatISO, parseDate } from '../model/dates.js';
@@ -237,7 +238,8 @@ const LISTS: Readonly<Record<'basis' | 'signatories' | 'contacts', ListSpec>> = 
     keyOf: (c) => text(c.party),
     labelOf: (c) => text(c.leader) ?? stringList(c.staff)?.join(', '),
     detailsOf: (c) => [text(c.leader) === undefined ? undefined : stringList(c.staff)?.join(', ')],
-    valueOf: (c) => compact({ leader: text(c.leader), staff: stringList(c.staff) }),
+    // Sorted as parties are: the README promises that reordering any list is no change.
+    valueOf: (c) => compact({ leader: text(c.leader), staff: stringList(c.staff)?.sort(cmp) }),
   },
 };
 

@@ -95,3 +95,20 @@ describe('diff between revisions', () => {
     ]);
   });
 });
+
+describe('diff of a list of names inside an entry', () => {
+  const withStaff = (staff: string) =>
+    original[PROGRAM].replace('  - { party: bdv-tu, leader: Lê Thị Ngọc Hoa }\n', `  - { party: bdv-tu, leader: Lê Thị Ngọc Hoa, staff: [${staff}] }\n`);
+
+  it('a contact’s staff reordered is no change; one more is one change, the lists sorted as parties are', () => {
+    write(PROGRAM, withStaff('Trần Văn B, Nguyễn Thị A'));
+    repo.commit('Ghi cán bộ theo dõi của Ban Dân vận');
+    write(PROGRAM, withStaff('Nguyễn Thị A, Trần Văn B'));
+    expect(readFileSync(join(repo.root, PROGRAM), 'utf8')).toContain('staff: [Nguyễn Thị A, Trần Văn B]');
+    expect(diff()).toEqual({ code: 0, stderr: '', stdout: 'Không có thay đổi nào trong các kế hoạch.\n' });
+    write(PROGRAM, withStaff('Trần Văn B, Lê Văn C, Nguyễn Thị A'));
+    expect(diffJson()).toEqual([
+      field('btg-bdv-2022-2026', 'contacts.bdv-tu.staff', ['Nguyễn Thị A', 'Trần Văn B'], ['Lê Văn C', 'Nguyễn Thị A', 'Trần Văn B']),
+    ]);
+  });
+});

@@ -127,6 +127,13 @@ describe('a repository without a commit yet', () => {
     const r = runCli(['status', '--rev', 'HEAD', '-C', repo.root, '--lang', 'en'], { env });
     expect(r).toEqual({ code: 2, stdout: '', stderr: "phoihop: The git repository has no commit yet, so there is no revision 'HEAD' to read.\n" });
   });
+
+  it('diff between revisions naming HEAD, even twice, says so too, instead of "no changes"', () => {
+    for (const range of ['HEAD..HEAD', '..HEAD', 'HEAD..']) {
+      const r = runCli(['diff', range, '-C', repo.root, '--lang', 'en'], { env });
+      expect(r, range).toEqual({ code: 2, stdout: '', stderr: "phoihop: The git repository has no commit yet, so there is no revision 'HEAD' to read.\n" });
+    }
+  });
 });
 
 describe('a shallow clone', () => {
@@ -282,6 +289,50 @@ describe('a diff for a pull request comment, of a side with many errors', () => 
   });
 });
 
+describe('a diff for a pull request comment, of a big change set', () => {
+  const repo = gitRepo({ ...baseRecords(), 'plans/ctr-a.yaml': PLAN_A, 'plans/ctr-b.yaml': PLAN_A.replace('id: ctr-a', 'id: ctr-b') });
+  const start = repo.commit('Khởi tạo');
+  // 200 tasks a plan with long titles: about 110,000 characters each, where a comment holds at most 65,536.
+  const title = (i: number) => `Việc ${i}: ${'tuyên truyền, vận động nhân dân thực hiện chủ trương của Đảng, chính sách, pháp luật của Nhà nước '.repeat(5).trim()}`;
+  const tasks = Array.from({ length: 200 }, (_, i) => `  - { id: t${String(i).padStart(3, '0')}, title: "${title(i)}", lead: bdv-tu, due: 2024-01-31 }`).join('\n');
+  repo.write({
+    'plans/ctr-a.yaml': PLAN_A.replace('tasks:\n', `tasks:\n${tasks}\n`).replace('due: 2024-06-30', 'due: 2024-07-31'),
+    'plans/ctr-b.yaml': PLAN_A.replace('id: ctr-a', 'id: ctr-b').replace('tasks:\n', `tasks:\n${tasks}\n`),
+  });
+  const end = repo.commit('Thêm 400 nhiệm vụ');
+
+  it('keeps whole lines under 60,000 characters, then says how many were left out and which command lists them all', () => {
+    const r = runCli(['diff', `${start}..${end}`, '-C', repo.root, '--format', 'markdown', '--lang', 'en'], { env });
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    expect(r.stdout.length).toBeLessThanOrEqual(60_000);
+    // No room left for one more change (an item here is some 560 characters).
+    expect(r.stdout.length).toBeGreaterThan(60_000 - 600);
+    const lines = r.stdout.split('\n');
+    // The counts are the whole diff's.
+    expect(lines[2]).toBe(`Comparing \`${start}\` with \`${end}\`: 401 changes in 2 plans.`);
+    // The moved deadline, first of its plan, is kept; every item shown is whole.
+    expect(lines[4]).toMatch(/^### ctr-a — /);
+    expect(lines[6]).toBe('- **Due moved 31 days later**: `so-ket` Sơ kết giữa kỳ — 2024-06-30 → 2024-07-31');
+    const items = lines.filter((line) => line.startsWith('- '));
+    expect(items.slice(1).every((line, i) => line === `- **Task added**: \`t${String(i).padStart(3, '0')}\` ${title(i)}`)).toBe(true);
+    expect(items.length).toBeGreaterThan(90);
+    expect(lines.at(-2)).toBe(`… and ${401 - items.length} more changes, left out to keep the comment within GitHub's limit (see them all with \`phoihop diff ${start}..${end}\`).`);
+    expect(lines.at(-3)).toBe('');
+    // The command named lists every change.
+    const text = runCli(['diff', `${start}..${end}`, '-C', repo.root], { env });
+    expect(text.stdout.split('\n')).toHaveLength(403);
+  });
+
+  it('in Vietnamese too; a diff with the work tree names the revision alone', () => {
+    repo.write({ 'plans/ctr-b.yaml': PLAN_A.replace('id: ctr-a', 'id: ctr-b') });
+    const r = runCli(['diff', '-C', repo.root, '--format', 'markdown'], { env });
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    expect(r.stdout.length).toBeLessThanOrEqual(60_000);
+    expect(r.stdout).toMatch(/\n\n… và \d+ thay đổi khác không hiển thị để bình luận không vượt giới hạn độ dài của GitHub \(xem đủ bằng `phoihop diff HEAD`\)\.\n$/);
+    expect(r.stdout.split('\n')[2]).toBe('So sánh `HEAD` với bản làm việc hiện tại: 200 thay đổi trong 1 kế hoạch.');
+  });
+});
+
 describe('record text in a diff', () => {
   const repo = gitRepo({ ...baseRecords(), 'plans/ctr-a.yaml': PLAN_A });
   repo.commit('Khởi tạo');
@@ -303,6 +354,94 @@ describe('record text in a diff', () => {
     expect(r.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
     expect(r.stdout).toContain('### ctr-a — KH \\\\u001b\\[31mĐỎ\\\\u001b\\[0m\\\\rXYZ\\\\u0007 \\& \\`a\\`\\` b\\` \\*x\\*\n');
     expect(r.stdout).toContain('→ ```"KH \\u001b[31mĐỎ\\u001b[0m\\rXYZ\\u0007 & `a`` b` *x*"```\n');
+  });
+});
+
+describe('invisible and bidirectional characters in a diff', () => {
+  // Each would make a before and an after look alike, or (U+202E) show `6202 - 2202` as "2022 - 2026".
+  const INVISIBLE = ['\u200b', '\u200e', '\u200f', '\u202a', '\u202b', '\u202c', '\u202d', '\u2060', '\u2066', '\u2067', '\u2068', '\u2069', '\ufeff', '\u061c'];
+  const written = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  const repo = gitRepo({ ...baseRecords(), 'plans/ctr-a.yaml': PLAN_A });
+  repo.commit('Khởi tạo');
+  const yamlEscaped = (s: string) => [...s].map((c) => (INVISIBLE.includes(c) || c === '\u202e' ? written(c) : c)).join('');
+  repo.write({
+    'plans/ctr-a.yaml': PLAN_A.replace(/^title: (.*) 2022 - 2026$/m, 'title: "$1 \\u202e6202 - 2202"')
+      .replace('title: Sơ kết giữa kỳ', `title: "${yamlEscaped(`Sơ${INVISIBLE.join('')} kết giữa kỳ`)}"`)
+      .replace('title: Báo cáo kết quả', 'title: Báo cáo\u00a0kết quả')
+      .replace('"Tuyên truyền, quán triệt', '"Tuyên truyền,\\nquán triệt'),
+  });
+  const FORMAT_CHARACTER = /\p{Cf}/u;
+
+  it('writes them out in text, as control characters are, and keeps a no-break space as it is', () => {
+    const r = runCli(['diff', '-C', repo.root], { env });
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    expect(r.stdout).not.toMatch(FORMAT_CHARACTER);
+    expect(r.stdout).toContain('ctr-a: sửa title: "Chương trình phối hợp về công tác dân vận, công tác tuyên giáo giai đoạn 2022 - 2026" → "Chương trình phối hợp về công tác dân vận, công tác tuyên giáo giai đoạn \\u202e6202 - 2202"\n');
+    expect(r.stdout).toContain(`ctr-a/so-ket: sửa tasks.so-ket.title: "Sơ kết giữa kỳ" → "Sơ${INVISIBLE.map(written).join('')} kết giữa kỳ"\n`);
+    expect(r.stdout).toContain('ctr-a/bao-cao-nam-2022: sửa tasks.bao-cao-nam-2022.title: "Báo cáo kết quả thực hiện năm 2022" → "Báo cáo\u00a0kết quả thực hiện năm 2022"\n');
+  });
+
+  it('writes them out in markdown, and a value\'s line break as text does, so that before and after never look alike', () => {
+    const r = runCli(['diff', '-C', repo.root, '--format', 'markdown'], { env });
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    expect(r.stdout).not.toMatch(FORMAT_CHARACTER);
+    expect(r.stdout).toContain('### ctr-a — Chương trình phối hợp về công tác dân vận, công tác tuyên giáo giai đoạn \\\\u202e6202 - 2202\n');
+    expect(r.stdout).toContain(`- **Sửa** \`tasks.so-ket.title\`: \`"Sơ kết giữa kỳ"\` → \`"Sơ${INVISIBLE.map(written).join('')} kết giữa kỳ"\`\n`);
+    expect(r.stdout).toContain('- **Sửa** `contents.quan-triet.title`: `"Tuyên truyền, quán triệt các nghị quyết"` → `"Tuyên truyền,\\nquán triệt các nghị quyết"`\n');
+    expect(r.stdout).toContain('`"Báo cáo\u00a0kết quả thực hiện năm 2022"`');
+  });
+});
+
+describe('quotes, backslashes and commas in a diff\'s values', () => {
+  const repo = gitRepo({ ...baseRecords(), 'plans/ctr-a.yaml': PLAN_A.replace('contents:\n', 'contacts:\n  - { party: bdv-tu, staff: [Nguyễn Văn A, Trần Thị B] }\ncontents:\n') });
+  repo.commit('Khởi tạo');
+  // A title that, shown between plain quotes, would read as two changes; staff that, shown bare, would read as the two names before.
+  repo.write({
+    'plans/ctr-a.yaml': PLAN_A.replace('contents:\n', 'contacts:\n  - { party: bdv-tu, staff: ["Nguyễn Văn A, Trần Thị B"] }\ncontents:\n')
+      .replace('title: Sơ kết giữa kỳ', `title: 'Sơ kết giữa kỳ" → "Tổng kết \\ C:\\hồ-sơ'`)
+      .replace('tasks:\n', 'tasks:\n  - { id: moi, title: \'Việc "mới"\', lead: bdv-tu, due: 2024-01-31 }\n'),
+  });
+
+  it('are written as JSON writes a string in text: quotes and backslashes escaped, a list item quoted when it could be misread', () => {
+    const r = runCli(['diff', '-C', repo.root], { env });
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    expect(r.stdout).toContain('ctr-a/so-ket: sửa tasks.so-ket.title: "Sơ kết giữa kỳ" → "Sơ kết giữa kỳ\\" → \\"Tổng kết \\\\ C:\\\\hồ-sơ"\n');
+    expect(r.stdout).toContain('ctr-a/moi: thêm nhiệm vụ "Việc \\"mới\\""\n');
+    expect(r.stdout).toContain('ctr-a: sửa contacts.bdv-tu.staff: [Nguyễn Văn A, Trần Thị B] → ["Nguyễn Văn A, Trần Thị B"]\n');
+  });
+
+  it('are written the same inside markdown\'s code spans', () => {
+    const r = runCli(['diff', '-C', repo.root, '--format', 'markdown'], { env });
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    expect(r.stdout).toContain('- **Sửa** `tasks.so-ket.title`: `"Sơ kết giữa kỳ"` → `"Sơ kết giữa kỳ\\" → \\"Tổng kết \\\\ C:\\\\hồ-sơ"`\n');
+    expect(r.stdout).toContain('- **Sửa** `contacts.bdv-tu.staff`: `[Nguyễn Văn A, Trần Thị B]` → `["Nguyễn Văn A, Trần Thị B"]`\n');
+  });
+});
+
+describe('@mentions in a markdown diff', () => {
+  const repo = gitRepo({ ...baseRecords(), 'plans/ctr-a.yaml': PLAN_A });
+  repo.commit('Khởi tạo');
+  repo.write({
+    'plans/ctr-a.yaml': PLAN_A.replace(/^title: (.*)$/m, 'title: $1 (@octocat, @org/team)').replace('tasks:\n', 'tasks:\n  - { id: moi, title: Gửi @octocat*, lead: bdv-tu, due: 2024-01-31 }\n'),
+  });
+  /** The markdown outside code spans: where GitHub links @name and notifies that user. */
+  const outsideCode = (md: string) => md.replace(/(`+)[^`]*?\1/g, '');
+
+  it('notifies no one: a zero-width space, invisible, follows each @ of a title; code spans stay literal', () => {
+    const r = runCli(['diff', '-C', repo.root, '--format', 'markdown'], { env });
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    expect(r.stdout).toContain('(@&#8203;octocat, @&#8203;org/team)\n');
+    expect(r.stdout).toContain('- **Thêm nhiệm vụ**: `moi` Gửi @&#8203;octocat\\*\n');
+    // In a code span GitHub links no one, and the entity would show as typed.
+    expect(r.stdout).toContain('(@octocat, @org/team)"`\n');
+    expect(outsideCode(r.stdout)).not.toMatch(/@[A-Za-z0-9]/);
+  });
+
+  it('nor does a markdown report, which escapes text the same way', () => {
+    const r = runCli(['status', '-C', repo.root, '--as-of', '2023-01-01', '--format', 'markdown'], { env });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('(@&#8203;octocat, @&#8203;org/team) |');
+    expect(r.stdout).not.toMatch(/@[A-Za-z0-9]/);
   });
 });
 

@@ -120,6 +120,25 @@ describe('table', () => {
   });
 });
 
+describe('format characters from the records, in table and markdown', () => {
+  const dir = copyFolder(phuYen);
+  const file = join(dir, 'plans/btg-bdv-2022.yaml');
+  // A title that shows "2022" where it says `\u202e2202`, with a zero-width space, and a no-break space between words.
+  writeFileSync(file, readFileSync(file, 'utf8').replace(/^title: .*$/m, 'title: "KH\u00a0phối hợp \\u200b\\u202e2202"'));
+  const status = (format: string) => runCli(['status', '-C', dir, '--as-of', '2022-06-01', '--all', '--format', format]);
+
+  it('writes out bidirectional and zero-width characters, as control characters are; a no-break space and Vietnamese letters stay', () => {
+    const table = status('table');
+    expect(table.code).toBe(0);
+    expect(table.stdout).not.toMatch(/\p{Cf}/u);
+    expect(table.stdout).toContain('│ KH\u00a0phối hợp \\u200b\\u202e2202 ');
+    const md = status('markdown');
+    expect(md.code).toBe(0);
+    expect(md.stdout).not.toMatch(/\p{Cf}/u);
+    expect(md.stdout).toContain('| KH\u00a0phối hợp \\\\u200b\\\\u202e2202 |');
+  });
+});
+
 describe('csv', () => {
   it('opens in Excel: BOM, CRLF, RFC 4180 quoting, ISO dates, localised headers', () => {
     const r = runCli(['deadlines', '-C', phuYen, '--as-of', '2026-11-22', '--format', 'csv']);

@@ -52,12 +52,15 @@ export function parseRange(range: string | undefined, session: Session): [Side, 
   return [revSide(parts[0] || 'HEAD'), revSide(parts[1] || 'HEAD')];
 }
 
-async function sourceFor(session: Session, side: Side): Promise<RecordSource & { folderMissing?: boolean }> {
+/** The records of one side; `other` is the side it is compared with. */
+async function sourceFor(session: Session, side: Side, other: Side): Promise<RecordSource & { folderMissing?: boolean }> {
   if (side.rev === undefined) return new WorkTreeSource(session.dir);
   const { emptySource, gitRevisionSource } = await import('../../git/source.js');
   const { isUnbornHead, locateRepo } = await import('../../git/repo.js');
-  // Before a repository's first commit, the default `diff` (HEAD against the work tree) shows every plan as added.
-  if (side.rev === 'HEAD' && (await isUnbornHead(await locateRepo(session.dir, session.lang), session.lang))) return emptySource(side.label);
+  // Before a repository's first commit, `diff` (HEAD against the work tree) shows every plan as added.
+  // Between two revisions an unborn HEAD is read, and refused, as --rev refuses it: `HEAD..HEAD` would otherwise pass as "no changes".
+  const againstWorkTree = other.rev === undefined;
+  if (againstWorkTree && side.rev === 'HEAD' && (await isUnbornHead(await locateRepo(session.dir, session.lang), session.lang))) return emptySource(side.label);
   // The folder may be new since the revision (or gone at it): its plans are then added (or removed).
   return gitRevisionSource(session.dir, side.rev, session.lang, true);
 }
@@ -83,7 +86,7 @@ export async function runDiff(io: CliIO, options: GlobalOptions, range: string |
   if (fromSide.rev === undefined || toSide.rev === undefined) assertFolder(session);
   const [from, to] = [fromSide.label, toSide.label];
   // Both revisions are checked before anything is loaded, so a typo fails fast and cleanly.
-  const sources = [await sourceFor(session, fromSide), await sourceFor(session, toSide)];
+  const sources = [await sourceFor(session, fromSide, toSide), await sourceFor(session, toSide, fromSide)];
   // Either revision may lack the folder (added or removed between them), but not both: a mistyped -C would pass as "no changes".
   if (sources.every((source) => source.folderMissing)) throw new UsageError(gitMessage(session.lang, 'no-folder-at-revs', { from, to, dir: session.dir }));
   const before = await loadSide(session, sources[0]);
