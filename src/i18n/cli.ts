@@ -134,18 +134,20 @@ export function cliMessage(lang: Lang, key: CliMessage, args: Args = {}): string
   return CATALOGUE[key][lang](args);
 }
 
-/** A revision as one shell word: as it is when nothing in it is special to a shell, else single-quoted. */
-function shellWord(rev: string): string {
-  return /^[\w.\/~^@{}:-]+$/.test(rev) ? rev : `'${rev.replace(/'/g, `'\\''`)}'`;
+/** A revision or path as one shell word: as it is when nothing in it is special to a shell, else single-quoted. */
+function shellWord(word: string): string {
+  return /^[\w.\/~^@{}:-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
-/** The command that checks the records a report or diff read: at a revision, `--rev` it (quoted for a shell if need be). */
-export function validateCommand(rev?: string): string {
-  if (rev === undefined) return 'phoihop validate';
-  return `phoihop validate --rev ${shellWord(rev)}`;
+/** `-C <dir>` as it was given, or nothing: run from the repository root, a command must name the records folder too. */
+const dirWords = (dir: string | undefined) => (dir === undefined ? [] : ['-C', shellWord(dir)]);
+
+/** The command that checks the records a report or diff read: with its -C, and at a revision, `--rev` it (quoted for a shell if need be). */
+export function validateCommand(rev?: string, dir?: string): string {
+  return ['phoihop validate', ...dirWords(dir), ...(rev === undefined ? [] : ['--rev', shellWord(rev)])].join(' ');
 }
 
 /** The command that compares `from` with `to`, or with the work tree when `to` is not given. */
-export function diffCommand(from: string, to?: string): string {
-  return `phoihop diff ${shellWord(to === undefined ? from : `${from}..${to}`)}`;
+export function diffCommand(from: string, to?: string, dir?: string): string {
+  return ['phoihop diff', ...dirWords(dir), shellWord(to === undefined ? from : `${from}..${to}`)].join(' ');
 }

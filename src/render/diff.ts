@@ -138,7 +138,7 @@ function markdownItem(c: Change, report: DiffReport, lang: Lang): string {
 export const MARKDOWN_BUDGET = 60_000;
 
 /** Heading, counts (always the whole diff's), then a section per plan; the changes beyond MARKDOWN_BUDGET are counted at the end. */
-export function renderDiffMarkdown(report: DiffReport, lang: Lang): string {
+export function renderDiffMarkdown(report: DiffReport, lang: Lang, dir?: string): string {
   const budget = MARKDOWN_BUDGET;
   const out = [`## ${diffWord(lang, 'md-heading')}`, ''];
   const from = codeSpan(report.from);
@@ -153,7 +153,7 @@ export function renderDiffMarkdown(report: DiffReport, lang: Lang): string {
   if (whole.length <= budget) return whole;
 
   // Whole lines in order while they fit, with room kept for the closing line (its count can only be smaller than this).
-  const moreLine = (count: number) => diffWord(lang, 'md-more-changes', { count, check: codeSpan(diffCommand(report)) });
+  const moreLine = (count: number) => diffWord(lang, 'md-more-changes', { count, check: codeSpan(diffCommand(report, dir)) });
   const room = budget - (moreLine(report.changes.length).length + 2);
   const cost = (lines: string[]) => lines.reduce((n, line) => n + 1 + line.length, 0);
   let size = out.join('\n').length;
@@ -193,15 +193,17 @@ function planSections(report: DiffReport, lang: Lang): Array<{ heading: string; 
   });
 }
 
-/** The command that lists every change of the report, in text: the same revisions. */
-function diffCommand(report: DiffReport): string {
-  return report.to === WORKTREE ? diffCommandOf(report.from) : diffCommandOf(report.from, report.to);
+/** The command that lists every change of the report, in text: the same revisions, the same -C (`dir`, as given). */
+function diffCommand(report: DiffReport, dir?: string): string {
+  return diffCommandOf(report.from, report.to === WORKTREE ? undefined : report.to, dir);
 }
 
 /** One side that did not validate: which revision, and its diagnostics. */
 export interface InvalidSide {
   side: 'from' | 'to';
   rev: string;
+  /** The records folder as -C gave it, for the command that lists the errors. */
+  dir?: string;
   /** The record files of that side, for the closing count line. */
   files: number;
   diagnostics: Diagnostic[];
@@ -210,7 +212,7 @@ export interface InvalidSide {
 /** The command that lists the first invalid side's errors on its own. */
 function checkOf(sides: InvalidSide[]): string {
   const rev = sides[0]?.rev;
-  return validateCommand(rev === WORKTREE ? undefined : rev);
+  return validateCommand(rev === WORKTREE ? undefined : rev, sides[0]?.dir);
 }
 
 export function renderInvalidText(sides: InvalidSide[], lang: Lang, paint: Paint): string {

@@ -266,10 +266,13 @@ describe('a revision whose records have errors', () => {
   it('is named in the advice: validate --rev that revision, not the work tree that is fine', () => {
     const status = runCli(['status', '--rev', 'HEAD', '-C', repo.root, '--lang', 'en'], { env });
     expect(status.code).toBe(1);
-    expect(status.stderr.split('\n').at(-2)).toBe('phoihop: The records have errors, so no report was made: fix the errors above (phoihop validate --rev HEAD).');
+    // With the -C it was given: run from elsewhere (a repository's root), the advice must name the records folder too.
+    expect(status.stderr.split('\n').at(-2)).toBe(`phoihop: The records have errors, so no report was made: fix the errors above (phoihop validate -C ${repo.root} --rev HEAD).`);
     const diff = runCli(['diff', '-C', repo.root, '--lang', 'en'], { env });
     expect(diff.code).toBe(1);
-    expect(diff.stdout.trimEnd().split('\n').at(-1)).toBe('Fix the errors above (phoihop validate --rev HEAD), then compare again.');
+    expect(diff.stdout.trimEnd().split('\n').at(-1)).toBe(`Fix the errors above (phoihop validate -C ${repo.root} --rev HEAD), then compare again.`);
+    const here = runCli(['diff', '--lang', 'en'], { env, cwd: repo.root });
+    expect(here.stdout.trimEnd().split('\n').at(-1)).toBe('Fix the errors above (phoihop validate --rev HEAD), then compare again.');
     expect(runCli(['validate', '--rev', 'HEAD', '-C', repo.root], { env }).code).toBe(1);
   });
 });
@@ -285,7 +288,7 @@ describe('a diff for a pull request comment, of a side with many errors', () => 
     const items = r.stdout.split('\n').filter((line) => line.startsWith('- '));
     expect(items).toHaveLength(51);
     expect(items.slice(0, 50).every((line) => line.includes('[unknown-party]'))).toBe(true);
-    expect(items[50]).toBe('- … and 10 more (see them all with `phoihop validate`).');
+    expect(items[50]).toBe(`- … and 10 more (see them all with \`phoihop validate -C ${repo.root}\`).`);
   });
 });
 
@@ -316,7 +319,7 @@ describe('a diff for a pull request comment, of a big change set', () => {
     const items = lines.filter((line) => line.startsWith('- '));
     expect(items.slice(1).every((line, i) => line === `- **Task added**: \`t${String(i).padStart(3, '0')}\` ${title(i)}`)).toBe(true);
     expect(items.length).toBeGreaterThan(90);
-    expect(lines.at(-2)).toBe(`… and ${401 - items.length} more changes, left out to keep the comment within GitHub's limit (see them all with \`phoihop diff ${start}..${end}\`).`);
+    expect(lines.at(-2)).toBe(`… and ${401 - items.length} more changes, left out to keep the comment within GitHub's limit (see them all with \`phoihop diff -C ${repo.root} ${start}..${end}\`).`);
     expect(lines.at(-3)).toBe('');
     // The command named lists every change.
     const text = runCli(['diff', `${start}..${end}`, '-C', repo.root], { env });
@@ -325,7 +328,8 @@ describe('a diff for a pull request comment, of a big change set', () => {
 
   it('in Vietnamese too; a diff with the work tree names the revision alone', () => {
     repo.write({ 'plans/ctr-b.yaml': PLAN_A.replace('id: ctr-a', 'id: ctr-b') });
-    const r = runCli(['diff', '-C', repo.root, '--format', 'markdown'], { env });
+    // Run from the records folder, without -C, as CI runs it.
+    const r = runCli(['diff', '--format', 'markdown'], { env, cwd: repo.root });
     expect(r).toMatchObject({ code: 0, stderr: '' });
     expect(r.stdout.length).toBeLessThanOrEqual(60_000);
     expect(r.stdout).toMatch(/\n\n… và \d+ thay đổi khác không hiển thị để bình luận không vượt giới hạn độ dài của GitHub \(xem đủ bằng `phoihop diff HEAD`\)\.\n$/);

@@ -100,7 +100,7 @@ export async function runDiff(io: CliIO, options: GlobalOptions, range: string |
     // The same revision on both sides is reported once.
     if (side === 'to' && sameSide) continue;
     if (countBySeverity(loaded.validated.diagnostics).errors > 0) {
-      invalid.push({ side, rev, files: loaded.validated.fileCount, diagnostics: loaded.validated.diagnostics });
+      invalid.push({ side, rev, dir: session.options.dir, files: loaded.validated.fileCount, diagnostics: loaded.validated.diagnostics });
     }
   }
   const paint = makePaint(session.color);
@@ -117,7 +117,7 @@ export async function runDiff(io: CliIO, options: GlobalOptions, range: string |
   const sideOf = (s: LoadedSide): DiffSide => ({ model: s.validated.model, raw: s.raw });
   const report = diffReport(from, to, sideOf(before), sideOf(after));
   if (format === 'json') io.stdout(renderDiffJson(report));
-  else if (format === 'markdown') io.stdout(renderDiffMarkdown(report, session.lang));
+  else if (format === 'markdown') io.stdout(renderDiffMarkdown(report, session.lang, session.options.dir));
   else io.stdout(renderDiffText(report, session.lang, paint));
   return EXIT.OK;
 }

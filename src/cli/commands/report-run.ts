@@ -60,7 +60,7 @@ export async function openReport(io: CliIO, options: GlobalOptions, checkOptions
   const { errors } = countBySeverity(validated.diagnostics);
   if (errors > 0) {
     io.stderr(renderDiagnosticsText({ files: validated.fileCount, diagnostics: validated.diagnostics }, session.lang, PLAIN));
-    io.stderr(`phoihop: ${cliMessage(session.lang, 'report-refused', { check: validateCommand(session.options.rev) })}\n`);
+    io.stderr(`phoihop: ${cliMessage(session.lang, 'report-refused', { check: validateCommand(session.options.rev, session.options.dir) })}\n`);
     throw new ExitWith(EXIT.FAILURE);
   }
   // Warnings go to stderr (cli.md). A report as of a past date meets every later completion as a
