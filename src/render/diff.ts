@@ -69,11 +69,22 @@ function describe(c: Change, report: DiffReport, lang: Lang, quote: (s: string) 
     case 'done-recorded':
       return diffWord(lang, 'done-recorded', { date: showDate(c.date, lang) });
     case 'lead-changed':
-      return `${diffWord(lang, 'lead-changed')}: ${c.from} → ${c.to}`;
+      return `${diffWord(lang, 'lead-changed')}: ${partyNamed(report, c.from, quote)} → ${partyNamed(report, c.to, quote)}`;
     case 'field-changed':
       // A path can hold a title or a number from the records (`basis[Văn bản A].title`): written out like them.
       return `${diffWord(lang, 'field-changed')} ${visible(c.path)}: ${value(c.from)} → ${value(c.to)}`;
   }
+}
+
+/** A party as people know it, its id after it for the YAML: `"Ban Dân vận Tỉnh ủy" (bdv-tu)`; the id alone when it names no party. */
+function partyNamed(report: DiffReport, id: string, quote: (s: string) => string): string {
+  const name = report.titles.parties[id];
+  return name === undefined ? visible(id) : `${quote(name)} (${visible(id)})`;
+}
+
+function markdownParty(report: DiffReport, id: string): string {
+  const name = report.titles.parties[id];
+  return name === undefined ? codeSpan(id) : `${escapeMarkdown(name)} (${codeSpan(id)})`;
 }
 
 function dueWords(days: number, lang: Lang): string {
@@ -122,7 +133,7 @@ function markdownItem(c: Change, report: DiffReport, lang: Lang): string {
     case 'done-recorded':
       return `- **${capitalise(diffWord(lang, 'done-recorded', { date: showDate(c.date, lang) }))}**: ${about}`;
     case 'lead-changed':
-      return `- **${capitalise(diffWord(lang, 'lead-changed'))}**: ${about} — ${codeSpan(c.from)} → ${codeSpan(c.to)}`;
+      return `- **${capitalise(diffWord(lang, 'lead-changed'))}**: ${about} — ${markdownParty(report, c.from)} → ${markdownParty(report, c.to)}`;
     case 'field-changed':
       return `- **${capitalise(diffWord(lang, 'field-changed'))}** ${codeSpan(c.path)}: ${value(c.from)} → ${value(c.to)}`;
   }

@@ -69,6 +69,8 @@ export interface DiffSide {
 export interface DiffTitles {
   plans: Record<string, string>;
   tasks: Record<string, Record<string, string>>;
+  /** Each party's short name, else its name: a lead change names them for people (the JSON keeps the ids). */
+  parties: Record<string, string>;
 }
 
 export interface DiffReport {
@@ -81,11 +83,12 @@ export interface DiffReport {
 }
 
 export function diffReport(from: string, to: string, before: DiffSide, after: DiffSide): DiffReport {
-  const titles: DiffTitles = { plans: {}, tasks: {} };
+  const titles: DiffTitles = { plans: {}, tasks: {}, parties: {} };
   for (const plan of [...before.model.plans, ...after.model.plans]) {
     titles.plans[plan.id] = plan.title;
     titles.tasks[plan.id] = { ...titles.tasks[plan.id], ...Object.fromEntries(plan.tasks.map((t) => [t.id, t.title])) };
   }
+  for (const [id, party] of [...before.model.parties, ...after.model.parties]) titles.parties[id] = party.short ?? party.name;
   return { from, to, changes: diffRecords(before, after), titles };
 }
 

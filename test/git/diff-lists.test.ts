@@ -112,3 +112,18 @@ describe('diff of a list of names inside an entry', () => {
     ]);
   });
 });
+
+describe('a lead changed', () => {
+  it('names both parties for people, with their ids for the YAML; JSON keeps the ids alone', () => {
+    write(PROGRAM, original[PROGRAM]);
+    repo.commit('Chương trình như ban đầu');
+    // The task nam-bat-du-luan is led by btg-tu, supported by bdv-tu: the two swap.
+    const swapped = original[PROGRAM].replace(/(- id: nam-bat-du-luan\n(?:.*\n)*?\s+lead: )btg-tu/, '$1bdv-tu').replace(/(- id: nam-bat-du-luan\n(?:.*\n)*?\s+support: )\[bdv-tu\]/, '$1[btg-tu]');
+    expect(swapped).not.toBe(original[PROGRAM]);
+    write(PROGRAM, swapped);
+    const lead = { change: 'lead-changed', plan: 'btg-bdv-2022-2026', task: 'nam-bat-du-luan', from: 'btg-tu', to: 'bdv-tu' };
+    expect(diffJson()).toContainEqual(lead);
+    expect(diff().stdout).toContain('btg-bdv-2022-2026/nam-bat-du-luan: đổi đơn vị chủ trì: "Ban Tuyên giáo Tỉnh ủy" (btg-tu) → "Ban Dân vận Tỉnh ủy" (bdv-tu)\n');
+    expect(diff('--format', 'markdown', '--lang', 'en').stdout).toMatch(/- \*\*Lead changed\*\*: `nam-bat-du-luan` .* — Ban Tuyên giáo Tỉnh ủy \(`btg-tu`\) → Ban Dân vận Tỉnh ủy \(`bdv-tu`\)\n/);
+  });
+});
