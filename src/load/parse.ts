@@ -3,7 +3,7 @@
  * diagnostic; nothing here throws on bad input, and nothing reaches stderr
  * (the yaml package's own warnings are silenced and reported as diagnostics).
  */
-import { isAlias, isCollection, isMap, isNode, isPair, isScalar, isSeq, visit } from 'yaml';
+import { isAlias, isCollection, isMap, isNode, isPair, isScalar, isSeq, visit, YAMLParseError } from 'yaml';
 import type { Alias, Document, Node, Pair, ParsedNode, YAMLError, YAMLMap } from 'yaml';
 import type { Diagnostic, DiagnosticArgs } from '../validate/diagnostic.js';
 import { parseAllDocuments } from './yaml-documents.js';
@@ -49,37 +49,59 @@ const WITHOUT_KEY_SEARCH = { ...YAML_OPTIONS, uniqueKeys: false } as const;
 /**
  * The text's YAML documents, with yaml's errors for duplicate keys. yaml
  * finds those by comparing each key with every key before it in its
- * mapping (about 12 s for a mapping of 20,000 keys), so the documents are
- * first composed without that search and looked over in one pass; only a
- * text that has a duplicate is composed again with yaml's search, for its
- * own errors at its own places. `none` is for a text known to have no
- * duplicate (the fast path took it); `yaml` always searches, as a reference
- * for the tests.
+ * mapping (about 8 s for a mapping of 20,000 keys with one repeated, and
+ * four times that for twice the keys: a file in a pull request could stall
+ * CI), so the documents are composed without that search, and the same
+ * errors, at the same places, are found in one pass (addDuplicateKeyErrors).
+ * `none` is for a text known to have no duplicate (the fast path took it);
+ * `yaml` lets yaml search, as the reference the tests hold the pass to.
  */
 export function composeDocuments(text: string, keySearch: 'one-pass' | 'none' | 'yaml'): Document.Parsed[] {
   if (keySearch === 'yaml') return parseAllDocuments(text, YAML_OPTIONS);
   const docs = parseAllDocuments(text, WITHOUT_KEY_SEARCH);
-  return keySearch === 'one-pass' && docs.some(hasDuplicateKey) ? parseAllDocuments(text, YAML_OPTIONS) : docs;
+  if (keySearch === 'none') return docs;
+  // An empty key's node starts before the place yaml reports it at (over the spaces and comments before it): yaml searches then.
+  return docs.every(addDuplicateKeyErrors) ? docs : parseAllDocuments(text, YAML_OPTIONS);
 }
 
-/** Whether some mapping has two keys that sameKey takes as one: scalars with one property name. */
-function hasDuplicateKey(doc: Document): boolean {
-  let found = false;
+/**
+ * yaml's DUPLICATE_KEY error for each key that sameKey takes as one before
+ * it in its mapping (scalars with one property name; other keys only equal
+ * themselves), at the key's first character as yaml puts it, each among the
+ * document's other errors in the order of their places, as yaml makes them.
+ */
+function addDuplicateKeyErrors(doc: Document.Parsed): boolean {
+  const found: YAMLParseError[] = [];
+  let placed = true;
   visit(doc, {
     Map(_, map) {
       const names = new Set<string>();
       for (const { key } of map.items) {
-        if (!isScalar(key)) continue; // sameKey tells other keys apart, unless they are one node
+        if (!isScalar(key)) continue;
         const name = propertyName(key.value);
         if (names.has(name)) {
-          found = true;
-          return visit.BREAK;
+          const range = (key as ParsedNode).range;
+          if (range === undefined || range[0] === range[1]) {
+            placed = false;
+            return visit.BREAK;
+          }
+          found.push(new YAMLParseError([range[0], range[0] + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));
         }
         names.add(name);
       }
     },
   });
-  return found;
+  if (!placed) return false;
+  if (found.length === 0) return true;
+  found.sort((a, b) => a.pos[0] - b.pos[0]);
+  const errors = [...doc.errors];
+  doc.errors.length = 0;
+  for (const error of errors) {
+    while (found.length > 0 && found[0].pos[0] < error.pos[0]) doc.errors.push(found.shift()!);
+    doc.errors.push(error);
+  }
+  doc.errors.push(...found);
+  return true;
 }
 
 /**
