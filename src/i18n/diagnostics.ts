@@ -106,6 +106,9 @@ function yamlProblem(a: DiagnosticArgs, lang: 'vi' | 'en'): string {
 /** `'field'`, "an item of 'field'" for a list item, or "the value" when it has no name. */
 const fieldVi = (a: DiagnosticArgs) => (!a.field ? 'giá trị' : a.item ? `một mục của '${a.field}'` : `'${a.field}'`);
 const fieldEn = (a: DiagnosticArgs) => (!a.field ? 'the value' : a.item ? `an item of '${a.field}'` : `'${a.field}'`);
+/** ` (lần đầu ở dòng 12)`: where the first of two equal keys or ids is, when known. */
+const firstLineVi = (a: DiagnosticArgs) => (a.firstLine === undefined ? '' : ` (lần đầu ở dòng ${a.firstLine})`);
+const firstLineEn = (a: DiagnosticArgs) => (a.firstLine === undefined ? '' : ` (first on line ${a.firstLine})`);
 const whatVi = (a: DiagnosticArgs) => WHAT_VI[String(a.what)] ?? `một giá trị '${a.what}' hợp lệ`;
 const whatEn = (a: DiagnosticArgs) => WHAT_EN[String(a.what)] ?? `a valid '${a.what}'`;
 const ROLE_VI: Record<string, string> = {
@@ -185,8 +188,8 @@ const CATALOGUE: Record<string, Entry> = {
   },
   'duplicate-key': {
     severity: 'error',
-    vi: (a) => `Khóa '${a.key}' xuất hiện hai lần trong cùng một ánh xạ: hãy xóa hoặc đổi tên một khóa.`,
-    en: (a) => `The key '${a.key}' appears twice in the same mapping: remove or rename one of them.`,
+    vi: (a) => `Khóa '${a.key}' xuất hiện hai lần trong cùng một ánh xạ${firstLineVi(a)}: hãy xóa hoặc đổi tên một khóa.`,
+    en: (a) => `The key '${a.key}' appears twice in the same mapping${firstLineEn(a)}: remove or rename one of them.`,
   },
   'yaml-syntax': {
     severity: 'error',
@@ -384,13 +387,13 @@ const CATALOGUE: Record<string, Entry> = {
   },
   'duplicate-content-id': {
     severity: 'error',
-    vi: (a) => `Mã nội dung '${a.id}' bị trùng trong kế hoạch này: hãy đổi một mã.`,
-    en: (a) => `Content id '${a.id}' is used twice in this plan: rename one of them.`,
+    vi: (a) => `Mã nội dung '${a.id}' bị trùng trong kế hoạch này${firstLineVi(a)}: hãy đổi một mã.`,
+    en: (a) => `Content id '${a.id}' is used twice in this plan${firstLineEn(a)}: rename one of them.`,
   },
   'duplicate-task-id': {
     severity: 'error',
-    vi: (a) => `Mã nhiệm vụ '${a.id}' bị trùng trong kế hoạch này: hãy đổi một mã.`,
-    en: (a) => `Task id '${a.id}' is used twice in this plan: rename one of them.`,
+    vi: (a) => `Mã nhiệm vụ '${a.id}' bị trùng trong kế hoạch này${firstLineVi(a)}: hãy đổi một mã.`,
+    en: (a) => `Task id '${a.id}' is used twice in this plan${firstLineEn(a)}: rename one of them.`,
   },
   'unknown-party': {
     severity: 'error',

@@ -213,7 +213,7 @@ function reportUnusableNodes(doc: Document, text: string, at: At, report: Report
 /** yaml's errors and warnings. One syntax error per line, and only the first few: later ones mostly echo the first. */
 function reportParserMessages(doc: Document, text: string, tagged: boolean, at: At, report: Report): void {
   const syntaxLines = new Set<number>();
-  let keysAt: Map<number, string> | undefined;
+  let keysAt: Map<number, { name: string; first?: number }> | undefined;
   const overIndented = overIndentedLines(doc, text);
   // yaml finds an unclosed quote or bracket where it gave up; the opening one is what needs fixing.
   const opened = new Map(doc.errors.map((error) => [error, isUnclosed(error) ? openedBefore(doc, error.pos[0]) : undefined]));
@@ -222,7 +222,9 @@ function reportParserMessages(doc: Document, text: string, tagged: boolean, at: 
   for (const error of doc.errors) {
     const pos = at(error.pos[0]);
     if (error.code === 'DUPLICATE_KEY') {
-      report(pos, 'duplicate-key', { key: (keysAt ??= scalarKeysByOffset(doc)).get(error.pos[0]) ?? '' });
+      const key = (keysAt ??= scalarKeysByOffset(doc)).get(error.pos[0]);
+      const first = key?.first === undefined ? undefined : at(key.first).line;
+      report(pos, 'duplicate-key', { key: key?.name ?? '', firstLine: first });
       continue;
     }
     const unclosed = opened.get(error);
@@ -354,14 +356,24 @@ function shortTag(tag: string): string {
   return tag.startsWith('tag:yaml.org,2002:') ? '!!' + tag.slice('tag:yaml.org,2002:'.length) : tag;
 }
 
-/** Every scalar key by where it starts, in one walk: a file may repeat thousands of keys. */
-function scalarKeysByOffset(doc: Document): Map<number, string> {
-  const keys = new Map<number, string>();
+/**
+ * Every scalar key by where it starts, with where the first key of its
+ * mapping with the same property name starts when it is not the first
+ * (sameKey's name): in one walk, for a file may repeat thousands of keys.
+ */
+function scalarKeysByOffset(doc: Document): Map<number, { name: string; first?: number }> {
+  const keys = new Map<number, { name: string; first?: number }>();
   visit(doc, {
-    Pair(_, pair) {
-      const node = pair.key as ParsedNode | null;
-      const offset = node?.range?.[0];
-      if (node && isScalar(node) && offset !== undefined) keys.set(offset, scalarKey(node.value));
+    Map(_, map) {
+      const firsts = new Map<string, number>();
+      for (const { key } of map.items) {
+        const offset = (key as ParsedNode | null)?.range?.[0];
+        if (!isScalar(key) || offset === undefined) continue;
+        const same = propertyName(key.value);
+        const first = firsts.get(same);
+        if (first === undefined) firsts.set(same, offset);
+        keys.set(offset, { name: scalarKey(key.value), first });
+      }
     },
   });
   return keys;

@@ -185,3 +185,14 @@ describe('a value of the wrong type where the schema lists the allowed values', 
     expect(JSON.parse(r.stdout).diagnostics.map((d: { rule: string }) => d.rule)).toEqual(['wrong-type']);
   });
 });
+
+describe('a key or an id written twice', () => {
+  it('says on which line the first one is, in both languages', () => {
+    const twice = PLAN.join('\n').replace('    lead: btg-tu\n', '    lead: btg-tu\n    title: Giao ban quý\n').replace('  - id: t2', '  - id: t1');
+    const dir = minimalFolder({ 'a.yaml': twice });
+    // The repeated key hides the plan's semantic errors (the file cannot be read), so the id is checked apart.
+    expect(runCli(['validate', '-C', dir]).stdout).toContain("plans/a.yaml:15:5: error [duplicate-key] Khóa 'title' xuất hiện hai lần trong cùng một ánh xạ (lần đầu ở dòng 13): ");
+    const ids = minimalFolder({ 'a.yaml': PLAN.join('\n').replace('  - id: t2', '  - id: t1') });
+    expect(runCli(['validate', '-C', ids, '--lang', 'en']).stdout).toContain("plans/a.yaml:12:9: error [duplicate-task-id] Task id 't1' is used twice in this plan (first on line 8): rename one of them.");
+  });
+});

@@ -29,11 +29,13 @@ export const uniqueIds: Rule = (ctx) => {
       ['contents', 'duplicate-content-id'],
       ['tasks', 'duplicate-task-id'],
     ] as const) {
-      const seen = new Set<string>();
+      const seen = new Map<string, number>();
       list(entry.raw[field]).forEach((item, i) => {
         const id = String(record(item).id);
-        if (seen.has(id)) entry.report([field, i, 'id'], rule, { id });
-        seen.add(id);
+        const first = seen.get(id);
+        // The line of the first one, so that a clerk in a long plan finds both.
+        if (first !== undefined) entry.report([field, i, 'id'], rule, { id, firstLine: entry.file.locate([field, first, 'id'], 'value').line });
+        else seen.set(id, i);
       });
     }
   }
