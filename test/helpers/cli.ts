@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
 
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const BIN = fileURLToPath(new URL('../../bin/phoihop.js', import.meta.url));
@@ -57,4 +58,21 @@ export function runCli(args: string[], options: RunOptions = {}): CliResult {
     timeout: options.timeout,
   });
   return { stdout: r.stdout, stderr: r.stderr, code: r.status ?? -1 };
+}
+
+/** A diagnostic as `validate --format json` writes it. */
+export interface JsonDiagnostic {
+  file: string;
+  line: number;
+  column: number;
+  rule: string;
+  message: string;
+}
+
+/** `validate --format json` on the folder `cwd`, which must have errors (exit 1, nothing on stderr): its diagnostics. */
+export function failingDiagnostics(cwd: string, lang: 'vi' | 'en', env: Record<string, string> = {}): JsonDiagnostic[] {
+  const run = runCli(['validate', '--format', 'json', '--lang', lang], { cwd, env });
+  expect(run.stderr).toBe('');
+  expect(run.code).toBe(1);
+  return (JSON.parse(run.stdout) as { diagnostics: JsonDiagnostic[] }).diagnostics;
 }

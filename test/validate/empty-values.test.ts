@@ -4,7 +4,7 @@
  * word null a clerk did not write.
  */
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli.js';
+import { failingDiagnostics, type JsonDiagnostic } from '../helpers/cli.js';
 import { minimalFolder } from '../helpers/folder.js';
 
 const PLAN = [
@@ -36,16 +36,10 @@ const PLAN = [
 /** A plan whose tasks are not written yet, as a clerk starts a list. */
 const NO_TASKS = 'kind: plan\nid: kh-2023\ntitle: Kế hoạch 2023\nsigned: 2023-01-05\nperiod: 2023\nparties: [bdv-tu, btg-tu]\ntasks:\n';
 
-interface Report {
-  diagnostics: { file: string; line: number; column: number; rule: string; message: string }[];
-}
+type Report = { diagnostics: JsonDiagnostic[] };
 
 function validate(lang: 'vi' | 'en', env: Record<string, string> = {}) {
-  const dir = minimalFolder({ 'kh-2022.yaml': PLAN, 'kh-2023.yaml': NO_TASKS, 'trong.yaml': 'kind:\nid: x\n' });
-  const run = runCli(['validate', '--format', 'json', '--lang', lang], { cwd: dir, env });
-  expect(run.stderr).toBe('');
-  expect(run.code).toBe(1);
-  return (JSON.parse(run.stdout) as Report).diagnostics;
+  return failingDiagnostics(minimalFolder({ 'kh-2022.yaml': PLAN, 'kh-2023.yaml': NO_TASKS, 'trong.yaml': 'kind:\nid: x\n' }), lang, env);
 }
 
 describe('a field left empty', () => {

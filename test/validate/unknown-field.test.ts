@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { FIELDS_NAMED } from '../../src/i18n/field-words.js';
 import { loadSchema } from '../../src/schemas.js';
-import { runCli } from '../helpers/cli.js';
+import { failingDiagnostics, type JsonDiagnostic } from '../helpers/cli.js';
 import { minimalFolder } from '../helpers/folder.js';
 
 const PLAN = [
@@ -34,16 +34,10 @@ const PLAN = [
 
 const PARTIES = 'kind: parties\nparties:\n  - id: bdv-tu\n    name: Ban Dân vận\n    tên ngắn: Dân vận\n  - id: btg-tu\n    tên: Ban Tuyên giáo\n    foo: 1\n';
 
-interface Report {
-  diagnostics: { file: string; line: number; column: number; rule: string; message: string }[];
-}
+type Report = { diagnostics: JsonDiagnostic[] };
 
 function validate(lang: 'vi' | 'en', env: Record<string, string> = {}) {
-  const dir = minimalFolder({ 'kh-2022.yaml': PLAN }, { 'parties.yaml': PARTIES });
-  const run = runCli(['validate', '--format', 'json', '--lang', lang], { cwd: dir, env });
-  expect(run.stderr).toBe('');
-  expect(run.code).toBe(1);
-  return (JSON.parse(run.stdout) as Report).diagnostics.filter((d) => d.rule === 'unknown-field');
+  return failingDiagnostics(minimalFolder({ 'kh-2022.yaml': PLAN }, { 'parties.yaml': PARTIES }), lang, env).filter((d) => d.rule === 'unknown-field');
 }
 
 describe('an unknown field', () => {
