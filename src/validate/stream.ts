@@ -43,6 +43,8 @@ export interface Checked {
   parts: unknown[];
   /** The config and parties files, usable or not: a change to one can break references in any plan. */
   sharedFiles: string[];
+  /** Each plan file's id, where it has one: a plan given to validate may be another's parent. */
+  planIds: Map<string, string>;
 }
 
 /**
@@ -72,11 +74,15 @@ export async function checkFolder(source: RecordSource, options: CheckOptions = 
   const parts: unknown[] = [];
   const declaredParties: { path: string; ids: Set<string> }[] = [];
   const sharedFiles: string[] = [];
+  const planIds = new Map<string, string>();
   let facts: FolderFacts | undefined;
   // The root config comes first; the first other record settles the config and the as-of date without it.
   const settle = (): FolderFacts => (facts ??= folderFacts(kept.find((f) => f.path === CONFIG_FILE && f.kind === 'config'), options));
   const take = (checked: CheckedPlan) => {
-    if (checked.id !== undefined) knownPlanIds.add(checked.id);
+    if (checked.id !== undefined) {
+      knownPlanIds.add(checked.id);
+      planIds.set(checked.path, checked.id);
+    }
     append(diagnostics, checked.diagnostics);
     if (checked.stub) stubs.push(checked.stub);
     if (checked.part !== undefined) parts.push(checked.part);
@@ -115,7 +121,7 @@ export async function checkFolder(source: RecordSource, options: CheckOptions = 
   // A plan changed since it was checked (a clerk saved it meanwhile): the folder is validated again, the ordinary way.
   if (across === 'changed') return checkKept(source, options);
   append(diagnostics, across);
-  return { diagnostics: sortDiagnostics(diagnostics), fileCount: loaded.fileCount, paths: loaded.paths, asOf, config, parties: partiesOf(kept, []).map, parts, sharedFiles: sharedFiles.sort() };
+  return { diagnostics: sortDiagnostics(diagnostics), fileCount: loaded.fileCount, paths: loaded.paths, asOf, config, parties: partiesOf(kept, []).map, parts, sharedFiles: sharedFiles.sort(), planIds };
 }
 
 /**
@@ -180,7 +186,8 @@ export async function checkKept(source: RecordSource, options: CheckOptions = {}
   const partOf = options.parts?.of;
   const parts = partOf ? model.plans.map((plan) => partOf(plan, { config: model.config, asOf })) : [];
   const sharedFiles = loaded.files.filter((file) => file.kind !== 'plan').map((file) => file.path);
-  return { diagnostics, fileCount, paths, asOf, config: model.config, parties: model.parties, parts, sharedFiles };
+  const planIds = new Map(loaded.files.flatMap((file) => (file.kind === 'plan' && typeof file.data.id === 'string' ? [[file.path, file.data.id] as const] : [])));
+  return { diagnostics, fileCount, paths, asOf, config: model.config, parties: model.parties, parts, sharedFiles, planIds };
 }
 
 const byPath = (a: { path: string }, b: { path: string }) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);

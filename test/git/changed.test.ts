@@ -131,6 +131,17 @@ describe('a change that breaks references in files it does not touch', () => {
     }
   });
 
+  it('a parent plan given or changed: a child whose period it no longer covers fails with it', () => {
+    const repo = folder();
+    repo.write({ 'plans/a.yaml': PLAN_A.replace('period: 2022..2026', 'period: 2022') });
+    for (const args of [['plans/a.yaml'], ['--changed']]) {
+      const r = validateChanged(repo.root, ...args);
+      expect(r.code).toBe(1);
+      // a.yaml's own warning (a task due after its new period), and its child's error.
+      expect(r.reported).toEqual(['plans/a.yaml due-outside-period', 'plans/b.yaml period-outside-parent']);
+    }
+  });
+
   it('a plan alone keeps to its own problems: an old broken reference elsewhere does not block it', () => {
     const repo = folder();
     repo.write({ 'plans/c.yaml': plan('kh-c').replace('title: Kế hoạch tuyên truyền năm 2022', 'title: Kế hoạch tuyên truyền năm 2022 (sửa)') });

@@ -40,7 +40,9 @@ export async function runValidate(
   }
   // A changed config or parties file, or a deleted record, can break references in any plan: those are shown too.
   const widened = removed > 0 || validated.sharedFiles.some((path) => only?.has(path));
-  let diagnostics = only ? validated.diagnostics.filter((d) => concerns(d, only, widened)) : validated.diagnostics;
+  // A plan given may be another's parent: a period it no longer covers, or a cycle through it, shows at the child.
+  const parents = new Set([...(only ?? [])].flatMap((path) => validated.planIds.get(path) ?? []));
+  let diagnostics = only ? validated.diagnostics.filter((d) => concerns(d, only, widened) || childOf(d, parents)) : validated.diagnostics;
   // --strict turns warnings into errors, in what is shown as well as in the exit code.
   if (validateOptions.strict) diagnostics = diagnostics.map((d): Diagnostic => (d.severity === 'warning' ? { ...d, severity: 'error' } : d));
   // The files reported on: those selected, and any other a diagnostic is shown in ("1 error in 0 files" would read as a bug).
@@ -56,6 +58,13 @@ export async function runValidate(
   if (validated.fileCount === 0 && !existsSync(join(session.dir, CONFIG_FILE))) io.stderr(`phoihop: ${cliMessage(session.lang, 'no-records-here', { dir: session.dir })}\n`);
   const { errors } = countBySeverity(diagnostics);
   return errors > 0 ? EXIT.FAILURE : EXIT.OK;
+}
+
+/** A child plan's diagnostic about one of the `parents` given: its period outside the parent's, or a cycle through it. */
+function childOf(d: Diagnostic, parents: ReadonlySet<string>): boolean {
+  if (d.rule === 'period-outside-parent') return parents.has(String(d.args?.parent));
+  if (d.rule === 'parent-cycle') return String(d.args?.chain).split(' → ').some((id) => parents.has(id));
+  return false;
 }
 
 /** Rules whose diagnostic in one plan can be caused by another file: a party, a parent plan or a metric gone. */
