@@ -391,6 +391,8 @@ function taskTree(task: Task, raw: Raw): Tree {
   };
 }
 
+const isEmptyObject = (value: unknown) => typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length === 0;
+
 /** Removes a field already reported as a change of its own. */
 function drop(key: string, ...trees: Tree[]): void {
   for (const tree of trees) delete tree[key];
@@ -458,6 +460,8 @@ function diffTask(plan: string, a: Task, b: Task, rawA: Raw, rawB: Raw): Change[
     for (const tree of [treeA, treeB]) {
       if (tree.offset === 0) delete tree.offset;
       if (tree.status === 'planned') delete tree.status;
+      // An empty log is what a recurring task without one has: `log: (none) → {}` would report a field nobody wrote.
+      if (isEmptyObject(tree.log)) delete tree.log;
     }
   }
 

@@ -132,6 +132,12 @@ describe('how changes are named', () => {
     // Without an offset written, the recurring side's default 0 is no change; nor is the one-off side's status planned.
     const noOffset = PLAN.replace('    offset: 15\n', '');
     expect(await diff(noOffset, oneOff)).toEqual(recurringToOneOff.filter((c) => c.path !== 'tasks.giao-ban.offset'));
+    // Made recurring again without a log written: no `log` change from nothing to {}.
+    const noLog = noOffset.replace('    log:\n      2022-Q3: 2022-10-13\n      2022-Q4: { status: cancelled }\n', '');
+    expect(await diff(oneOff, noLog)).toEqual([
+      { change: 'field-changed', plan: 'ctr', task: 'giao-ban', path: 'tasks.giao-ban.due', from: '2023-06-30', to: null },
+      { change: 'field-changed', plan: 'ctr', task: 'giao-ban', path: 'tasks.giao-ban.every', from: null, to: 'quarter' },
+    ]);
   });
 
   it('a task that is gone is removed, one that is new is added, each named by its title on the side where it exists', async () => {
