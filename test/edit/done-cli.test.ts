@@ -255,6 +255,19 @@ function planFolder(...taskLines: string[]): string {
   return minimalFolder({ 'a.yaml': [...head, ...taskLines, ''].join('\n') });
 }
 
+describe('phoihop done: the date', () => {
+  it('is the --as-of day when one is given and --date is not (a clerk catching up, as of that day), else today', () => {
+    const dir = planFolder('  - id: o', '    title: Báo cáo', '    lead: bdv-tu', '    due: 2025-06-30');
+    const r = runCli(['done', '-C', dir, 'a/o', '--as-of', '1/7/2025', '--lang', 'en']);
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    expect(readFileSync(join(dir, 'plans/a.yaml'), 'utf8')).toContain('    done: 2025-07-01\n');
+    // --date still decides.
+    const dated = planFolder('  - id: o', '    title: Báo cáo', '    lead: bdv-tu', '    due: 2025-06-30');
+    expect(runCli(['done', '-C', dated, 'a/o', '--as-of', '1/7/2025', '--date', '2025-06-20']).code).toBe(0);
+    expect(readFileSync(join(dated, 'plans/a.yaml'), 'utf8')).toContain('    done: 2025-06-20\n');
+  });
+});
+
 describe('phoihop done: the occurrences named when --period is missing', () => {
   it('names every open one from the oldest, not only the latest four', () => {
     const dir = planFolder('  - id: c', '    title: Giao ban', '    lead: bdv-tu', '    every: quarter');

@@ -59,7 +59,8 @@ export async function runDone(io: CliIO, options: GlobalOptions & DoneOptions, t
   if (!plan) throw new UsageError(editMessage(lang, 'unknown-plan', { id: planId, known: model.plans.map((p) => p.id).join(', ') }));
   const task = plan.tasks.find((t) => t.id === taskId);
   if (!task) throw new UsageError(editMessage(lang, 'unknown-task', { plan: planId, task: taskId, known: plan.tasks.map((t) => t.id).join(', ') }));
-  const date = explicitDate ?? folder.today;
+  // --as-of is the day the clerk works as of: a completion recorded then, unless --date says otherwise (else it would be later than it, a done-in-future).
+  const date = explicitDate ?? folder.asOf;
 
   const path = join(session.dir, ...plan.file.split('/'));
   const original = await readFile(path);
