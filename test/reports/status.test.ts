@@ -80,6 +80,14 @@ describe('status --format json', () => {
     const unknown = runCli(['status', '-C', dir, '--party', 'nobody', '--lang', 'en']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain("No party has the id 'nobody'.");
+    // A party named rather than given by id: its id is suggested, whatever the accents and case.
+    for (const [named, lang, words] of [
+      ['Ủy ban MTTQ tỉnh', 'en', "No party has the id 'Ủy ban MTTQ tỉnh': did you mean 'mttq'?"],
+      ['uy ban mttq tinh', 'vi', "Không có cơ quan mã 'uy ban mttq tinh': có phải ý bạn là 'mttq'?"],
+    ]) {
+      const r = runCli(['deadlines', '-C', dir, '--party', named, '--lang', lang]);
+      expect(r).toMatchObject({ code: 2, stdout: '', stderr: `phoihop: ${words}\n` });
+    }
   });
 });
 

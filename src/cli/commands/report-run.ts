@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { cliMessage, validateCommand } from '../../i18n/cli.js';
+import { fold } from '../../i18n/field-words.js';
 import { CONFIG_FILE } from '../../load/load.js';
 import { diagnosticLine, renderDiagnosticsText } from '../../render/diagnostics.js';
 import { makePaint, PLAIN } from '../../render/paint.js';
@@ -108,8 +109,17 @@ export function requirePlan(run: ReportRun, id: string): void {
 }
 
 export function requireParty(run: ReportRun, id: string): string {
-  if (!run.model.parties.has(id)) throw new UsageError(cliMessage(run.session.lang, 'unknown-party', { id, suggestions: nearest(id, [...run.model.parties.keys()]) }));
+  if (!run.model.parties.has(id)) {
+    const suggestions = partiesCalled(run, id);
+    throw new UsageError(cliMessage(run.session.lang, 'unknown-party', { id, suggestions: suggestions.length > 0 ? suggestions : nearest(id, [...run.model.parties.keys()]) }));
+  }
   return id;
+}
+
+/** The ids of the parties whose name, short name or abbreviation `text` is, accents and case aside: a clerk may type `--party "Hội Nông dân"`. */
+function partiesCalled(run: ReportRun, text: string): string[] {
+  const wanted = fold(text);
+  return [...run.model.parties.values()].filter((party) => [party.name, party.short, party.abbr].some((name) => name !== undefined && fold(name) === wanted)).map((party) => party.id);
 }
 
 /** The known id one typo away, as the list a usage message suggests from (empty when none is near). */
