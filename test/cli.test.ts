@@ -47,6 +47,9 @@ describe("commander's usage errors, in the user's language", () => {
     ['an unknown option, in English', ['status', '--al', '--lang', 'en'], "phoihop: Unknown option '--al': did you mean '--all'?\nSee: phoihop status --help\n"],
     ['an unknown global option', ['--fromat', 'json'], "phoihop: Không có tùy chọn '--fromat': có phải ý bạn là '--format'?\nXem hướng dẫn: phoihop --help\n"],
     ['an unknown option, nothing near it', ['--lang=en', 'deadlines', '--zzz'], "phoihop: Unknown option '--zzz'.\nSee: phoihop deadlines --help\n"],
+    // Not commander's '--lang', which is near in spelling only.
+    ['an option of another command', ['summary', '--plan', 'x'], "phoihop: Lệnh này không có tùy chọn '--plan'; lệnh deadlines có tùy chọn này.\nXem hướng dẫn: phoihop summary --help\n"],
+    ['an option of two other commands, in English', ['validate', '--party=x', '--lang', 'en'], "phoihop: This command has no option '--party'; status and deadlines have it.\nSee: phoihop validate --help\n"],
     ['an unknown command', ['stauts'], "phoihop: Không có lệnh 'stauts': có phải ý bạn là 'status'?\nXem hướng dẫn: phoihop --help\n"],
     ['an unknown command, in English', ['--lang', 'en', 'stauts'], "phoihop: Unknown command 'stauts': did you mean 'status'?\nSee: phoihop --help\n"],
     ['an unknown command, nothing near it', ['xyzzy'], "phoihop: Không có lệnh 'xyzzy'.\nXem hướng dẫn: phoihop --help\n"],

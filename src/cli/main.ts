@@ -61,7 +61,7 @@ export async function main(argv: string[], givenIO?: CliIO): Promise<number> {
       if (state.refusedBy !== undefined) {
         // Commander's usage error (its English line was held back): one line in the user's language, then where the help is.
         const lang = await usageErrorLang(io, argv);
-        io.stderr(`phoihop: ${usageErrorMessage(lang, error.code, error.message)}\n${usageHintMessage(lang, state.refusedBy)}\n`);
+        io.stderr(`phoihop: ${usageErrorMessage(lang, error.code, error.message, commandsWithOption(program))}\n${usageHintMessage(lang, state.refusedBy)}\n`);
       }
       return EXIT.USAGE;
     }
@@ -76,6 +76,11 @@ export async function main(argv: string[], givenIO?: CliIO): Promise<number> {
     if (io.env.PHOIHOP_DEBUG && error instanceof Error && error.stack) io.stderr(error.stack + '\n');
     return EXIT.FAILURE;
   }
+}
+
+/** The commands that have a long option, by its name (`--plan` → deadlines, new): an option of another command is named as such. */
+function commandsWithOption(program: ReturnType<typeof buildProgram>): (option: string) => string[] {
+  return (option) => program.commands.filter((command) => command.options.some((o) => o.long === option)).map((command) => command.name());
 }
 
 /** The line to print when stdout cannot be written (a full disk, a closed file), in the language of --lang or the config. */

@@ -15,18 +15,24 @@ const SUGGESTION = /\n\(Did you mean (?:one of )?(.+)\?\)$/;
  * mapped here, or a message whose wording commander has changed, keeps
  * commander's English text rather than lose what it says.
  */
-export function usageErrorMessage(lang: Lang, code: string, message: string): string {
-  return translate(lang, code, message) ?? message.replace(/^error: /, '');
+export function usageErrorMessage(lang: Lang, code: string, message: string, commandsWith: (option: string) => string[] = () => []): string {
+  return translate(lang, code, message, commandsWith) ?? message.replace(/^error: /, '');
 }
 
-function translate(lang: Lang, code: string, message: string): string | undefined {
+function translate(lang: Lang, code: string, message: string, commandsWith: (option: string) => string[]): string | undefined {
   const suggestion = SUGGESTION.exec(message);
   const suggestions = suggestion ? suggestion[1].split(', ') : [];
   const text = suggestion ? message.slice(0, suggestion.index) : message;
   let m: RegExpExecArray | null;
   switch (code) {
     case 'commander.unknownOption':
-      if ((m = /^error: unknown option '(.*)'$/s.exec(text))) return cliMessage(lang, 'usage-unknown-option', { option: m[1], suggestions });
+      if ((m = /^error: unknown option '(.*)'$/s.exec(text))) {
+        // An option another command has (`summary --plan`) is named as that, rather than near-spelt as one this command has (--lang).
+        const option = m[1].replace(/=.*$/s, '');
+        const elsewhere = commandsWith(option);
+        if (elsewhere.length > 0) return cliMessage(lang, 'usage-option-elsewhere', { option, commands: elsewhere });
+        return cliMessage(lang, 'usage-unknown-option', { option: m[1], suggestions });
+      }
       break;
     case 'commander.unknownCommand':
       if ((m = /^error: unknown command '(.*)'$/s.exec(text))) return cliMessage(lang, 'usage-unknown-command', { command: m[1], suggestions });

@@ -47,6 +47,10 @@ const CATALOGUE = {
     vi: (a: Args) => `Không có tùy chọn '${a.option}'${didYouMean('vi', a.suggestions)}`,
     en: (a: Args) => `Unknown option '${a.option}'${didYouMean('en', a.suggestions)}`,
   },
+  'usage-option-elsewhere': {
+    vi: (a: Args) => `Lệnh này không có tùy chọn '${a.option}'; ${Array.isArray(a.commands) && a.commands.length > 1 ? 'các lệnh' : 'lệnh'} ${joined('vi', a.commands)} có tùy chọn này.`,
+    en: (a: Args) => `This command has no option '${a.option}'; ${joined('en', a.commands)} ${Array.isArray(a.commands) && a.commands.length > 1 ? 'have' : 'has'} it.`,
+  },
   'usage-unknown-command': {
     vi: (a: Args) => `Không có lệnh '${a.command}'${didYouMean('vi', a.suggestions)}`,
     en: (a: Args) => `Unknown command '${a.command}'${didYouMean('en', a.suggestions)}`,
@@ -117,6 +121,13 @@ const CATALOGUE = {
 export type CliMessage = keyof typeof CATALOGUE;
 
 /** `: có phải ý bạn là '--all'?`, `: did you mean 'a' or 'b'?`; a full stop when there is nothing to suggest. */
+/** `status và deadlines`, `status and deadlines`. */
+function joined(lang: Lang, items: Args[string] | undefined): string {
+  const list = Array.isArray(items) ? items.map(String) : [String(items)];
+  const last = list.pop()!;
+  return list.length > 0 ? `${list.join(', ')} ${lang === 'vi' ? 'và' : 'and'} ${last}` : last;
+}
+
 function didYouMean(lang: Lang, suggestions: Args[string] | undefined): string {
   const names = Array.isArray(suggestions) ? suggestions.map((s) => `'${s}'`) : [];
   if (names.length === 0) return '.';
