@@ -84,8 +84,21 @@ export function assertNotOption(rev: string, lang: Lang): void {
 export async function resolveCommit(repo: RepoLocation, rev: string, lang: Lang): Promise<string> {
   assertNotOption(rev, lang);
   const commit = await tryResolveCommit(repo, rev, lang);
-  if (commit === undefined) throw new UsageError(gitMessage(lang, await whyUnknown(repo, rev, lang), { rev }));
+  if (commit === undefined) {
+    const why = await whyUnknown(repo, rev, lang);
+    throw new UsageError(gitMessage(lang, why, { rev, examples: why === 'unknown-rev' ? await revisionExamples(repo, lang) : '' }));
+  }
   return commit;
+}
+
+/**
+ * Revisions to give as examples: HEAD, HEAD~1 and a few of the repository's
+ * own branches (`main` is no help where the branch is `master`), local ones first.
+ */
+async function revisionExamples(repo: RepoLocation, lang: Lang): Promise<string> {
+  const r = await git(repo.toplevel, ['for-each-ref', '--count=20', '--format=%(refname:short)', 'refs/heads', 'refs/remotes'], lang);
+  const branches = r.code === 0 ? r.stdout.toString('utf8').split('\n').filter((name) => name !== '' && !name.endsWith('/HEAD') && name !== 'HEAD') : [];
+  return ['HEAD', 'HEAD~1', ...branches.slice(0, 3)].join(', ');
 }
 
 /** Why a revision names nothing, when the repository can tell more than "no such revision". */

@@ -22,8 +22,8 @@ const GIT = {
     en: (a: Args) => `A git revision cannot start with '-': '${a.rev}'.`,
   },
   'unknown-rev': {
-    vi: (a: Args) => `Không có phiên bản git '${a.rev}' (một commit, nhánh hoặc thẻ, ví dụ HEAD, HEAD~1, main).`,
-    en: (a: Args) => `Unknown git revision '${a.rev}' (a commit, branch or tag, e.g. HEAD, HEAD~1, main).`,
+    vi: (a: Args) => `Không có phiên bản git '${a.rev}' (một commit, nhánh hoặc thẻ, ví dụ ${a.examples || 'HEAD, HEAD~1'}).`,
+    en: (a: Args) => `Unknown git revision '${a.rev}' (a commit, branch or tag, e.g. ${a.examples || 'HEAD, HEAD~1'}).`,
   },
   'rev-not-commit': {
     vi: (a: Args) => `'${a.rev}' là một đối tượng git nhưng không phải một commit (ví dụ một thư mục HEAD:plans hay một tệp): hãy đưa một commit, nhánh hoặc thẻ, ví dụ HEAD, HEAD~1, main.`,

@@ -208,7 +208,9 @@ describe('--rev', () => {
       const r = phoihop('validate', '-C', records, '--rev', rev, '--lang', 'en');
       expect(r.code).toBe(2);
       expect(r.stdout).toBe('');
-      expect(r.stderr).toBe(`phoihop: Unknown git revision '${rev}' (a commit, branch or tag, e.g. HEAD, HEAD~1, main).\n`);
+      // The repository's own branches as examples; none for an empty revision, refused before git is asked.
+      const examples = rev === '' ? 'HEAD, HEAD~1' : 'HEAD, HEAD~1, broken, feature, main';
+      expect(r.stderr).toBe(`phoihop: Unknown git revision '${rev}' (a commit, branch or tag, e.g. ${examples}).\n`);
     }
     // A folder of a commit names an object, but not one whose records can be read: told so.
     const tree = phoihop('validate', '-C', records, '--rev', 'HEAD:records', '--lang', 'en');

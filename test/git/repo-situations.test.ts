@@ -452,3 +452,13 @@ describe('@mentions in a markdown diff', () => {
 function definedOnly(values: Record<string, string | undefined>): Record<string, string> {
   return Object.fromEntries(Object.entries(values).filter((entry): entry is [string, string] => entry[1] !== undefined));
 }
+
+describe('an unknown revision in a repository whose branch is master', () => {
+  it('gives the branches it has as examples, not main', () => {
+    const repo = gitRepo({ ...baseRecords(), 'plans/ctr-a.yaml': PLAN_A });
+    repo.commit('Một');
+    repo.git('branch', '-m', 'master');
+    const r = runCli(['diff', 'main', '-C', repo.root], { env });
+    expect(r).toEqual({ code: 2, stdout: '', stderr: "phoihop: Không có phiên bản git 'main' (một commit, nhánh hoặc thẻ, ví dụ HEAD, HEAD~1, master).\n" });
+  });
+});

@@ -110,7 +110,8 @@ describe('diff usage', () => {
     ['A...B', ['diff', 'HEAD...main'], "diff does not take a three-dot range 'HEAD...main': write phoihop diff $(git merge-base HEAD main)..main"],
     ['A...B...C', ['diff', 'a...b...c'], "Invalid revision range: 'a...b...c' (use <rev> or <rev>..<rev>)."],
     ['..', ['diff', '..'], "Invalid revision range: '..' (use <rev> or <rev>..<rev>)."],
-    ['unknown revision', ['diff', 'HEAD..nope'], "Unknown git revision 'nope' (a commit, branch or tag, e.g. HEAD, HEAD~1, main)."],
+    // The examples are the repository's own branches (here main, and a branch called worktree).
+    ['unknown revision', ['diff', 'HEAD..nope'], "Unknown git revision 'nope' (a commit, branch or tag, e.g. HEAD, HEAD~1, main, worktree)."],
     ['a tree, not a commit', ['diff', 'HEAD:plans..HEAD'], "'HEAD:plans' is a git object but not a commit (such as a folder HEAD:plans, or a file): give a commit, branch or tag, e.g. HEAD, HEAD~1, main."],
     ['a file, not a commit', ['diff', 'HEAD:parties.yaml'], "'HEAD:parties.yaml' is a git object but not a commit (such as a folder HEAD:plans, or a file): give a commit, branch or tag, e.g. HEAD, HEAD~1, main."],
     ['unknown format', ['diff', '--format', 'csv'], "Format 'csv' is not available for this command (choose: text, markdown, json)."],
