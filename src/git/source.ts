@@ -49,7 +49,7 @@ class GitRevisionSource implements RecordSource {
  * (a mistyped -C would otherwise pass as an empty folder), unless
  * `folderMayBeMissing`: one side of a diff may predate the folder.
  */
-export async function gitRevisionSource(dir: string, rev: string, lang: Lang, folderMayBeMissing = false): Promise<RecordSource & { folderMissing: boolean }> {
+export async function gitRevisionSource(dir: string, rev: string, lang: Lang, folderMayBeMissing = false): Promise<RecordSource & { folderMissing: boolean; commit: string }> {
   const repo = await locateRepo(dir, lang);
   const commit = await resolveCommit(repo, rev, lang);
   const folderMissing = !(await hasFolder(repo, commit, lang));
@@ -57,7 +57,7 @@ export async function gitRevisionSource(dir: string, rev: string, lang: Lang, fo
   const { entries, unreadLinks } = await listRecordBlobs(repo, commit, lang);
   const folderTree = repo.prefix === '' ? `${commit}^{tree}` : `${commit}:${repo.prefix.slice(0, -1)}`;
   await prefetchMissing(repo, folderTree, new Set([...entries.values()].map((e) => e.object)), lang);
-  return new GitRevisionSource(`${dir}@${rev}`, repo, entries, lang, unreadLinks, folderMissing);
+  return Object.assign(new GitRevisionSource(`${dir}@${rev}`, repo, entries, lang, unreadLinks, folderMissing), { commit });
 }
 
 /** Whether the records folder is a folder at the commit (the top always is). */

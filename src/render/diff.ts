@@ -152,8 +152,8 @@ export const MARKDOWN_BUDGET = 60_000;
 export function renderDiffMarkdown(report: DiffReport, lang: Lang, dir?: string): string {
   const budget = MARKDOWN_BUDGET;
   const out = [`## ${diffWord(lang, 'md-heading')}`, ''];
-  const from = codeSpan(report.from);
-  const to = report.to === WORKTREE ? diffWord(lang, 'worktree') : codeSpan(report.to);
+  const from = revisionShown(report.from, report.commits?.from);
+  const to = report.to === WORKTREE ? diffWord(lang, 'worktree') : revisionShown(report.to, report.commits?.to);
   if (report.changes.length === 0) {
     out.push(diffWord(lang, 'md-no-changes', { from, to }), '');
     return out.join('\n');
@@ -191,6 +191,15 @@ export function renderDiffMarkdown(report: DiffReport, lang: Lang, dir?: string)
   }
   out.push(moreLine(report.changes.length - shown), '');
   return out.join('\n');
+}
+
+/**
+ * A revision as written, with the commit it named then (`origin/main` (`1a2b3c4d5e`)): a pull
+ * request comment is read after the branch has moved. A revision written as that commit's id stays as it is.
+ */
+function revisionShown(rev: string, commit: string | undefined): string {
+  if (commit === undefined || commit.startsWith(rev)) return codeSpan(rev);
+  return `${codeSpan(rev)} (${codeSpan(commit.slice(0, 10))})`;
 }
 
 /** Each plan's heading and its changes as list items, moved deadlines first: they are what a reviewer must not miss. */

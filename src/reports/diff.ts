@@ -80,6 +80,8 @@ export interface DiffReport {
   to: string;
   changes: Change[];
   titles: DiffTitles;
+  /** The commits the revisions named when the diff was made (none for the work tree): a comment read later still says what it compared. */
+  commits?: { from?: string; to?: string };
 }
 
 export function diffReport(from: string, to: string, before: DiffSide, after: DiffSide): DiffReport {

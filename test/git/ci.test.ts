@@ -198,14 +198,17 @@ describe('examples/ci/github-actions.yml', () => {
   }
 
   it('validates and writes the pull request plan changes to the job summary', () => {
-    const { outputs, conclusion, summary } = runJob(pullRequestClone(origin, movedB));
+    const clone = pullRequestClone(origin, movedB);
+    const base = spawnSync('git', ['rev-parse', 'origin/main'], { cwd: clone, encoding: 'utf8' }).stdout.trim();
+    const { outputs, conclusion, summary } = runJob(clone);
     expect(outputs['Validate the records']).toEqual({ code: 0, stdout: '0 lỗi, 0 cảnh báo trong 3 tệp.\n', stderr: '' });
     expect(conclusion).toBe('success');
     expect(summary).toBe(
       [
         '## Thay đổi trong các kế hoạch phối hợp',
         '',
-        'So sánh `origin/main` với bản làm việc hiện tại: 1 thay đổi trong 1 kế hoạch.',
+        // With the commit origin/main named: the summary is read after the branch has moved.
+        `So sánh \`origin/main\` (\`${base.slice(0, 10)}\`) với bản làm việc hiện tại: 1 thay đổi trong 1 kế hoạch.`,
         '',
         '### kh-b — Kế hoạch phối hợp năm 2023',
         '',

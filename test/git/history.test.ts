@@ -16,6 +16,8 @@ const commits: Record<string, string> = {};
 let records: string;
 
 const phoihop = (...args: string[]) => runCli(args, { cwd: repo.root, env: gitTestEnv() });
+/** The first ten characters of the commit a revision names, as the markdown diff shows them. */
+const commitOf = (rev: string) => repo.git('rev-parse', rev).trim().slice(0, 10);
 const diffJson = (...args: string[]) => {
   const r = phoihop('diff', '-C', records, '--format', 'json', ...args);
   expect(r.stderr).toBe('');
@@ -137,7 +139,7 @@ describe('diff between revisions', () => {
       [
         '## Thay đổi trong các kế hoạch phối hợp',
         '',
-        'So sánh `HEAD^2` với `HEAD`: 3 thay đổi trong 1 kế hoạch.',
+        `So sánh \`HEAD^2\` (\`${commitOf('HEAD^2')}\`) với \`HEAD\` (\`${commitOf('HEAD')}\`): 3 thay đổi trong 1 kế hoạch.`,
         '',
         '### kh-b — Kế hoạch phối hợp thực hiện Chương trình năm 2023',
         '',

@@ -333,7 +333,7 @@ describe('a diff for a pull request comment, of a big change set', () => {
     expect(r).toMatchObject({ code: 0, stderr: '' });
     expect(r.stdout.length).toBeLessThanOrEqual(60_000);
     expect(r.stdout).toMatch(/\n\n… và \d+ thay đổi khác không hiển thị để bình luận không vượt giới hạn độ dài của GitHub \(xem đủ bằng `phoihop diff HEAD`\)\.\n$/);
-    expect(r.stdout.split('\n')[2]).toBe('So sánh `HEAD` với bản làm việc hiện tại: 200 thay đổi trong 1 kế hoạch.');
+    expect(r.stdout.split('\n')[2]).toBe(`So sánh \`HEAD\` (\`${end.slice(0, 10)}\`) với bản làm việc hiện tại: 200 thay đổi trong 1 kế hoạch.`);
   });
 });
 

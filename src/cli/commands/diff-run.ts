@@ -53,7 +53,7 @@ export function parseRange(range: string | undefined, session: Session): [Side, 
 }
 
 /** The records of one side; `other` is the side it is compared with. */
-async function sourceFor(session: Session, side: Side, other: Side): Promise<RecordSource & { folderMissing?: boolean }> {
+async function sourceFor(session: Session, side: Side, other: Side): Promise<RecordSource & { folderMissing?: boolean; commit?: string }> {
   if (side.rev === undefined) return new WorkTreeSource(session.dir);
   const { emptySource, gitRevisionSource } = await import('../../git/source.js');
   const { isUnbornHead, locateRepo } = await import('../../git/repo.js');
@@ -115,7 +115,7 @@ export async function runDiff(io: CliIO, options: GlobalOptions, range: string |
   if (warnings.length > 0) io.stderr(renderDiagnosticsText({ files: after.validated.fileCount, diagnostics: warnings }, session.lang, makePaint(false)));
 
   const sideOf = (s: LoadedSide): DiffSide => ({ model: s.validated.model, raw: s.raw });
-  const report = diffReport(from, to, sideOf(before), sideOf(after));
+  const report = { ...diffReport(from, to, sideOf(before), sideOf(after)), commits: { from: sources[0].commit, to: sources[1].commit } };
   if (format === 'json') io.stdout(renderDiffJson(report));
   else if (format === 'markdown') io.stdout(renderDiffMarkdown(report, session.lang, session.options.dir));
   else io.stdout(renderDiffText(report, session.lang, paint));
