@@ -87,7 +87,7 @@ const VI: HelpText = {
   done: {
     about: 'ghi nhận hoàn thành vào tệp kế hoạch, giữ nguyên mọi phần khác',
     target: 'nhiệm vụ, ví dụ btg-bdv-2022-2026/giao-ban-quy',
-    date: 'ngày hoàn thành (mặc định: hôm nay)',
+    date: 'ngày hoàn thành (mặc định: ngày của --as-of nếu có, nếu không thì hôm nay)',
     period: 'kỳ của nhiệm vụ định kỳ, ví dụ 2026-Q3 hoặc Q3/2026',
     result: 'một kết quả, dạng chỉ-tiêu=số; lặp lại được',
     note: 'ghi chú',
@@ -162,7 +162,7 @@ const EN: HelpText = {
   done: {
     about: 'record a completion in the plan file, keeping everything else',
     target: 'the task, e.g. btg-bdv-2022-2026/giao-ban-quy',
-    date: 'completion date (default: today)',
+    date: 'completion date (default: the --as-of day if given, else today)',
     period: 'occurrence of a recurring task, e.g. 2026-Q3 or Q3/2026',
     result: 'a result as metric=number; repeatable',
     note: 'note',
