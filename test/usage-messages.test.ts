@@ -128,6 +128,15 @@ describe('validate from the folder around the records', () => {
     cpSync(join(around, 'ban-b/plans/vi-du-2026.yaml'), join(around, 'ban-b/plans/ban-sao.yaml'));
     expect(runCli(['validate'], { cwd: around }).stdout).toMatch(/^ban-b\/plans\/vi-du-2026\.yaml:\d+:\d+: error \[duplicate-plan-id\] .* ban-b\/plans\/ban-sao\.yaml:/m);
   });
+
+  it('quotes a folder whose name a shell would split, and keeps a comma in a name whole', () => {
+    const around = tempFolder();
+    for (const folder of ['ban a', 'Ban, Hội']) expect(runCli(['init', folder], { cwd: around }).code).toBe(0);
+    const en = runCli(['validate', '--lang', 'en'], { cwd: around });
+    expect(en.stdout.split('\n')[0]).toBe(
+      "Ban, Hội/phoihop.yaml:3:7: error [config-not-at-root] This is the config of the records folder Ban, Hội, one of the records folders Ban, Hội, ban a, but the command is reading the folder around them as one: run phoihop with -C 'Ban, Hội' or -C 'ban a' (one folder at a time), or from inside that folder.",
+    );
+  });
 });
 
 describe('validate of a path through a file', () => {

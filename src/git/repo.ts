@@ -86,7 +86,7 @@ export async function resolveCommit(repo: RepoLocation, rev: string, lang: Lang)
   const commit = await tryResolveCommit(repo, rev, lang);
   if (commit === undefined) {
     const why = await whyUnknown(repo, rev, lang);
-    throw new UsageError(gitMessage(lang, why, { rev, examples: why === 'unknown-rev' ? await revisionExamples(repo, lang) : '' }));
+    throw new UsageError(gitMessage(lang, why, { rev, examples: why === 'unknown-rev' || why === 'rev-not-commit' ? await revisionExamples(repo, lang) : '' }));
   }
   return commit;
 }

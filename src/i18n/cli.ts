@@ -105,8 +105,8 @@ const CATALOGUE = {
     en: (a: Args) => `The records have errors, so no report was made: fix the errors above (${a.check}).`,
   },
   'more-done-in-future': {
-    vi: (a: Args) => `… và ${a.count} lần ghi nhận hoàn thành khác có ngày sau ngày tính số liệu (chưa được tính; phoihop validate --as-of liệt kê đủ).`,
-    en: (a: Args) => `… and ${a.count} more completions dated after the as-of date (not counted yet; phoihop validate --as-of lists them all).`,
+    vi: (a: Args) => `… và ${a.count} lần ghi nhận hoàn thành khác có ngày sau ngày tính số liệu (chưa được tính; ${a.check} liệt kê đủ).`,
+    en: (a: Args) => `… and ${a.count} more completions dated after the as-of date (not counted yet; ${a.check} lists them all).`,
   },
   'internal-error': {
     vi: (a: Args) => `Lỗi nội bộ của phoihop: ${a.detail}. Đặt PHOIHOP_DEBUG=1 để xem chi tiết và báo lỗi cho nhóm phát triển.`,
@@ -146,7 +146,7 @@ export function cliMessage(lang: Lang, key: CliMessage, args: Args = {}): string
 }
 
 /** A revision or path as one shell word: as it is when nothing in it is special to a shell, else single-quoted. */
-function shellWord(word: string): string {
+export function shellWord(word: string): string {
   return /^[\w.\/~^@{}:-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
 

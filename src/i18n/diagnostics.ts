@@ -6,6 +6,7 @@ import { visible } from '../render/visible.js';
 import type { Diagnostic, DiagnosticArgs } from '../validate/diagnostic.js';
 import { EVERY_VI } from './edit.js';
 import type { Lang } from './lang.js';
+import { shellWord } from './cli.js';
 import { systemError } from './system-errors.js';
 import { viDate } from './reports.js';
 
@@ -343,15 +344,15 @@ const CATALOGUE: Record<string, Entry> = {
     severity: 'error',
     vi: (a) =>
       a.folders
-        ? `Đây là tệp cấu hình của thư mục hồ sơ ${a.folder}, một trong các thư mục hồ sơ ${a.folders}, nhưng lệnh đang đọc thư mục bên ngoài chúng như một thư mục hồ sơ: hãy chạy phoihop với ${dashC(a.folders, 'hoặc')} (mỗi lần một thư mục), hoặc từ trong thư mục đó.`
+        ? `Đây là tệp cấu hình của thư mục hồ sơ ${a.folder}, một trong các thư mục hồ sơ ${folderList(a.folders)}, nhưng lệnh đang đọc thư mục bên ngoài chúng như một thư mục hồ sơ: hãy chạy phoihop với ${dashC(a.folders, 'hoặc')} (mỗi lần một thư mục), hoặc từ trong thư mục đó.`
         : a.folder
-          ? `Đây là tệp cấu hình của thư mục hồ sơ ${a.folder}, nhưng lệnh đang đọc thư mục bên ngoài nó: hãy chạy phoihop với -C ${a.folder}, hoặc từ trong thư mục đó.`
+          ? `Đây là tệp cấu hình của thư mục hồ sơ ${a.folder}, nhưng lệnh đang đọc thư mục bên ngoài nó: hãy chạy phoihop với -C ${shellWord(String(a.folder))}, hoặc từ trong thư mục đó.`
           : `Tệp cấu hình (kind: config) phải là ${a.expected} ở thư mục gốc của hồ sơ: hãy chuyển nội dung vào đó và xóa tệp này.`,
     en: (a) =>
       a.folders
-        ? `This is the config of the records folder ${a.folder}, one of the records folders ${a.folders}, but the command is reading the folder around them as one: run phoihop with ${dashC(a.folders, 'or')} (one folder at a time), or from inside that folder.`
+        ? `This is the config of the records folder ${a.folder}, one of the records folders ${folderList(a.folders)}, but the command is reading the folder around them as one: run phoihop with ${dashC(a.folders, 'or')} (one folder at a time), or from inside that folder.`
         : a.folder
-          ? `This is the config of the records folder ${a.folder}, but the command is reading the folder around it: run phoihop with -C ${a.folder}, or from inside that folder.`
+          ? `This is the config of the records folder ${a.folder}, but the command is reading the folder around it: run phoihop with -C ${shellWord(String(a.folder))}, or from inside that folder.`
           : `The config (kind: config) must be ${a.expected} at the root of the records folder: move its content there and delete this file.`,
   },
   'invalid-timezone': {
@@ -529,13 +530,18 @@ const CATALOGUE: Record<string, Entry> = {
   },
 };
 
-/** `-C ban-a or -C ban-b` for the folders `ban-a, ban-b`. */
+/** The folders of a config-not-at-root, given as a JSON list (a name may hold a comma). */
+const foldersOf = (folders: string | number | undefined): string[] => JSON.parse(String(folders)) as string[];
+
+/** `-C ban-a or -C 'ban b'` for the folders `ban-a` and `ban b`, each as one shell word. */
 function dashC(folders: string | number | undefined, or: string): string {
-  return String(folders)
-    .split(', ')
-    .map((folder) => `-C ${folder}`)
+  return foldersOf(folders)
+    .map((folder) => `-C ${shellWord(folder)}`)
     .join(` ${or} `);
 }
+
+/** The folders as a list: `ban-a, ban-b`. */
+const folderList = (folders: string | number | undefined) => foldersOf(folders).join(', ');
 
 function exampleKey(every: string): string {
   return { month: '2022-07', quarter: '2022-Q3', half: '2022-H1', year: '2022' }[every] ?? '2022-Q3';

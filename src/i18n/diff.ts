@@ -26,8 +26,8 @@ const GIT = {
     en: (a: Args) => `Unknown git revision '${a.rev}' (a commit, branch or tag, e.g. ${a.examples || 'HEAD, HEAD~1'}).`,
   },
   'rev-not-commit': {
-    vi: (a: Args) => `'${a.rev}' là một đối tượng git nhưng không phải một commit (ví dụ một thư mục HEAD:plans hay một tệp): hãy đưa một commit, nhánh hoặc thẻ, ví dụ HEAD, HEAD~1, main.`,
-    en: (a: Args) => `'${a.rev}' is a git object but not a commit (such as a folder HEAD:plans, or a file): give a commit, branch or tag, e.g. HEAD, HEAD~1, main.`,
+    vi: (a: Args) => `'${a.rev}' là một đối tượng git nhưng không phải một commit (ví dụ một thư mục HEAD:plans hay một tệp): hãy đưa một commit, nhánh hoặc thẻ, ví dụ ${a.examples || 'HEAD, HEAD~1'}.`,
+    en: (a: Args) => `'${a.rev}' is a git object but not a commit (such as a folder HEAD:plans, or a file): give a commit, branch or tag, e.g. ${a.examples || 'HEAD, HEAD~1'}.`,
   },
   'unknown-rev-shallow': {
     vi: (a: Args) =>

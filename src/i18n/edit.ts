@@ -93,8 +93,8 @@ const CATALOGUE = {
   },
   // done and new: validation
   'folder-invalid': {
-    vi: () => 'Thư mục hồ sơ đang có lỗi (ở trên) nên không ghi gì: hãy sửa trước (phoihop validate).',
-    en: () => 'The records folder has errors (above), so nothing was written: fix them first (phoihop validate).',
+    vi: (a) => `Thư mục hồ sơ đang có lỗi (ở trên) nên không ghi gì: hãy sửa trước (${a.check}).`,
+    en: (a) => `The records folder has errors (above), so nothing was written: fix them first (${a.check}).`,
   },
   'result-invalid': {
     vi: () => 'Nội dung sửa sẽ làm hồ sơ có lỗi (nêu ở trên; số dòng tính theo tệp sau khi sửa) nên tệp được giữ nguyên.',

@@ -6,6 +6,7 @@
 import { chmodSync, chownSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { shellWord } from '../../src/i18n/cli.js';
 import { parse } from 'yaml';
 import { EXAMPLES, runCli, UNPRIVILEGED_UID, unprivilegedPrefix } from '../helpers/cli.js';
 import { lineDiff, lines } from '../helpers/edits.js';
@@ -245,6 +246,8 @@ describe('phoihop done: refusals leave every byte unchanged', () => {
     expect(r.code).toBe(1);
     // Listed as validate lists them: its lines, then the closing count line, then why nothing was written.
     expect(r.stderr).toMatch(/^plans\/broken\.yaml:6:19: error \[unknown-party\][^\n]*\n1 lỗi, 0 cảnh báo trong \d+ tệp\.\nphoihop: Thư mục hồ sơ đang có lỗi/);
+    // The command that lists the errors names the folder -C gave.
+    expect(r.stderr).toContain(`hãy sửa trước (phoihop validate -C ${shellWord(dir)}).`);
     expect(snapshot(dir)).toEqual(before);
   });
 });

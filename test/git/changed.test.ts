@@ -142,6 +142,18 @@ describe('a change that breaks references in files it does not touch', () => {
     }
   });
 
+  it('a deleted file that the ignore globs leave out breaks nothing: old mistakes elsewhere stay out of the report', () => {
+    const repo = gitRepo({
+      ...baseRecords(),
+      'phoihop.yaml': baseRecords()['phoihop.yaml'] + 'ignore: ["docs/**"]\n',
+      'docs/mkdocs.yml': 'site_name: Hồ sơ\n',
+      'plans/x.yaml': plan('kh-x', 'mttq'),
+    });
+    repo.commit('Hồ sơ');
+    repo.git('rm', '-q', 'docs/mkdocs.yml');
+    expect(validateChanged(repo.root, '--changed')).toMatchObject({ code: 0, reported: [] });
+  });
+
   it('a plan alone keeps to its own problems: an old broken reference elsewhere does not block it', () => {
     const repo = folder();
     repo.write({ 'plans/c.yaml': plan('kh-c').replace('title: Kế hoạch tuyên truyền năm 2022', 'title: Kế hoạch tuyên truyền năm 2022 (sửa)') });

@@ -217,7 +217,7 @@ describe('--rev', () => {
     // A folder of a commit names an object, but not one whose records can be read: told so.
     const tree = phoihop('validate', '-C', records, '--rev', 'HEAD:records', '--lang', 'en');
     expect([tree.code, tree.stdout]).toEqual([2, '']);
-    expect(tree.stderr).toBe("phoihop: 'HEAD:records' is a git object but not a commit (such as a folder HEAD:plans, or a file): give a commit, branch or tag, e.g. HEAD, HEAD~1, main.\n");
+    expect(tree.stderr).toBe("phoihop: 'HEAD:records' is a git object but not a commit (such as a folder HEAD:plans, or a file): give a commit, branch or tag, e.g. HEAD, HEAD~1, broken, feature, main.\n");
   });
 });
 

@@ -4,6 +4,7 @@
  * partial clone, a hook of a linked work tree, a folder owned by someone
  * else, and record text that would act on a terminal or on Markdown.
  */
+import { shellWord } from '../../src/i18n/cli.js';
 import { chmodSync, cpSync, readdirSync, readFileSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -267,10 +268,10 @@ describe('a revision whose records have errors', () => {
     const status = runCli(['status', '--rev', 'HEAD', '-C', repo.root, '--lang', 'en'], { env });
     expect(status.code).toBe(1);
     // With the -C it was given: run from elsewhere (a repository's root), the advice must name the records folder too.
-    expect(status.stderr.split('\n').at(-2)).toBe(`phoihop: The records have errors, so no report was made: fix the errors above (phoihop validate -C ${repo.root} --rev HEAD).`);
+    expect(status.stderr.split('\n').at(-2)).toBe(`phoihop: The records have errors, so no report was made: fix the errors above (phoihop validate -C ${shellWord(repo.root)} --rev HEAD).`);
     const diff = runCli(['diff', '-C', repo.root, '--lang', 'en'], { env });
     expect(diff.code).toBe(1);
-    expect(diff.stdout.trimEnd().split('\n').at(-1)).toBe(`Fix the errors above (phoihop validate -C ${repo.root} --rev HEAD), then compare again.`);
+    expect(diff.stdout.trimEnd().split('\n').at(-1)).toBe(`Fix the errors above (phoihop validate -C ${shellWord(repo.root)} --rev HEAD), then compare again.`);
     const here = runCli(['diff', '--lang', 'en'], { env, cwd: repo.root });
     expect(here.stdout.trimEnd().split('\n').at(-1)).toBe('Fix the errors above (phoihop validate --rev HEAD), then compare again.');
     expect(runCli(['validate', '--rev', 'HEAD', '-C', repo.root], { env }).code).toBe(1);
@@ -288,7 +289,7 @@ describe('a diff for a pull request comment, of a side with many errors', () => 
     const items = r.stdout.split('\n').filter((line) => line.startsWith('- '));
     expect(items).toHaveLength(51);
     expect(items.slice(0, 50).every((line) => line.includes('[unknown-party]'))).toBe(true);
-    expect(items[50]).toBe(`- … and 10 more (see them all with \`phoihop validate -C ${repo.root}\`).`);
+    expect(items[50]).toBe(`- … and 10 more (see them all with \`phoihop validate -C ${shellWord(repo.root)}\`).`);
   });
 });
 
@@ -319,7 +320,7 @@ describe('a diff for a pull request comment, of a big change set', () => {
     const items = lines.filter((line) => line.startsWith('- '));
     expect(items.slice(1).every((line, i) => line === `- **Task added**: \`t${String(i).padStart(3, '0')}\` ${title(i)}`)).toBe(true);
     expect(items.length).toBeGreaterThan(90);
-    expect(lines.at(-2)).toBe(`… and ${401 - items.length} more changes, left out to keep the comment within GitHub's limit (see them all with \`phoihop diff -C ${repo.root} ${start}..${end}\`).`);
+    expect(lines.at(-2)).toBe(`… and ${401 - items.length} more changes, left out to keep the comment within GitHub's limit (see them all with \`phoihop diff -C ${shellWord(repo.root)} ${start}..${end}\`).`);
     expect(lines.at(-3)).toBe('');
     // The command named lists every change.
     const text = runCli(['diff', `${start}..${end}`, '-C', repo.root], { env });

@@ -112,8 +112,8 @@ describe('diff usage', () => {
     ['..', ['diff', '..'], "Invalid revision range: '..' (use <rev> or <rev>..<rev>)."],
     // The examples are the repository's own branches (here main, and a branch called worktree).
     ['unknown revision', ['diff', 'HEAD..nope'], "Unknown git revision 'nope' (a commit, branch or tag, e.g. HEAD, HEAD~1, main, worktree)."],
-    ['a tree, not a commit', ['diff', 'HEAD:plans..HEAD'], "'HEAD:plans' is a git object but not a commit (such as a folder HEAD:plans, or a file): give a commit, branch or tag, e.g. HEAD, HEAD~1, main."],
-    ['a file, not a commit', ['diff', 'HEAD:parties.yaml'], "'HEAD:parties.yaml' is a git object but not a commit (such as a folder HEAD:plans, or a file): give a commit, branch or tag, e.g. HEAD, HEAD~1, main."],
+    ['a tree, not a commit', ['diff', 'HEAD:plans..HEAD'], "'HEAD:plans' is a git object but not a commit (such as a folder HEAD:plans, or a file): give a commit, branch or tag, e.g. HEAD, HEAD~1, main, worktree."],
+    ['a file, not a commit', ['diff', 'HEAD:parties.yaml'], "'HEAD:parties.yaml' is a git object but not a commit (such as a folder HEAD:plans, or a file): give a commit, branch or tag, e.g. HEAD, HEAD~1, main, worktree."],
     ['unknown format', ['diff', '--format', 'csv'], "Format 'csv' is not available for this command (choose: text, markdown, json)."],
   ])('refuses %s with exit 2', (_name, args, message) => {
     const r = run(repo.root, '--lang', 'en', ...args);

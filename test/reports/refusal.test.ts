@@ -1,5 +1,6 @@
 /** Reports on a folder with errors refuse (exit 1); warnings go to stderr and the report goes on. */
 import { describe, expect, it } from 'vitest';
+import { shellWord } from '../../src/i18n/cli.js';
 import { EXAMPLES, runCli } from '../helpers/cli.js';
 import { minimalFolder } from '../helpers/folder.js';
 
@@ -47,7 +48,10 @@ describe('warnings with a past --as-of', () => {
     expect(report.stdout).not.toBe('');
     const lines = report.stderr.trimEnd().split('\n');
     expect(lines.slice(0, 10)).toEqual(Array.from({ length: 10 }, () => expect.stringMatching(/^plans\/.*: warning \[done-in-future\] /)));
-    expect(lines.slice(10)).toEqual([`phoihop: … and ${diagnostics.length - 10} more completions dated after the as-of date (not counted yet; phoihop validate --as-of lists them all).`]);
+    // The command that lists them all, with the folder and the day this report was given.
+    expect(lines.slice(10)).toEqual([
+      `phoihop: … and ${diagnostics.length - 10} more completions dated after the as-of date (not counted yet; phoihop validate -C ${shellWord(benTre)} --as-of 2017-10-20 lists them all).`,
+    ]);
   });
 
   it('a report with a few prints them all', () => {

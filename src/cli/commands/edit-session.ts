@@ -1,4 +1,5 @@
 /** What the writing commands share: their session, and the refusal to edit a folder that is already invalid. */
+import { validateCommand } from '../../i18n/cli.js';
 import { type CheckedFolder, checkFolder, errorsOf } from '../../edit/folder.js';
 import { editMessage } from '../../i18n/edit.js';
 import type { Lang } from '../../i18n/lang.js';
@@ -25,7 +26,7 @@ export async function loadEditableFolder(session: Session, paint: Paint): Promis
   if (errorsOf(diagnostics).length > 0) {
     // Listed as validate lists them, with the closing count line, as a report that refuses does (cli.md, Text diagnostics).
     session.io.stderr(renderDiagnosticsText({ files: fileCount, diagnostics }, session.lang, paint));
-    throw new UsageError(editMessage(session.lang, 'folder-invalid'), EXIT.FAILURE);
+    throw new UsageError(editMessage(session.lang, 'folder-invalid', { check: validateCommand(undefined, session.options.dir) }), EXIT.FAILURE);
   }
   return { source, folder };
 }

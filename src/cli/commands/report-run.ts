@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { cliMessage, validateCommand } from '../../i18n/cli.js';
+import { cliMessage, shellWord, validateCommand } from '../../i18n/cli.js';
 import { fold } from '../../i18n/field-words.js';
 import { CONFIG_FILE } from '../../load/load.js';
 import { diagnosticLine, renderDiagnosticsText } from '../../render/diagnostics.js';
@@ -71,13 +71,19 @@ export async function openReport(io: CliIO, options: GlobalOptions, checkOptions
     if (d.rule === 'done-in-future' && ++later > DONE_IN_FUTURE_SHOWN) continue;
     io.stderr(diagnosticLine(d, session.lang, PLAIN) + '\n');
   }
-  if (later > DONE_IN_FUTURE_SHOWN) io.stderr(`phoihop: ${cliMessage(session.lang, 'more-done-in-future', { count: later - DONE_IN_FUTURE_SHOWN })}\n`);
+  if (later > DONE_IN_FUTURE_SHOWN) io.stderr(`phoihop: ${cliMessage(session.lang, 'more-done-in-future', { count: later - DONE_IN_FUTURE_SHOWN, check: moreCheck(session) })}\n`);
   // An empty report from the wrong folder reads like good news (`--fail-on-overdue` passes): say why it is empty, as validate does.
   if (validated.fileCount === 0 && !session.options.rev && !existsSync(join(session.dir, CONFIG_FILE))) {
     io.stderr(`phoihop: ${cliMessage(session.lang, 'no-records-here', { dir: session.dir })}\n`);
   }
   const planIds = validated.planIds ?? validated.model.plans.map((plan) => plan.id);
   return { session, format, model: validated.model, planIds, asOf: validated.asOf, rendering, parts: validated.parts };
+}
+
+/** The validate command that lists every done-in-future warning: the same folder, revision and as-of day, as typed. */
+function moreCheck(session: Session): string {
+  const asOf = session.options.asOf;
+  return `${validateCommand(session.options.rev, session.options.dir)}${asOf === undefined ? '' : ` --as-of ${shellWord(asOf.trim())}`}`;
 }
 
 /** Checks the records as `validate` does, keeping of each plan only its part of the report. */

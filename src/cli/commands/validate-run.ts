@@ -36,7 +36,9 @@ export async function runValidate(
     const ref = typeof validateOptions.changed === 'string' ? validateOptions.changed : 'HEAD';
     const changed = await changedRecordFiles(session.dir, ref, session.lang);
     only = only ? new Set([...only].filter((p) => changed.has(p))) : changed;
-    removed = changed.removed.length;
+    // A file the config's ignore globs leave out was never a record: deleting it breaks nothing.
+    const ignored = ignoredBy(validated.config.ignore);
+    removed = changed.removed.filter((path) => !ignored(path)).length;
   }
   // A changed config or parties file, or a deleted record, can break references in any plan: those are shown too.
   const widened = removed > 0 || validated.sharedFiles.some((path) => only?.has(path));

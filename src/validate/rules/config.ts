@@ -17,7 +17,7 @@ export const configRules: Rule = (ctx) => {
     if (file.path !== CONFIG_FILE) {
       const folder = folders.find((f) => file.path === `${f}/${CONFIG_FILE}`) ?? '';
       // With several, each is named, to say `-C ban-a` or `-C ban-b`.
-      report(['kind'], 'config-not-at-root', { expected: CONFIG_FILE, folder, folders: folder && folders.length > 1 ? folders.join(', ') : undefined });
+      report(['kind'], 'config-not-at-root', { expected: CONFIG_FILE, folder, folders: folder && folders.length > 1 ? JSON.stringify(folders) : undefined });
     }
     const tz = file.data.timezone;
     if (typeof tz === 'string' && !isValidTimeZone(tz)) report(['timezone'], 'invalid-timezone', { timezone: tz });
