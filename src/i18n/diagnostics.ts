@@ -567,7 +567,7 @@ function emptyFixVi(a: DiagnosticArgs): string {
     case 'array':
       return 'hãy liệt kê các mục trong [ ], hoặc mỗi mục một dòng "- " thụt vào bên dưới' + (a.limit ? ` (cần ít nhất ${a.limit} mục)` : '; viết [] nếu không có gì');
     case 'object':
-      return 'hãy viết các dòng khóa: giá trị thụt vào bên dưới; viết {} nếu không có gì';
+      return 'hãy viết các dòng khóa: giá trị thụt vào bên dưới' + (a.keys ? ` (cần có ${a.keys})` : '; viết {} nếu không có gì');
     case 'number':
     case 'integer':
       return `hãy viết ${typeVi(String(a.expected))} sau ${after}`;
@@ -583,7 +583,7 @@ function emptyFixEn(a: DiagnosticArgs): string {
     case 'array':
       return 'list its items in [ ], or one "- " line each indented below it' + (a.limit ? ` (at least ${a.limit} are needed)` : '; write [] for none');
     case 'object':
-      return 'write its key: value lines indented below it; write {} for none';
+      return 'write its key: value lines indented below it' + (a.keys ? ` (${a.keys} needed)` : '; write {} for none');
     case 'number':
     case 'integer':
       return `write ${typeEn(String(a.expected))} after ${after}`;
@@ -592,7 +592,7 @@ function emptyFixEn(a: DiagnosticArgs): string {
   }
 }
 /** A list or mapping that may be written empty (`[]`, `{}`): it is not wrong to have none, only to leave the line bare. */
-const emptyList = (a: DiagnosticArgs) => !a.item && !a.limit && (a.expected === 'array' || a.expected === 'object');
+const emptyList = (a: DiagnosticArgs) => !a.item && !a.limit && !a.keys && (a.expected === 'array' || a.expected === 'object');
 
 /**
  * How to fix a wrong type when the value shows it: a number where text is

@@ -288,15 +288,16 @@ function isEmpty(e: ErrorObject): boolean {
 
 /** What an empty value's message says goes there: the allowed values, the shape of a date or id, or the type. */
 function emptyArgs(e: ErrorObject, field: string): DiagnosticArgs {
-  const schema = (e.parentSchema ?? {}) as { type?: unknown; minItems?: number };
+  const schema = (e.parentSchema ?? {}) as { type?: unknown; minItems?: number; required?: unknown };
   const what = definitionName(e);
   if (e.keyword === 'enum') return { field, allowed: (e.params as { allowedValues: unknown[] }).allowedValues.join(', ') };
   if (e.keyword === 'const') return { field, allowed: String((e.params as { allowedValue: unknown }).allowedValue) };
   if (what !== undefined && SHAPED_TEXT.has(what)) return { field, what };
   const expected = e.keyword === 'type' ? String(e.params.type) : typeof schema.type === 'string' ? schema.type : 'string';
-  // A list that needs items (a plan's parties) cannot be written [].
+  // A list that needs items (a plan's parties) cannot be written [], nor a mapping with required keys (a metric's label) {}.
   const limit = expected === 'array' && (schema.minItems ?? 0) > 0 ? schema.minItems : undefined;
-  return { field, expected, limit };
+  const keys = expected === 'object' && Array.isArray(schema.required) && schema.required.length > 0 ? schema.required.join(', ') : undefined;
+  return { field, expected, limit, keys };
 }
 
 /** Whether the field at `pointer` may be left out: its key is not among the required ones of its mapping's schema. */

@@ -87,4 +87,12 @@ describe('a field left empty', () => {
   it('gets the same diagnostics from the positions parser', () => {
     expect(validate('en', { PHOIHOP_PARSER: 'yaml' })).toEqual(en);
   });
+
+  it('is not told to be {} when the mapping needs keys (a metric needs its label)', () => {
+    const config = 'kind: config\nmetrics:\n  articles: { label: Tin bài }\n  participants:\n';
+    const found = failingDiagnostics(minimalFolder({}, { 'phoihop.yaml': config }), 'en');
+    expect(found.map((d) => `${d.line} ${d.rule} ${d.message}`)).toEqual([
+      "4 empty-value 'participants' must not be left empty: write its key: value lines indented below it (label needed); or remove the line.",
+    ]);
+  });
 });
