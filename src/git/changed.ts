@@ -15,9 +15,14 @@ import type { Lang } from '../i18n/lang.js';
 import { splitNul } from './exec.js';
 import { assertNotOption, gitOk, isUnbornHead, locateRepo, type RepoLocation, resolveCommit, underPrefix } from './repo.js';
 import { isRecordPath } from '../load/source.js';
+import { readBlobs } from './source.js';
 
-/** The record files changed against a revision; `removed`: those deleted since (a deletion can break references elsewhere). */
-export type ChangedFiles = Set<string> & { removed: string[] };
+/**
+ * The record files changed against a revision; `removed`: those deleted since,
+ * and `previousIds`: the id each changed file had at the revision, where it
+ * had one (a deletion, or a plan's id changed, can break references elsewhere).
+ */
+export type ChangedFiles = Set<string> & { removed: string[]; previousIds: Map<string, string> };
 
 export async function changedRecordFiles(dir: string, ref: string, lang: Lang): Promise<ChangedFiles> {
   assertNotOption(ref, lang);
@@ -25,6 +30,7 @@ export async function changedRecordFiles(dir: string, ref: string, lang: Lang): 
   const pathspec = repo.prefix === '' ? [] : [repo.prefix];
   const paths: string[] = [];
   const removed: string[] = [];
+  const previousIds = new Map<string, string>();
   if (ref === 'HEAD' && (await isUnbornHead(repo, lang))) {
     // The first commit of a repository: everything staged counts as changed.
     paths.push(...splitNul(await gitOk(repo.toplevel, ['ls-files', '-z', '--cached', '--', ...pathspec], lang)));
@@ -33,12 +39,20 @@ export async function changedRecordFiles(dir: string, ref: string, lang: Lang): 
     const candidates = splitNul(
       await gitOk(repo.toplevel, ['diff-index', '--name-only', '-z', '--no-renames', '--diff-filter=d', commit, '--', ...pathspec], lang),
     ).filter((p) => isRecord(p, repo.prefix));
-    paths.push(...(await withChangedContent(repo, commit, candidates, lang)));
+    const { changed, atCommit } = await withChangedContent(repo, commit, candidates, lang);
+    paths.push(...changed);
+    const before = changed.filter((p) => atCommit.has(p));
+    const blobs = await readBlobs(repo, before.map((p) => atCommit.get(p)!), lang);
+    for (const path of before) {
+      const id = topLevelId(blobs.get(atCommit.get(path)!)?.toString('utf8') ?? '');
+      const rel = underPrefix(path, repo.prefix);
+      if (id !== undefined && rel !== undefined) previousIds.set(rel, id);
+    }
     const deleted = splitNul(await gitOk(repo.toplevel, ['diff-index', '--name-only', '-z', '--no-renames', '--diff-filter=D', commit, '--', ...pathspec], lang));
     removed.push(...deleted.flatMap((p) => (isRecord(p, repo.prefix) ? [underPrefix(p, repo.prefix) as string] : [])));
   }
   paths.push(...splitNul(await gitOk(repo.toplevel, ['ls-files', '-z', '--others', '--exclude-standard', '--', ...pathspec], lang)));
-  const changed: ChangedFiles = Object.assign(new Set<string>(), { removed });
+  const changed: ChangedFiles = Object.assign(new Set<string>(), { removed, previousIds });
   for (const path of paths) {
     const rel = underPrefix(path, repo.prefix);
     if (rel !== undefined && isRecordPath(rel)) changed.add(rel);
@@ -51,11 +65,21 @@ function isRecord(path: string, prefix: string): boolean {
   return rel !== undefined && isRecordPath(rel);
 }
 
-/** The candidates whose work tree content differs from the commit's (a new file always does). */
-async function withChangedContent(repo: RepoLocation, commit: string, candidates: string[], lang: Lang): Promise<string[]> {
+/**
+ * The id a record's text gives on its top-level `id:` line, as written (plain or quoted), NFC; undefined when
+ * no such line reads plainly (a flow mapping, say): then nothing is known of a rename.
+ */
+function topLevelId(text: string): string | undefined {
+  const m = /^id:[ \t]*(?:"([^"\n\\]*)"|'([^'\n]*)'|([^\s#'"][^\s#]*))[ \t]*(?:#.*)?\r?$/m.exec(text);
+  const id = m?.[1] ?? m?.[2] ?? m?.[3];
+  return id?.normalize('NFC');
+}
+
+/** The candidates whose work tree content differs from the commit's (a new file always does), and each file's blob at the commit. */
+async function withChangedContent(repo: RepoLocation, commit: string, candidates: string[], lang: Lang): Promise<{ changed: string[]; atCommit: Map<string, string> }> {
   // A name with a line break cannot go through --stdin-paths: count it as changed rather than guess.
   const checkable = candidates.filter((p) => !p.includes('\n'));
-  if (checkable.length === 0) return candidates;
+  if (checkable.length === 0) return { changed: candidates, atCommit: new Map() };
   // The whole folder's listing, not one argument per file: a long list of paths could overflow the command line.
   const pathspec = repo.prefix === '' ? [] : [repo.prefix];
   const atCommit = new Map<string, string>();
@@ -65,5 +89,5 @@ async function withChangedContent(repo: RepoLocation, commit: string, candidates
   }
   const hashes = (await gitOk(repo.toplevel, ['hash-object', '--stdin-paths'], lang, checkable.join('\n') + '\n')).toString('utf8').split('\n');
   const unchanged = new Set(checkable.filter((p, i) => atCommit.get(p) === hashes[i]));
-  return candidates.filter((p) => !unchanged.has(p));
+  return { changed: candidates.filter((p) => !unchanged.has(p)), atCommit };
 }

@@ -173,7 +173,7 @@ function isFolder(path: string, files: Map<string, string>): boolean {
 }
 
 /** Reads many blobs through one `git cat-file --batch`: `<id> blob <size>\n<bytes>\n` per object. */
-async function readBlobs(repo: RepoLocation, objects: string[], lang: Lang): Promise<Map<string, Buffer>> {
+export async function readBlobs(repo: RepoLocation, objects: string[], lang: Lang): Promise<Map<string, Buffer>> {
   const unique = [...new Set(objects)];
   const blobs = new Map<string, Buffer>();
   if (unique.length === 0) return blobs;

@@ -142,6 +142,17 @@ describe('a change that breaks references in files it does not touch', () => {
     }
   });
 
+  it('--changed: a parent plan whose id changed fails on the child that names the old one, as a deletion does', () => {
+    const repo = folder();
+    repo.write({ 'plans/a.yaml': PLAN_A.replace('id: ctr-a', 'id: ctr-a-moi') });
+    const r = validateChanged(repo.root, '--changed');
+    expect(r.code).toBe(1);
+    expect(r.reported).toEqual(['plans/b.yaml unknown-parent', 'plans/x.yaml unknown-party']);
+    // A quoted id, changed only in how it is written, is no rename.
+    repo.write({ 'plans/a.yaml': PLAN_A.replace('id: ctr-a', 'id: "ctr-a"   # mã chương trình') });
+    expect(validateChanged(repo.root, '--changed')).toMatchObject({ code: 0, reported: [] });
+  });
+
   it('a deleted file that the ignore globs leave out breaks nothing: old mistakes elsewhere stay out of the report', () => {
     const repo = gitRepo({
       ...baseRecords(),

@@ -30,7 +30,8 @@ export async function runValidate(
   const selected = paths.length > 0 ? selectPaths(session, paths, validated.paths, ignoredBy(validated.config.ignore)) : undefined;
   for (const path of selected?.ignored ?? []) io.stderr(`phoihop: ${cliMessage(session.lang, 'path-ignored', { path })}\n`);
   let only: Set<string> | undefined = selected;
-  let removed = 0;
+  // Records whose file or id is gone since the ref: what named them may now be broken.
+  let gone = 0;
   if (validateOptions.changed !== undefined) {
     const { changedRecordFiles } = await import('../../git/changed.js');
     const ref = typeof validateOptions.changed === 'string' ? validateOptions.changed : 'HEAD';
@@ -38,10 +39,12 @@ export async function runValidate(
     only = only ? new Set([...only].filter((p) => changed.has(p))) : changed;
     // A file the config's ignore globs leave out was never a record: deleting it breaks nothing.
     const ignored = ignoredBy(validated.config.ignore);
-    removed = changed.removed.filter((path) => !ignored(path)).length;
+    gone = changed.removed.filter((path) => !ignored(path)).length;
+    // A plan whose id changed leaves its old id to whatever named it, as a deletion does.
+    for (const [path, id] of changed.previousIds) if (validated.planIds.has(path) && validated.planIds.get(path) !== id) gone++;
   }
   // A changed config or parties file, or a deleted record, can break references in any plan: those are shown too.
-  const widened = removed > 0 || validated.sharedFiles.some((path) => only?.has(path));
+  const widened = gone > 0 || validated.sharedFiles.some((path) => only?.has(path));
   // A plan given may be another's parent: a period it no longer covers, or a cycle through it, shows at the child.
   const parents = new Set([...(only ?? [])].flatMap((path) => validated.planIds.get(path) ?? []));
   let diagnostics = only ? validated.diagnostics.filter((d) => concerns(d, only, widened) || childOf(d, parents)) : validated.diagnostics;
