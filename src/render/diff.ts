@@ -198,7 +198,7 @@ export function renderDiffMarkdown(report: DiffReport, lang: Lang, dir?: string)
  * request comment is read after the branch has moved. A revision written as that commit's id stays as it is.
  */
 function revisionShown(rev: string, commit: string | undefined): string {
-  if (commit === undefined || commit.startsWith(rev)) return codeSpan(rev);
+  if (commit === undefined || (/^[0-9a-f]{4,64}$/i.test(rev) && commit.startsWith(rev.toLowerCase()))) return codeSpan(rev);
   return `${codeSpan(rev)} (${codeSpan(commit.slice(0, 10))})`;
 }
 

@@ -14,7 +14,8 @@ import { visible } from './visible.js';
  */
 export function escapeMarkdown(s: string): string {
   const escaped = visible(s.normalize('NFC').replace(/\r?\n/g, ' ')).replace(/([\\`*_|<>[\]~#&])/g, '\\$1');
-  return escaped.replace(/@(?=[A-Za-z0-9])/g, NOT_A_MENTION);
+  // GitHub takes an @ after an ASCII letter, digit or _ for no mention: an e-mail address (ban@dv.vn) is left whole, to be copied.
+  return escaped.replace(/(?<![A-Za-z0-9_])@(?=[A-Za-z0-9])/g, NOT_A_MENTION);
 }
 
 /**

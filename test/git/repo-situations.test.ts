@@ -442,6 +442,14 @@ describe('@mentions in a markdown diff', () => {
     expect(outsideCode(r.stdout)).not.toMatch(/@[A-Za-z0-9]/);
   });
 
+  it('leaves an e-mail address whole, for no @ after a letter or digit mentions anyone', () => {
+    const mail = gitRepo({ ...baseRecords(), 'plans/ctr-a.yaml': PLAN_A });
+    mail.commit('Khởi tạo');
+    mail.write({ 'plans/ctr-a.yaml': PLAN_A.replace('tasks:\n', 'tasks:\n  - { id: moi, title: "Gửi bandanvan@tinhuy.vn, sao @octocat", lead: bdv-tu, due: 2024-01-31 }\n') });
+    const r = runCli(['diff', '-C', mail.root, '--format', 'markdown'], { env });
+    expect(r.stdout).toContain('`moi` Gửi bandanvan@tinhuy.vn, sao @&#8203;octocat\n');
+  });
+
   it('nor does a markdown report, which escapes text the same way', () => {
     const r = runCli(['status', '-C', repo.root, '--as-of', '2023-01-01', '--format', 'markdown'], { env });
     expect(r.code).toBe(0);
