@@ -3,7 +3,7 @@
  * the language, the as-of date, and the validated records (from the work
  * tree or a git revision). Global options are read here, once.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { cliMessage } from '../i18n/cli.js';
 import { isLang, type Lang } from '../i18n/lang.js';
@@ -82,6 +82,16 @@ export function openSession(io: CliIO, options: GlobalOptions, { workTree = !opt
  */
 function colorRefused(env: NodeJS.ProcessEnv): boolean {
   return (typeof env.NO_COLOR === 'string' && env.NO_COLOR !== '') || env.FORCE_COLOR === '0' || env.FORCE_COLOR === 'false' || env.TERM === 'dumb';
+}
+
+/**
+ * After a folder was read and held no record file: when it has no
+ * phoihop.yaml either, a line on stderr says so, for from the wrong folder an
+ * empty answer ("0 errors", no overdue item) reads like a good one. The exit code stays.
+ */
+export function noteNoRecords(session: Session, fileCount: number): void {
+  if (fileCount > 0 || existsSync(join(session.dir, CONFIG_FILE))) return;
+  session.io.stderr(`phoihop: ${cliMessage(session.lang, 'no-records-here', { dir: session.dir })}\n`);
 }
 
 /** A command that reads the work tree needs the records folder there (bad usage otherwise). */

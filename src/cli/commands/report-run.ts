@@ -3,11 +3,8 @@
  * validated records (refusing a folder with errors), option checks that need
  * the records, and writing the rendered report.
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { cliMessage, shellWord, validateCommand } from '../../i18n/cli.js';
 import { fold } from '../../i18n/field-words.js';
-import { CONFIG_FILE } from '../../load/load.js';
 import { diagnosticLine, renderDiagnosticsText } from '../../render/diagnostics.js';
 import { makePaint, PLAIN } from '../../render/paint.js';
 import { REPORT_FORMATS, type ReportFormat } from '../../render/formats.js';
@@ -20,7 +17,7 @@ import { EXIT, type CliIO, ExitWith, UsageError } from '../io.js';
 import { reportFromParts, type ReportOf, reportPart, type PlanPart, type ReportSpec, sortParts, wholeReport } from '../../reports/parts.js';
 import type { PlanParts } from '../../validate/stream.js';
 import type { Validated } from '../../validate/validate.js';
-import { type GlobalOptions, loadChecked, loadValidated, openSession, parseAsOf, pickFormat, type Session, streamOff } from '../session.js';
+import { type GlobalOptions, loadChecked, loadValidated, noteNoRecords, openSession, parseAsOf, pickFormat, type Session, streamOff } from '../session.js';
 
 export interface ReportRun {
   session: Session;
@@ -72,10 +69,8 @@ export async function openReport(io: CliIO, options: GlobalOptions, checkOptions
     io.stderr(diagnosticLine(d, session.lang, PLAIN) + '\n');
   }
   if (later > DONE_IN_FUTURE_SHOWN) io.stderr(`phoihop: ${cliMessage(session.lang, 'more-done-in-future', { count: later - DONE_IN_FUTURE_SHOWN, check: moreCheck(session) })}\n`);
-  // An empty report from the wrong folder reads like good news (`--fail-on-overdue` passes): say why it is empty, as validate does.
-  if (validated.fileCount === 0 && !session.options.rev && !existsSync(join(session.dir, CONFIG_FILE))) {
-    io.stderr(`phoihop: ${cliMessage(session.lang, 'no-records-here', { dir: session.dir })}\n`);
-  }
+  // At a revision the folder on disk says nothing of the one read.
+  if (session.options.rev === undefined) noteNoRecords(session, validated.fileCount);
   const planIds = validated.planIds ?? validated.model.plans.map((plan) => plan.id);
   return { session, format, model: validated.model, planIds, asOf: validated.asOf, rendering, parts: validated.parts };
 }

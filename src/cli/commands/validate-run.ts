@@ -14,7 +14,7 @@ import {
 import { cliMessage } from '../../i18n/cli.js';
 import { countBySeverity, type Diagnostic } from '../../validate/diagnostic.js';
 import { EXIT, type CliIO, UsageError } from '../io.js';
-import { findRecordsFolder, type GlobalOptions, isFolder, loadChecked, openSession, pickFormat, type Session } from '../session.js';
+import { findRecordsFolder, type GlobalOptions, isFolder, loadChecked, noteNoRecords, openSession, pickFormat, type Session } from '../session.js';
 
 export async function runValidate(
   io: CliIO,
@@ -27,7 +27,8 @@ export async function runValidate(
   // Outside paths are refused before any work is done.
   for (const p of paths) if (candidates(session, p).length === 0) throw new UsageError(cliMessage(session.lang, 'path-outside', { path: p }));
   const validated = await loadChecked(session);
-  const selected = paths.length > 0 ? selectPaths(session, paths, validated.paths, ignoredBy(validated.config.ignore)) : undefined;
+  const ignored = ignoredBy(validated.config.ignore);
+  const selected = paths.length > 0 ? selectPaths(session, paths, validated.paths, ignored) : undefined;
   for (const path of selected?.ignored ?? []) io.stderr(`phoihop: ${cliMessage(session.lang, 'path-ignored', { path })}\n`);
   let only: Set<string> | undefined = selected;
   // Records whose file or id is gone since the ref: what named them may now be broken.
@@ -38,7 +39,6 @@ export async function runValidate(
     const changed = await changedRecordFiles(session.dir, ref, session.lang);
     only = only ? new Set([...only].filter((p) => changed.has(p))) : changed;
     // A file the config's ignore globs leave out was never a record: deleting it breaks nothing.
-    const ignored = ignoredBy(validated.config.ignore);
     gone = changed.removed.filter((path) => !ignored(path)).length;
     // A plan whose id changed leaves its old id to whatever named it, as a deletion does.
     for (const [path, id] of changed.previousIds) if (validated.planIds.has(path) && validated.planIds.get(path) !== id) gone++;
@@ -59,8 +59,7 @@ export async function runValidate(
     const prefix = relative(io.env.GITHUB_WORKSPACE || io.cwd, session.dir).split(/[\\/]/).filter(Boolean).join('/');
     io.stdout(renderDiagnosticsGithub(report, session.lang, prefix ? `${prefix}/` : ''));
   } else io.stdout(renderDiagnosticsText(report, session.lang, makePaint(session.color)));
-  // "0 errors in 0 files" from the wrong folder reads like a pass: say why nothing was checked (the exit code stays cli.md's).
-  if (validated.fileCount === 0 && !existsSync(join(session.dir, CONFIG_FILE))) io.stderr(`phoihop: ${cliMessage(session.lang, 'no-records-here', { dir: session.dir })}\n`);
+  noteNoRecords(session, validated.fileCount);
   const { errors } = countBySeverity(diagnostics);
   return errors > 0 ? EXIT.FAILURE : EXIT.OK;
 }
