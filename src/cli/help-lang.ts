@@ -9,6 +9,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { isLang, type Lang } from '../i18n/lang.js';
+import { topLevelScalar } from '../load/top-level-scalar.js';
 
 export function helpLang(cwd: string, argv: string[]): Lang {
   const lang = optionArgument(argv, '--lang');
@@ -16,15 +17,12 @@ export function helpLang(cwd: string, argv: string[]): Lang {
   const dir = optionArgument(argv, '--dir', '-C');
   try {
     const folder = dir !== undefined ? resolve(cwd, dir) : findRecordsFolder(cwd);
-    const locale = LOCALE_LINE.exec(readFileSync(join(folder, CONFIG_NAME), 'utf8'))?.[2];
+    const locale = topLevelScalar(readFileSync(join(folder, CONFIG_NAME), 'utf8'), 'locale');
     return isLang(locale) ? locale : 'vi';
   } catch {
     return 'vi';
   }
 }
-
-/** A top-level `locale: en` line, the value plain or quoted, a comment after it allowed. */
-const LOCALE_LINE = /^locale:[ \t]*(["']?)(vi|en)\1[ \t]*(?:#.*)?\r?$/m;
 
 /** load.ts's CONFIG_FILE, which this module cannot import without loading the loader at start-up. */
 const CONFIG_NAME = 'phoihop.yaml';

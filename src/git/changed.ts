@@ -15,6 +15,7 @@ import type { Lang } from '../i18n/lang.js';
 import { splitNul } from './exec.js';
 import { assertNotOption, gitOk, isUnbornHead, locateRepo, type RepoLocation, resolveCommit, underPrefix } from './repo.js';
 import { isRecordPath } from '../load/source.js';
+import { topLevelScalar } from '../load/top-level-scalar.js';
 import { readBlobs } from './source.js';
 
 /**
@@ -44,7 +45,7 @@ export async function changedRecordFiles(dir: string, ref: string, lang: Lang): 
     const before = changed.filter((p) => atCommit.has(p));
     const blobs = await readBlobs(repo, before.map((p) => atCommit.get(p)!), lang);
     for (const path of before) {
-      const id = topLevelId(blobs.get(atCommit.get(path)!)?.toString('utf8') ?? '');
+      const id = topLevelScalar(blobs.get(atCommit.get(path)!)?.toString('utf8') ?? '', 'id');
       const rel = underPrefix(path, repo.prefix);
       if (id !== undefined && rel !== undefined) previousIds.set(rel, id);
     }
@@ -63,16 +64,6 @@ export async function changedRecordFiles(dir: string, ref: string, lang: Lang): 
 function isRecord(path: string, prefix: string): boolean {
   const rel = underPrefix(path, prefix);
   return rel !== undefined && isRecordPath(rel);
-}
-
-/**
- * The id a record's text gives on its top-level `id:` line, as written (plain or quoted), NFC; undefined when
- * no such line reads plainly (a flow mapping, say): then nothing is known of a rename.
- */
-function topLevelId(text: string): string | undefined {
-  const m = /^id:[ \t]*(?:"([^"\n\\]*)"|'([^'\n]*)'|([^\s#'"][^\s#]*))[ \t]*(?:#.*)?\r?$/m.exec(text);
-  const id = m?.[1] ?? m?.[2] ?? m?.[3];
-  return id?.normalize('NFC');
 }
 
 /** The candidates whose work tree content differs from the commit's (a new file always does), and each file's blob at the commit. */

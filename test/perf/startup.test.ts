@@ -12,7 +12,7 @@ import { EXAMPLES, runCli } from '../helpers/cli.js';
 
 const HOOK = fileURLToPath(new URL('./hooks/record-modules.mjs', import.meta.url));
 const HEAVY = ['ajv', 'yaml', 'js-yaml', 'chalk', 'cli-table3', 'picomatch'];
-const START_UP_MODULES = /^(?:cli\/(?:main|io|program|usage-errors|version|help-lang)|cli\/commands\/[a-z]+|i18n\/(?:cli|lang|help|system-errors)|usage-error)\.js$/;
+const START_UP_MODULES = /^(?:cli\/(?:main|io|program|usage-errors|version|help-lang)|cli\/commands\/[a-z]+|i18n\/(?:cli|lang|help|system-errors)|load\/top-level-scalar|usage-error)\.js$/;
 
 /**
  * The packages (under node_modules) and own modules a run of the CLI loaded:
