@@ -1,6 +1,7 @@
 /**
  * The value of a top-level `key: value` line of a YAML text, read without a
- * parser: plain, or quoted without escapes, a comment after it allowed; NFC.
+ * parser: plain, or quoted without escapes, a comment after it allowed; as
+ * text (a plain 0 is '0'), NFC.
  * For what is wanted before or without parsing: the locale `--help` speaks
  * (no YAML parser at start-up), a plan's id at an earlier revision. A value
  * written another way (a flow mapping, a block scalar, an anchor or tag, an
