@@ -110,6 +110,16 @@ const WORDS = {
   'field-changed': { vi: () => 'sửa', en: () => 'changed' },
   occurrence: { vi: (a: Args) => `kỳ ${a.key}`, en: (a: Args) => `occurrence ${a.key}` },
   none: { vi: () => '(trống)', en: () => '(none)' },
+  'others-heading': { vi: () => 'Thay đổi ngoài các kế hoạch:', en: () => 'Changes outside the plans:' },
+  'md-others-heading': { vi: () => 'Ngoài các kế hoạch', en: () => 'Outside the plans' },
+  config: { vi: () => 'cấu hình', en: () => 'config' },
+  party: { vi: (a: Args) => `đơn vị ${a.id}`, en: (a: Args) => `party ${a.id}` },
+  added: { vi: () => 'thêm', en: () => 'added' },
+  removed: { vi: () => 'xóa', en: () => 'removed' },
+  'md-more-others': {
+    vi: (a: Args) => `… và ${a.count} thay đổi khác ngoài các kế hoạch (xem bằng git diff).`,
+    en: (a: Args) => `… and ${a.count} more ${plural(Number(a.count), 'change')} outside the plans (see git diff).`,
+  },
   'no-changes': { vi: () => 'Không có thay đổi nào trong các kế hoạch.', en: () => 'No changes in the plans.' },
   'count-line': {
     vi: (a: Args) => `${a.count} thay đổi trong ${a.plans} kế hoạch (${a.from} → ${a.to}).`,

@@ -8,6 +8,7 @@ import { diagnosticMessage } from '../i18n/diagnostics.js';
 import type { Lang } from '../i18n/lang.js';
 import { formatVi, parseDate } from '../model/dates.js';
 import { type Change, type DiffReport, type Json, occurrenceOf, taskOf } from '../reports/diff.js';
+import type { RecordChange } from '../reports/diff-records.js';
 import { countBySeverity, type Diagnostic } from '../validate/diagnostic.js';
 import { diagnosticJson, diagnosticLine } from './diagnostics.js';
 import { codeSpan, escapeMarkdown } from './markdown.js';
@@ -96,7 +97,8 @@ function planCount(changes: readonly Change[]): number {
 }
 
 export function renderDiffText(report: DiffReport, lang: Lang, paint: Paint): string {
-  if (report.changes.length === 0) return diffWord(lang, 'no-changes') + '\n';
+  const others = otherLinesText(report.others, lang, paint);
+  if (report.changes.length === 0) return [diffWord(lang, 'no-changes'), ...others].join('\n') + '\n';
   const lines = report.changes.map((c) => {
     const task = taskOf(c);
     const occurrence = occurrenceOf(c);
@@ -107,8 +109,44 @@ export function renderDiffText(report: DiffReport, lang: Lang, paint: Paint): st
     return `${paint.bold(subject)}: ${colour(words)}`;
   });
   const count = { count: report.changes.length, plans: planCount(report.changes), from: sideLabel(report.from, lang), to: sideLabel(report.to, lang) };
-  lines.push(paint.dim(diffWord(lang, 'count-line', count)));
+  lines.push(paint.dim(diffWord(lang, 'count-line', count)), ...others);
   return lines.join('\n') + '\n';
+}
+
+/** The subject and words of a change outside the plans, without colour: `cấu hình: sửa soon: 14 → 7`. */
+function describeOther(c: RecordChange, lang: Lang, quote: (s: string) => string, value: (v: Json) => string): { subject: string; words: string } {
+  const subject = c.about === 'config' ? diffWord(lang, 'config') : diffWord(lang, 'party', { id: c.id });
+  if (c.about === 'party' && c.change !== 'changed') return { subject, words: `${diffWord(lang, c.change)} ${quote(c.name)}` };
+  return { subject, words: `${diffWord(lang, 'field-changed')} ${visible(c.path)}: ${value(c.from)} → ${value(c.to)}` };
+}
+
+/** Changes to parties and the config, under their heading; none, no lines. */
+function otherLinesText(others: readonly RecordChange[], lang: Lang, paint: Paint): string[] {
+  if (others.length === 0) return [];
+  return [
+    diffWord(lang, 'others-heading'),
+    ...others.map((c) => {
+      // Names and values come from the records: written out, as the plans' are.
+      const { subject, words } = describeOther(c, lang, (s) => visible(quoted(s)), (v) => visible(showValue(v, lang)));
+      const colour = 'change' in c && c.change === 'removed' ? paint.red : 'change' in c && c.change === 'added' ? paint.green : (s: string) => s;
+      return `${paint.bold(visible(subject))}: ${colour(words)}`;
+    }),
+  ];
+}
+
+/** Changes outside the plans listed in Markdown; the rest counted (a new folder adds every party). */
+export const MARKDOWN_OTHERS = 50;
+
+function otherSectionMarkdown(others: readonly RecordChange[], lang: Lang): string[] {
+  if (others.length === 0) return [];
+  const items = others.slice(0, MARKDOWN_OTHERS).map((c) => {
+    const subject = c.about === 'config' ? capitalise(diffWord(lang, 'config')) : capitalise(diffWord(lang, 'party', { id: codeSpan(c.id) }));
+    if (c.about === 'party' && c.change !== 'changed') return `- ${subject}: **${diffWord(lang, c.change)}** ${escapeMarkdown(c.name)}`;
+    return `- ${subject}: **${diffWord(lang, 'field-changed')}** ${codeSpan(c.path)}: ${codeSpan(showValue(c.from, lang))} → ${codeSpan(showValue(c.to, lang))}`;
+  });
+  const more = others.length - MARKDOWN_OTHERS;
+  if (more > 0) items.push(`- ${diffWord(lang, 'md-more-others', { count: more })}`);
+  return [`### ${diffWord(lang, 'md-others-heading')}`, '', ...items, ''];
 }
 
 const capitalise = (s: string) => s.charAt(0).toLocaleUpperCase('vi') + s.slice(1);
@@ -154,18 +192,19 @@ export function renderDiffMarkdown(report: DiffReport, lang: Lang, dir?: string)
   const out = [`## ${diffWord(lang, 'md-heading')}`, ''];
   const from = revisionShown(report.from, report.commits?.from);
   const to = report.to === WORKTREE ? diffWord(lang, 'worktree') : revisionShown(report.to, report.commits?.to);
+  const others = otherSectionMarkdown(report.others, lang);
   if (report.changes.length === 0) {
-    out.push(diffWord(lang, 'md-no-changes', { from, to }), '');
+    out.push(diffWord(lang, 'md-no-changes', { from, to }), '', ...others);
     return out.join('\n');
   }
   out.push(diffWord(lang, 'md-compared', { from, to, count: report.changes.length, plans: planCount(report.changes) }), '');
   const sections = planSections(report, lang);
-  const whole = [...out, ...sections.flatMap((s) => [s.heading, '', ...s.items, ''])].join('\n');
+  const whole = [...out, ...sections.flatMap((s) => [s.heading, '', ...s.items, '']), ...others].join('\n');
   if (whole.length <= budget) return whole;
 
-  // Whole lines in order while they fit, with room kept for the closing line (its count can only be smaller than this).
+  // Whole lines in order while they fit, with room kept for the closing line (its count can only be smaller than this) and the changes outside the plans after it.
   const moreLine = (count: number) => diffWord(lang, 'md-more-changes', { count, check: codeSpan(diffCommand(report, dir)) });
-  const room = budget - (moreLine(report.changes.length).length + 2);
+  const room = budget - (moreLine(report.changes.length).length + 2) - (others.length > 0 ? others.join('\n').length + 1 : 0);
   const cost = (lines: string[]) => lines.reduce((n, line) => n + 1 + line.length, 0);
   let size = out.join('\n').length;
   let shown = 0;
@@ -189,7 +228,7 @@ export function renderDiffMarkdown(report: DiffReport, lang: Lang, dir?: string)
     out.push('');
     size += 1;
   }
-  out.push(moreLine(report.changes.length - shown), '');
+  out.push(moreLine(report.changes.length - shown), '', ...others);
   return out.join('\n');
 }
 

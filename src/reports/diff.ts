@@ -13,9 +13,10 @@
 import type { RecordFile } from '../load/load.js';
 import { formatISO, parseDate } from '../model/dates.js';
 import type { LogEntry, Model, Plan, Task, TaskStatus } from '../model/records.js';
+import { diffOtherRecords, type RecordChange } from './diff-records.js';
+import { cmp, diffTrees, type Json, sortedUnion, toJson, type Tree } from './json-tree.js';
 
-/** A JSON value, as field changes carry them. */
-export type Json = null | string | number | boolean | Json[] | { [key: string]: Json };
+export type { Json } from './json-tree.js';
 
 export type Change =
   | { change: 'plan-added'; plan: string }
@@ -79,6 +80,8 @@ export interface DiffReport {
   /** The revision compared to, or `worktree`. */
   to: string;
   changes: Change[];
+  /** What changed outside the plans (parties, the config): shown to people, not in the JSON (src/reports/diff-records.ts). */
+  others: RecordChange[];
   titles: DiffTitles;
   /** The commits the revisions named when the diff was made (none for the work tree): a comment read later still says what it compared. */
   commits?: { from?: string; to?: string };
@@ -91,7 +94,7 @@ export function diffReport(from: string, to: string, before: DiffSide, after: Di
     titles.tasks[plan.id] = { ...titles.tasks[plan.id], ...Object.fromEntries(plan.tasks.map((t) => [t.id, t.title])) };
   }
   for (const [id, party] of [...before.model.parties, ...after.model.parties]) titles.parties[id] = party.short ?? party.name;
-  return { from, to, changes: diffRecords(before, after), titles };
+  return { from, to, changes: diffRecords(before, after), others: diffOtherRecords(before.model, after.model), titles };
 }
 
 export function diffRecords(before: DiffSide, after: DiffSide): Change[] {
@@ -127,16 +130,8 @@ export function occurrenceOf(c: Change): string | null {
   return 'occurrence' in c ? c.occurrence : null;
 }
 
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function sortedUnion(a: Iterable<string>, b: Iterable<string>): string[] {
-  return [...new Set([...a, ...b])].sort(cmp);
-}
 
 type Raw = Record<string, unknown>;
-type Tree = { [key: string]: Json | undefined };
 
 const obj = (v: unknown): Raw => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Raw) : {});
 const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
@@ -488,40 +483,4 @@ function statusChange(
   if (from === to) return undefined;
   if (to === 'done' && doneDay !== undefined) return { change: 'done-recorded', plan, task, occurrence, date: formatISO(doneDay) };
   return { change: 'status-changed', plan, task, occurrence, from, to };
-}
-
-/**
- * Leaf differences of two trees: mappings are walked key by key (an absent
- * key is null), anything else (text, numbers, lists) is compared whole.
- */
-function diffTrees(a: Json | Tree | undefined, b: Json | Tree | undefined, path: string): Array<[string, Json, Json]> {
-  // Results are open maps of metrics: a first `results` is reported metric by metric, like later edits.
-  if (path.endsWith('.results.') && (isMapping(a) || isMapping(b))) {
-    a = isMapping(a) ? a : {};
-    b = isMapping(b) ? b : {};
-  }
-  if (isMapping(a) && isMapping(b)) {
-    const out: Array<[string, Json, Json]> = [];
-    for (const key of sortedUnion(Object.keys(a), Object.keys(b))) out.push(...diffTrees(a[key], b[key], `${path}${key}.`));
-    return out;
-  }
-  const from = toJson(a);
-  const to = toJson(b);
-  return JSON.stringify(from) === JSON.stringify(to) ? [] : [[path.replace(/\.$/, ''), from, to]];
-}
-
-function isMapping(v: Json | Tree | undefined): v is Tree {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-/** A plain JSON value: absent is null, undefined fields dropped, mapping keys sorted (so equal values print equal). */
-function toJson(v: Json | Tree | undefined): Json {
-  if (v === undefined) return null;
-  if (Array.isArray(v)) return v.map(toJson);
-  if (isMapping(v)) {
-    const out: { [key: string]: Json } = {};
-    for (const key of Object.keys(v).sort(cmp)) if (v[key] !== undefined) out[key] = toJson(v[key]);
-    return out;
-  }
-  return v;
 }

@@ -336,6 +336,19 @@ describe('a diff for a pull request comment, of a big change set', () => {
     expect(r.stdout).toMatch(/\n\n… và \d+ thay đổi khác không hiển thị để bình luận không vượt giới hạn độ dài của GitHub \(xem đủ bằng `phoihop diff HEAD`\)\.\n$/);
     expect(r.stdout.split('\n')[2]).toBe(`So sánh \`HEAD\` (\`${end.slice(0, 10)}\`) với bản làm việc hiện tại: 200 thay đổi trong 1 kế hoạch.`);
   });
+
+  it('keeps room for the changes outside the plans, after the count of those left out', () => {
+    const parties = Array.from({ length: 60 }, (_, i) => `  - { id: xa-${i}, name: "Ủy ban Mặt trận Tổ quốc Việt Nam xã số ${i}, huyện Tuy An, tỉnh Phú Yên" }`).join('\n');
+    repo.write({ 'parties.yaml': `${baseRecords()['parties.yaml']}${parties}\n` });
+    const r = runCli(['diff', '--format', 'markdown'], { env, cwd: repo.root });
+    expect(r).toMatchObject({ code: 0, stderr: '' });
+    expect(r.stdout.length).toBeLessThanOrEqual(60_000);
+    expect(r.stdout.length).toBeGreaterThan(60_000 - 600);
+    const tail = r.stdout.slice(r.stdout.indexOf('\n… và '));
+    expect(tail).toMatch(/^\n… và \d+ thay đổi khác không hiển thị[^\n]*\n\n### Ngoài các kế hoạch\n\n/);
+    expect(tail.match(/^- Đơn vị `xa-\d+`: \*\*thêm\*\*/gm)).toHaveLength(50);
+    expect(tail).toMatch(/\n- … và 10 thay đổi khác ngoài các kế hoạch \(xem bằng git diff\)\.\n$/);
+  });
 });
 
 describe('record text in a diff', () => {
