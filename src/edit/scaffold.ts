@@ -146,9 +146,10 @@ function vscodeSettings(): string {
 function gitignore(locale: Lang): string {
   return lines(
     locale === 'vi'
-      ? '# Tệp tạm của một lần ghi bị ngắt giữa chừng (xóa được)'
-      : '# Temporary files of an interrupted write (safe to delete)',
+      ? '# Tệp tạm của một lần ghi bị ngắt giữa chừng, và khóa của lệnh done đang chạy'
+      : '# Temporary files of an interrupted write, and the lock of a done that is running',
     '.*.phoihop-*.tmp',
+    '.phoihop.lock',
     'node_modules/',
     '.DS_Store',
     'Thumbs.db',

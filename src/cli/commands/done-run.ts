@@ -1,9 +1,10 @@
 /** `done`: records a completion in a plan file, validated in memory first, written atomically. */
 import { loadEditableFolder, openEditSession, printDiagnostics } from './edit-session.js';
-import { readFile } from 'node:fs/promises';
+import { readFile, realpath } from 'node:fs/promises';
 import { join } from 'node:path';
 import { applyDone, type DoneRefusalCode } from '../../edit/done.js';
 import { TargetNotWritable, writeFileAtomic } from '../../edit/atomic-write.js';
+import { DEFAULT_WAIT_MS, FolderLocked, withFolderLock } from '../../edit/folder-lock.js';
 import { checkWith, errorsOf, newWarnings } from '../../edit/folder.js';
 import { lineChanges } from '../../edit/line-diff.js';
 import { editMessage } from '../../i18n/edit.js';
@@ -37,6 +38,13 @@ const REFUSAL_EXIT: Record<DoneRefusalCode, ExitCode> = {
 
 const NUMBER = /^-?\d+(\.\d+)?$/;
 
+/** How long to wait for another run's lock: PHOIHOP_LOCK_WAIT seconds (a CI job may rather fail at once, with 0), else a minute. */
+function lockWaitMs(env: CliIO['env']): number {
+  const written = env.PHOIHOP_LOCK_WAIT?.trim();
+  const seconds = Number(written);
+  return written && Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : DEFAULT_WAIT_MS;
+}
+
 export async function runDone(io: CliIO, options: GlobalOptions & DoneOptions, target: string): Promise<number> {
   const { session, lang, paint } = openEditSession(io, options);
   const m = /^\s*([^/\s]+)\/([^/\s]+)\s*$/.exec(target);
@@ -52,56 +60,72 @@ export async function runDone(io: CliIO, options: GlobalOptions & DoneOptions, t
   // Bad usage, like an empty --title for new: the schema wants a document number, so the edit would only fail validation.
   if (evidence === '') throw new UsageError(editMessage(lang, 'empty-evidence'));
 
-  const { source, folder } = await loadEditableFolder(session, paint);
-  const before = folder.validated.diagnostics;
-  const model = folder.validated.model;
-  const plan = model.plans.find((p) => p.id === planId);
-  if (!plan) throw new UsageError(editMessage(lang, 'unknown-plan', { id: planId, known: model.plans.map((p) => p.id).join(', ') }));
-  const task = plan.tasks.find((t) => t.id === taskId);
-  if (!task) throw new UsageError(editMessage(lang, 'unknown-task', { plan: planId, task: taskId, known: plan.tasks.map((t) => t.id).join(', ') }));
-  // --as-of is the day the clerk works as of: a completion recorded then, unless --date says otherwise (else it would be later than it, a done-in-future).
-  const date = explicitDate ?? folder.asOf;
-
-  const path = join(session.dir, ...plan.file.split('/'));
-  const original = await readFile(path);
-  const decoded = decodeUtf8(original);
-  if (!decoded.ok) throw new UsageError(editMessage(lang, 'unsupported-layout', { detail: plan.file }), EXIT.FAILURE);
-  const outcome = applyDone(decoded.text, { task, date, asOf: folder.asOf, period, results, note, evidence, force: options.force === true });
-  if (!outcome.ok) {
-    const { code, args } = outcome.refusal;
-    throw new UsageError(editMessage(lang, code, { file: plan.file, ...args }), REFUSAL_EXIT[code]);
+  if (options.dryRun) return recordCompletion();
+  // Runs at once take turns (src/edit/folder-lock.ts): each then reads the completions recorded before it.
+  const dir = await realpath(session.dir).catch(() => session.dir);
+  try {
+    return await withFolderLock(dir, recordCompletion, {
+      waitMs: lockWaitMs(io.env),
+      onWait: (holder) => io.stderr(`phoihop: ${editMessage(lang, 'folder-lock-wait', { pid: holder.pid, host: holder.host })}\n`),
+    });
+  } catch (error) {
+    if (!(error instanceof FolderLocked)) throw error;
+    const { holder, lockPath, waitedMs } = error;
+    throw new UsageError(editMessage(lang, 'folder-locked', { pid: holder.pid, host: holder.host, lock: lockPath, seconds: Math.round(waitedMs / 1000) }), EXIT.FAILURE);
   }
 
-  const bytes = new TextEncoder().encode((decoded.bom ? '\uFEFF' : '') + outcome.text);
-  const after = await checkWith(source, new Map([[plan.file, bytes]]), folder.asOf);
-  if (errorsOf(after.diagnostics).length > 0) {
-    printDiagnostics(io, errorsOf(after.diagnostics), lang, paint);
-    throw new UsageError(editMessage(lang, 'result-invalid'), EXIT.FAILURE);
-  }
-  printDiagnostics(io, newWarnings(before, after.diagnostics), lang, paint);
+  async function recordCompletion(): Promise<number> {
+    const { source, folder } = await loadEditableFolder(session, paint);
+    const before = folder.validated.diagnostics;
+    const model = folder.validated.model;
+    const plan = model.plans.find((p) => p.id === planId);
+    if (!plan) throw new UsageError(editMessage(lang, 'unknown-plan', { id: planId, known: model.plans.map((p) => p.id).join(', ') }));
+    const task = plan.tasks.find((t) => t.id === taskId);
+    if (!task) throw new UsageError(editMessage(lang, 'unknown-task', { plan: planId, task: taskId, known: plan.tasks.map((t) => t.id).join(', ') }));
+    // --as-of is the day the clerk works as of: a completion recorded then, unless --date says otherwise (else it would be later than it, a done-in-future).
+    const date = explicitDate ?? folder.asOf;
 
-  if (!options.dryRun) {
-    // Another editor may have saved the file since it was read: never overwrite that.
-    const current = await readFile(path);
-    if (!current.equals(original)) throw new UsageError(editMessage(lang, 'file-changed', { file: plan.file }), EXIT.FAILURE);
-    try {
-      await writeFileAtomic(path, bytes, { cleanupOnSignal: true });
-    } catch (error) {
-      if (error instanceof TargetNotWritable) throw new UsageError(editMessage(lang, 'not-writable', { file: plan.file }), EXIT.FAILURE);
-      throw new UsageError(editMessage(lang, 'write-failed', { file: plan.file, detail: systemError(lang, error) }), EXIT.FAILURE);
+    const path = join(session.dir, ...plan.file.split('/'));
+    const original = await readFile(path);
+    const decoded = decodeUtf8(original);
+    if (!decoded.ok) throw new UsageError(editMessage(lang, 'unsupported-layout', { detail: plan.file }), EXIT.FAILURE);
+    const outcome = applyDone(decoded.text, { task, date, asOf: folder.asOf, period, results, note, evidence, force: options.force === true });
+    if (!outcome.ok) {
+      const { code, args } = outcome.refusal;
+      throw new UsageError(editMessage(lang, code, { file: plan.file, ...args }), REFUSAL_EXIT[code]);
     }
-  }
-  const summary = editMessage(lang, options.dryRun ? 'done-would-record' : 'done-recorded', {
-    file: plan.file,
-    target: `${plan.id}/${task.id}`,
-    // As the reports name it (`Quý IV năm 2026`): the key itself shows in the changed line below.
-    period: period ? inSentence(lang, periodName(lang, period)) : '',
-    date: lang === 'vi' ? formatVi(date) : formatISO(date),
-  });
-  const lines = [summary, ...renderChanges(decoded.text, outcome.text, paint)];
-  if (options.dryRun) lines.push(editMessage(lang, 'dry-run'));
-  io.stdout(lines.join('\n') + '\n');
-  return EXIT.OK;
+
+    const bytes = new TextEncoder().encode((decoded.bom ? '\uFEFF' : '') + outcome.text);
+    const after = await checkWith(source, new Map([[plan.file, bytes]]), folder.asOf);
+    if (errorsOf(after.diagnostics).length > 0) {
+      printDiagnostics(io, errorsOf(after.diagnostics), lang, paint);
+      throw new UsageError(editMessage(lang, 'result-invalid'), EXIT.FAILURE);
+    }
+    printDiagnostics(io, newWarnings(before, after.diagnostics), lang, paint);
+
+    if (!options.dryRun) {
+      // Another editor may have saved the file since it was read: never overwrite that.
+      const current = await readFile(path);
+      if (!current.equals(original)) throw new UsageError(editMessage(lang, 'file-changed', { file: plan.file }), EXIT.FAILURE);
+      try {
+        await writeFileAtomic(path, bytes, { cleanupOnSignal: true });
+      } catch (error) {
+        if (error instanceof TargetNotWritable) throw new UsageError(editMessage(lang, 'not-writable', { file: plan.file }), EXIT.FAILURE);
+        throw new UsageError(editMessage(lang, 'write-failed', { file: plan.file, detail: systemError(lang, error) }), EXIT.FAILURE);
+      }
+    }
+    const summary = editMessage(lang, options.dryRun ? 'done-would-record' : 'done-recorded', {
+      file: plan.file,
+      target: `${plan.id}/${task.id}`,
+      // As the reports name it (`Quý IV năm 2026`): the key itself shows in the changed line below.
+      period: period ? inSentence(lang, periodName(lang, period)) : '',
+      date: lang === 'vi' ? formatVi(date) : formatISO(date),
+    });
+    const lines = [summary, ...renderChanges(decoded.text, outcome.text, paint)];
+    if (options.dryRun) lines.push(editMessage(lang, 'dry-run'));
+    io.stdout(lines.join('\n') + '\n');
+    return EXIT.OK;
+}
 }
 
 /** `--result metric=number`, in the order given; a metric named twice is an error. */
