@@ -14,7 +14,7 @@ import { type Day, formatISO } from '../model/dates.js';
 import { nextPeriod, overlaps, parseOccurrenceKey, type Period, periodContaining, periodsOverlapping } from '../model/periods.js';
 import type { RecurringSchedule, Task } from '../model/records.js';
 import { YAML_PARSE_OPTIONS, yamlNumber, yamlString, yamlStringLike } from './scalar.js';
-import { applySplices, columnOf, contentEnd, insertLinesAfter, lineEnding, type Splice } from './text.js';
+import { applySplices, columnOf, contentEnd, insertLinesAfter, type Splice } from './text.js';
 
 export interface DoneRequest {
   /** The task as the validated model has it: its schedule decides what is written. */
@@ -155,7 +155,11 @@ function replaceString(text: string, node: ParsedNode, value: string, context: '
 /** Where new keys of a block mapping start: the column of its first key. */
 function keyIndent(text: string, map: YAMLMap): string {
   const first = map.items[0]?.key as ParsedNode | undefined;
-  return ' '.repeat(first ? columnOf(text, first.range[0]) : 0);
+  if (!first) return '';
+  const column = columnOf(text, first.range[0]);
+  // An explicit key (`? id`): the mapping's column is the indicator's, not the key's.
+  const explicit = /\?[ \t]+$/.exec(text.slice(first.range[0] - column, first.range[0]));
+  return ' '.repeat(explicit ? explicit.index : column);
 }
 
 /** New `key: value` pairs into a mapping after `anchor`: one line each in a block, `, k: v` in a flow. */
@@ -163,7 +167,7 @@ function addPairs(text: string, map: YAMLMap, anchor: number, pairs: ReadonlyArr
   if (pairs.length === 0) return undefined;
   if (map.flow) return { start: anchor, end: anchor, text: pairs.map(([k, v]) => `, ${k}: ${v}`).join('') };
   const indent = keyIndent(text, map);
-  return insertLinesAfter(text, anchor, pairs.map(([k, v]) => `${indent}${k}: ${v}`), lineEnding(text));
+  return insertLinesAfter(text, anchor, pairs.map(([k, v]) => `${indent}${k}: ${v}`));
 }
 
 /** `{ a: 1, b: 2 }` for new results. */
@@ -360,7 +364,7 @@ function logSplices(
     const anchor = pairEnd(text, last);
     if (task.flow) return { splices: [{ start: anchor, end: anchor, text: `, log: { ${entryText} }` }], touched: [task] };
     const indent = keyIndent(text, task);
-    return { splices: [insertLinesAfter(text, anchor, [`${indent}log:`, `${indent}  ${entryText}`], lineEnding(text))], touched: [task] };
+    return { splices: [insertLinesAfter(text, anchor, [`${indent}log:`, `${indent}  ${entryText}`])], touched: [task] };
   }
   const aliased = aliasRefusal(text, request.task.id, 'log', log.value);
   if (aliased) return aliased;
@@ -385,7 +389,7 @@ function logSplices(
   if (logMap.flow) return { splices: [insertFlowEntry(text, logMap, before?.pair, entries[0]?.pair, entryText)], touched: [logMap] };
   const indent = keyIndent(text, logMap);
   const anchor = before ? pairEnd(text, before.pair) : log.key.range[1];
-  return { splices: [insertLinesAfter(text, anchor, [`${indent}${entryText}`], lineEnding(text))], touched: [logMap] };
+  return { splices: [insertLinesAfter(text, anchor, [`${indent}${entryText}`])], touched: [logMap] };
 }
 
 /** The old value of a log entry replaced by `value`, keeping its key and any comment after the colon. */

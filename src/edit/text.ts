@@ -21,9 +21,15 @@ export function applySplices(text: string, splices: readonly Splice[]): string {
   return out;
 }
 
-/** The line ending the file uses: CRLF when its first line ends so, else LF. */
-export function lineEnding(text: string): '\n' | '\r\n' {
-  const lf = text.indexOf('\n');
+/**
+ * The line ending new lines take next to the line holding `offset`: that
+ * line's own, else (a last line without one) the line's before it, else LF.
+ * Not the file's first line's: a CRLF file whose first line a Unix tool
+ * added (`# yaml-language-server: …`) keeps CRLF where it is edited.
+ */
+export function lineEndingAt(text: string, offset: number): '\n' | '\r\n' {
+  let lf = text.indexOf('\n', offset);
+  if (lf === -1) lf = text.lastIndexOf('\n', offset);
   return lf > 0 && text[lf - 1] === '\r' ? '\r\n' : '\n';
 }
 
@@ -49,7 +55,8 @@ export function contentEnd(text: string, start: number, end: number): number {
  * comment and line break). At the end of a file without a final line break,
  * the break goes before the new lines, so the file still ends without one.
  */
-export function insertLinesAfter(text: string, offset: number, lines: readonly string[], eol: string): Splice {
+export function insertLinesAfter(text: string, offset: number, lines: readonly string[]): Splice {
+  const eol = lineEndingAt(text, offset);
   const lf = text.indexOf('\n', offset);
   if (lf === -1) return { start: text.length, end: text.length, text: lines.map((l) => eol + l).join('') };
   return { start: lf + 1, end: lf + 1, text: lines.map((l) => l + eol).join('') };

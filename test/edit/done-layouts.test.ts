@@ -171,6 +171,27 @@ describe('done, case by case', () => {
     );
   });
 
+  it('gives new lines the line ending of the lines around them, not of the first line, in a file that mixes them', async () => {
+    // A CRLF file whose first line a Unix tool added, and the reverse.
+    const lines = ['  - id: t', '    title: A', '    lead: bdv-tu', '    due: 2022-12-15'];
+    const crlfBelowLf = `# yaml-language-server: $schema=../schemas/plan.schema.json\n${plan(...lines).replace(/\n/g, '\r\n')}`;
+    expect(await done(crlfBelowLf, { date: day('2022-12-10') })).toBe(crlfBelowLf + '    status: done\r\n    done: 2022-12-10\r\n');
+    const lfBelowCrlf = `# ghi chú\r\n${plan(...lines)}`;
+    expect(await done(lfBelowCrlf, { date: day('2022-12-10') })).toBe(lfBelowCrlf + '    status: done\n    done: 2022-12-10\n');
+    // The last line without a line break: the new lines take the line before's.
+    const noFinalBreak = crlfBelowLf.slice(0, -2);
+    expect(await done(noFinalBreak, { date: day('2022-12-10') })).toBe(noFinalBreak + '\r\n    status: done\r\n    done: 2022-12-10');
+  });
+
+  it('indents new keys at the mapping’s column when its first key is explicit (`? id`)', async () => {
+    const text = plan('  - ? id', '    : t', '    title: A', '    lead: bdv-tu', '    due: 2022-12-15');
+    expect(await done(text, { date: day('2022-12-10') })).toBe(plan('  - ? id', '    : t', '    title: A', '    lead: bdv-tu', '    due: 2022-12-15', '    status: done', '    done: 2022-12-10'));
+    const log = plan('  - id: t', '    title: A', '    lead: bdv-tu', '    every: year', '    log:', '      ? 2022', '      : 2022-12-30');
+    expect(await done(log, { date: day('2023-12-30'), period: period('2023') })).toBe(
+      plan('  - id: t', '    title: A', '    lead: bdv-tu', '    every: year', '    log:', '      ? 2022', '      : 2022-12-30', '      2023: 2023-12-30'),
+    );
+  });
+
   it('merges results into an existing block mapping', async () => {
     const text = plan('  - id: t', '    title: A', '    lead: bdv-tu', '    results:', '      articles: 3', '    status: in-progress');
     expect(await done(text, { date: day('2022-12-10'), results: [['participants', 40]] })).toBe(
