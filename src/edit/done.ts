@@ -154,12 +154,17 @@ function replaceString(text: string, node: ParsedNode, value: string, context: '
 
 /** Where new keys of a block mapping start: the column of its first key. */
 function keyIndent(text: string, map: YAMLMap): string {
-  const first = map.items[0]?.key as ParsedNode | undefined;
+  const keys = map.items.map((item) => item.key as ParsedNode | undefined).filter((key) => key !== undefined && key !== null);
+  const prefix = (key: ParsedNode) => text.slice(key.range[0] - columnOf(text, key.range[0]), key.range[0]);
+  // An implicit key, first on its line (after any `- `), stands at the mapping's column; an explicit one's (`? &a id`, or `?` then
+  // the key on the next line, further in) does not: the leftmost of the keys first on their line is an implicit one, if any is.
+  const columns = keys.filter((key) => /^[ \t]*(?:-[ \t]+)*$/.test(prefix(key))).map((key) => columnOf(text, key.range[0]));
+  if (columns.length > 0) return ' '.repeat(Math.min(...columns));
+  const first = keys[0];
   if (!first) return '';
-  const column = columnOf(text, first.range[0]);
-  // An explicit key (`? id`): the mapping's column is the indicator's, not the key's.
-  const explicit = /\?[ \t]+$/.exec(text.slice(first.range[0] - column, first.range[0]));
-  return ' '.repeat(explicit ? explicit.index : column);
+  // Only explicit keys, `? id`: the mapping's column is the indicator's.
+  const explicit = /\?[ \t]+$/.exec(prefix(first));
+  return ' '.repeat(explicit ? explicit.index : columnOf(text, first.range[0]));
 }
 
 /** New `key: value` pairs into a mapping after `anchor`: one line each in a block, `, k: v` in a flow. */

@@ -12,7 +12,7 @@
  * (a shared folder) once it is older than STALE_MS. A signal that ends the
  * run (Ctrl-C) removes the lock on the way out.
  */
-import { readFileSync, unlinkSync } from 'node:fs';
+import { readFileSync, type Stats, unlinkSync } from 'node:fs';
 import * as fsp from 'node:fs/promises';
 import { hostname, constants as osConstants } from 'node:os';
 import { join } from 'node:path';
@@ -28,6 +28,12 @@ export const STALE_MS = 10 * 60_000;
 
 const POLL_MS = 50;
 
+/** A lock still empty after this long was made by a run that died before writing it. */
+const UNWRITTEN_STALE_MS = 5_000;
+
+/** A breaker's lock (takeOver) is held for a moment: one this old was left by a run that died breaking. */
+const BREAKER_STALE_MS = 10_000;
+
 /** Who holds a lock, as its file says. */
 export interface LockHolder {
   pid: number;
@@ -38,17 +44,18 @@ export interface LockHolder {
 export class FolderLocked extends Error {
   constructor(
     readonly lockPath: string,
-    readonly holder: LockHolder,
+    /** Undefined when the lock cannot be read (another user's, or not a file). */
+    readonly holder: LockHolder | undefined,
     readonly waitedMs: number,
   ) {
-    super(`${lockPath}: held by process ${holder.pid} on ${holder.host}`);
+    super(`${lockPath}: held${holder ? ` by process ${holder.pid} on ${holder.host}` : ''}`);
   }
 }
 
 export interface LockOptions {
   waitMs?: number;
   /** Called once, when the lock is found held: the run is about to wait. */
-  onWait?: (holder: LockHolder) => void;
+  onWait?: (holder: LockHolder | undefined) => void;
 }
 
 /**
@@ -78,55 +85,118 @@ async function acquire(lockPath: string, mine: string, options: LockOptions): Pr
   const started = Date.now();
   let announced = false;
   for (;;) {
-    try {
-      const handle = await fsp.open(lockPath, 'wx', 0o644);
-      try {
-        await handle.writeFile(mine);
-      } finally {
-        await handle.close();
-      }
-      return true;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') return false;
-    }
+    const made = await create(lockPath, mine);
+    if (made !== 'exists') return made === 'made';
     const found = await readLock(lockPath);
-    // Released between the create and the read: try again at once.
+    // Released since the create: try again at once.
     if (found === undefined) continue;
-    if (isStale(found)) {
-      await fsp.unlink(lockPath).catch(() => {});
-      continue;
-    }
-    const holder = found.holder ?? { pid: 0, host: '?' };
+    if (isStale(found) && (await takeOver(lockPath, found, mine))) continue;
     const waited = Date.now() - started;
-    if (waited >= waitMs) throw new FolderLocked(lockPath, holder, waited);
-    if (!announced) options.onWait?.(holder);
+    if (waited >= waitMs) throw new FolderLocked(lockPath, found.holder, waited);
+    if (!announced) options.onWait?.(found.holder);
     announced = true;
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }
 }
 
-interface FoundLock {
-  /** Undefined while its maker has not yet written it, or if it is not ours to read. */
-  holder?: LockHolder;
-  ageMs: number;
+/** `unlockable`: the folder cannot take the file (read-only, full), and the run goes on without it. */
+async function create(lockPath: string, mine: string): Promise<'made' | 'exists' | 'unlockable'> {
+  let handle: fsp.FileHandle;
+  try {
+    handle = await fsp.open(lockPath, 'wx', 0o644);
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EEXIST' ? 'exists' : 'unlockable';
+  }
+  try {
+    await handle.writeFile(mine);
+    await handle.close();
+    return 'made';
+  } catch {
+    // An empty lock would hold every later run off until it is old: never leave one.
+    await handle.close().catch(() => {});
+    await fsp.unlink(lockPath).catch(() => {});
+    return 'unlockable';
+  }
 }
 
-async function readLock(lockPath: string): Promise<FoundLock | undefined> {
+interface FoundLock {
+  /** Undefined while its maker has not yet written it, or when it cannot be read. */
+  holder?: LockHolder;
+  /** What identifies this lock among those that may take its name in turn. */
+  identity: string;
+  ageMs: number;
+  regular: boolean;
+}
+
+/** The lock at `path`, read through one descriptor, so its content and identity are the same file's; undefined when there is none. */
+async function readLock(path: string): Promise<FoundLock | undefined> {
+  let stat: Stats;
   try {
-    const [text, stat] = await Promise.all([fsp.readFile(lockPath, 'utf8'), fsp.stat(lockPath)]);
+    stat = await fsp.lstat(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    return { identity: '?', ageMs: 0, regular: false };
+  }
+  // A folder or a link in its place is no lock of ours: it is waited on, never taken over.
+  if (!stat.isFile()) return { identity: '?', ageMs: Date.now() - stat.mtimeMs, regular: false };
+  let handle: fsp.FileHandle;
+  try {
+    handle = await fsp.open(path, 'r');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    return { identity: `${stat.dev}:${stat.ino}:${stat.mtimeMs}`, ageMs: Date.now() - stat.mtimeMs, regular: true };
+  }
+  try {
+    const opened = await handle.stat();
+    const text = await handle.readFile('utf8');
     const m = /^(\d+) (\S+)\n$/.exec(text);
-    return { holder: m ? { pid: Number(m[1]), host: m[2] } : undefined, ageMs: Date.now() - stat.mtimeMs };
-  } catch {
-    return undefined;
+    return {
+      holder: m ? { pid: Number(m[1]), host: m[2] } : undefined,
+      identity: `${opened.dev}:${opened.ino}:${opened.mtimeMs}:${text}`,
+      ageMs: Date.now() - opened.mtimeMs,
+      regular: true,
+    };
+  } finally {
+    await handle.close();
   }
 }
 
 function isStale(found: FoundLock): boolean {
+  if (!found.regular) return false;
   if (found.ageMs > STALE_MS) return true;
   const holder = found.holder;
-  // A lock still being written is young: wait for it (an old one was caught above).
-  if (holder === undefined) return false;
+  // Empty (or not ours to read) and old: its maker died between making and writing it.
+  if (holder === undefined) return found.ageMs > UNWRITTEN_STALE_MS;
+  // A run removes its lock before it ends, so a lock whose process has ended was left by a run that died.
   return holder.host === hostname() && !isRunning(holder.pid);
+}
+
+/**
+ * Removes a stale lock, and only that one. Judging and removing are two
+ * steps, and between them the lock may have been released and another run's
+ * made under the same name. So removing takes a second lock, for breakers
+ * only: while it is held, the lock is read again and removed only if it is
+ * still the one judged stale. Nothing else removes a lock that is not its
+ * own, so that one cannot change between the read and the removal.
+ * Returns false when another run is breaking it: wait a turn.
+ */
+async function takeOver(lockPath: string, stale: FoundLock, mine: string): Promise<boolean> {
+  const breaker = `${lockPath}.break`;
+  const made = await create(breaker, mine);
+  if (made === 'exists') {
+    // A breaker holds it for a moment; one this old died holding it.
+    const other = await readLock(breaker);
+    if (other !== undefined && other.ageMs > BREAKER_STALE_MS) await fsp.unlink(breaker).catch(() => {});
+    return false;
+  }
+  if (made === 'unlockable') return false;
+  try {
+    const now = await readLock(lockPath);
+    if (now !== undefined && now.identity === stale.identity) await fsp.unlink(lockPath).catch(() => {});
+  } finally {
+    await fsp.unlink(breaker).catch(() => {});
+  }
+  return true;
 }
 
 function isRunning(pid: number): boolean {

@@ -149,7 +149,7 @@ function gitignore(locale: Lang): string {
       ? '# Tệp tạm của một lần ghi bị ngắt giữa chừng, và khóa của lệnh done đang chạy'
       : '# Temporary files of an interrupted write, and the lock of a done that is running',
     '.*.phoihop-*.tmp',
-    '.phoihop.lock',
+    '.phoihop.lock*',
     'node_modules/',
     '.DS_Store',
     'Thumbs.db',

@@ -117,8 +117,8 @@ const WORDS = {
   added: { vi: () => 'thêm', en: () => 'added' },
   removed: { vi: () => 'xóa', en: () => 'removed' },
   'md-more-others': {
-    vi: (a: Args) => `… và ${a.count} thay đổi khác ngoài các kế hoạch (xem bằng git diff).`,
-    en: (a: Args) => `… and ${a.count} more ${plural(Number(a.count), 'change')} outside the plans (see git diff).`,
+    vi: (a: Args) => `… và ${a.count} thay đổi khác ngoài các kế hoạch (xem đủ bằng ${a.check}).`,
+    en: (a: Args) => `… and ${a.count} more ${plural(Number(a.count), 'change')} outside the plans (see them all with ${a.check}).`,
   },
   'no-changes': { vi: () => 'Không có thay đổi nào trong các kế hoạch.', en: () => 'No changes in the plans.' },
   'count-line': {

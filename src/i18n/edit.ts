@@ -104,15 +104,17 @@ const CATALOGUE = {
     vi: () => 'Kế hoạch mới sẽ không hợp lệ (lỗi ở trên) nên chưa ghi gì.',
     en: () => 'The new plan would not validate (errors above), so nothing was written.',
   },
+  'lock-holder': { vi: (a) => `tiến trình ${a.pid} trên máy ${a.host}`, en: (a) => `process ${a.pid} on ${a.host}` },
+  'lock-holder-unknown': { vi: () => 'không rõ tiến trình nào', en: () => 'which one is not known' },
   'folder-lock-wait': {
-    vi: (a) => `đang chờ một lệnh phoihop khác (tiến trình ${a.pid} trên máy ${a.host}) ghi xong vào thư mục hồ sơ…`,
-    en: (a) => `waiting for another phoihop run (process ${a.pid} on ${a.host}) to finish writing to the records folder…`,
+    vi: (a) => `đang chờ một lệnh phoihop khác (${a.holder}) ghi xong vào thư mục hồ sơ…`,
+    en: (a) => `waiting for another phoihop run (${a.holder}) to finish writing to the records folder…`,
   },
   'folder-locked': {
     vi: (a) =>
-      `Thư mục hồ sơ vẫn đang bị một lệnh phoihop khác giữ sau ${a.seconds} giây chờ (tiến trình ${a.pid} trên máy ${a.host}, tệp khóa ${a.lock}), nên không ghi gì; hãy chạy lại lệnh sau. Nếu chắc không còn lệnh nào đang chạy, hãy xóa tệp khóa đó.`,
+      `Thư mục hồ sơ vẫn đang bị một lệnh phoihop khác giữ sau ${a.seconds} giây chờ (${a.holder}; tệp khóa ${a.lock}), nên không ghi gì; hãy chạy lại lệnh sau. Nếu chắc không còn lệnh nào đang chạy, hãy xóa tệp khóa đó.`,
     en: (a) =>
-      `The records folder was still held by another phoihop run after ${a.seconds} s of waiting (process ${a.pid} on ${a.host}, lock file ${a.lock}), so nothing was written; run the command again later. If you are sure no run is still going, delete that lock file.`,
+      `The records folder was still held by another phoihop run after ${a.seconds} s of waiting (${a.holder}; lock file ${a.lock}), so nothing was written; run the command again later. If you are sure no run is still going, delete that lock file.`,
   },
   'file-changed': {
     vi: (a) => `Tệp ${a.file} vừa bị thay đổi trong lúc sửa nên không ghi; hãy chạy lại lệnh.`,

@@ -134,18 +134,27 @@ function otherLinesText(others: readonly RecordChange[], lang: Lang, paint: Pain
   ];
 }
 
-/** Changes outside the plans listed in Markdown; the rest counted (a new folder adds every party). */
+/** Changes outside the plans listed in Markdown, at most this many and MARKDOWN_OTHERS_BUDGET characters; the rest counted (a new folder adds every party). */
 export const MARKDOWN_OTHERS = 50;
+export const MARKDOWN_OTHERS_BUDGET = 15_000;
 
-function otherSectionMarkdown(others: readonly RecordChange[], lang: Lang): string[] {
+function otherSectionMarkdown(report: DiffReport, lang: Lang, dir?: string): string[] {
+  const others = report.others;
   if (others.length === 0) return [];
-  const items = others.slice(0, MARKDOWN_OTHERS).map((c) => {
+  const items: string[] = [];
+  let size = 0;
+  for (const c of others.slice(0, MARKDOWN_OTHERS)) {
     const subject = c.about === 'config' ? capitalise(diffWord(lang, 'config')) : capitalise(diffWord(lang, 'party', { id: codeSpan(c.id) }));
-    if (c.about === 'party' && c.change !== 'changed') return `- ${subject}: **${diffWord(lang, c.change)}** ${escapeMarkdown(c.name)}`;
-    return `- ${subject}: **${diffWord(lang, 'field-changed')}** ${codeSpan(c.path)}: ${codeSpan(showValue(c.from, lang))} → ${codeSpan(showValue(c.to, lang))}`;
-  });
-  const more = others.length - MARKDOWN_OTHERS;
-  if (more > 0) items.push(`- ${diffWord(lang, 'md-more-others', { count: more })}`);
+    const item =
+      c.about === 'party' && c.change !== 'changed'
+        ? `- ${subject}: **${diffWord(lang, c.change)}** ${escapeMarkdown(c.name)}`
+        : `- ${subject}: **${diffWord(lang, 'field-changed')}** ${codeSpan(c.path)}: ${codeSpan(showValue(c.from, lang))} → ${codeSpan(showValue(c.to, lang))}`;
+    if (size + item.length + 1 > MARKDOWN_OTHERS_BUDGET) break;
+    items.push(item);
+    size += item.length + 1;
+  }
+  const more = others.length - items.length;
+  if (more > 0) items.push(`- ${diffWord(lang, 'md-more-others', { count: more, check: codeSpan(diffCommand(report, dir)) })}`);
   return [`### ${diffWord(lang, 'md-others-heading')}`, '', ...items, ''];
 }
 
@@ -192,7 +201,7 @@ export function renderDiffMarkdown(report: DiffReport, lang: Lang, dir?: string)
   const out = [`## ${diffWord(lang, 'md-heading')}`, ''];
   const from = revisionShown(report.from, report.commits?.from);
   const to = report.to === WORKTREE ? diffWord(lang, 'worktree') : revisionShown(report.to, report.commits?.to);
-  const others = otherSectionMarkdown(report.others, lang);
+  const others = otherSectionMarkdown(report, lang, dir);
   if (report.changes.length === 0) {
     out.push(diffWord(lang, 'md-no-changes', { from, to }), '', ...others);
     return out.join('\n');

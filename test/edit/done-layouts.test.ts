@@ -184,8 +184,11 @@ describe('done, case by case', () => {
   });
 
   it('indents new keys at the mapping’s column when its first key is explicit (`? id`)', async () => {
-    const text = plan('  - ? id', '    : t', '    title: A', '    lead: bdv-tu', '    due: 2022-12-15');
-    expect(await done(text, { date: day('2022-12-10') })).toBe(plan('  - ? id', '    : t', '    title: A', '    lead: bdv-tu', '    due: 2022-12-15', '    status: done', '    done: 2022-12-10'));
+    for (const key of [['? id'], ['? &a id'], ['? !!str id'], ['? # khóa', '      id'], ['?', '      id']]) {
+      const [first, ...rest] = key;
+      const lines = [`  - ${first}`, ...rest, '    : t', '    title: A', '    lead: bdv-tu', '    due: 2022-12-15'];
+      expect(await done(plan(...lines), { date: day('2022-12-10') })).toBe(plan(...lines, '    status: done', '    done: 2022-12-10'));
+    }
     const log = plan('  - id: t', '    title: A', '    lead: bdv-tu', '    every: year', '    log:', '      ? 2022', '      : 2022-12-30');
     expect(await done(log, { date: day('2023-12-30'), period: period('2023') })).toBe(
       plan('  - id: t', '    title: A', '    lead: bdv-tu', '    every: year', '    log:', '      ? 2022', '      : 2022-12-30', '      2023: 2023-12-30'),

@@ -77,7 +77,7 @@ describe('phoihop init', () => {
       expect(matching).toEqual([`./.phoihop/schemas/${kind}.schema.json`]);
       expect(existsSync(join(dir, matching[0]))).toBe(true);
     }
-    expect(readFileSync(join(dir, '.gitignore'), 'utf8')).toContain('.*.phoihop-*.tmp\n.phoihop.lock\n');
+    expect(readFileSync(join(dir, '.gitignore'), 'utf8')).toContain('.*.phoihop-*.tmp\n.phoihop.lock*\n');
   });
 
   it('speaks English when the environment does, and takes --timezone', () => {

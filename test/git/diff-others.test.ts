@@ -97,8 +97,20 @@ describe('diff: parties and the config', () => {
     edit('parties.yaml', (text) => text + parties);
     const markdown = diff('--format', 'markdown');
     expect(markdown.match(/^- Đơn vị `xa-\d\d`: \*\*thêm\*\*/gm)).toHaveLength(50);
-    expect(markdown).toContain('- Đơn vị `xa-49`: **thêm** Ủy ban MTTQ xã số 49\n- … và 10 thay đổi khác ngoài các kế hoạch (xem bằng git diff).\n');
+    expect(markdown).toContain('- Đơn vị `xa-49`: **thêm** Ủy ban MTTQ xã số 49\n- … và 10 thay đổi khác ngoài các kế hoạch (xem đủ bằng `phoihop diff HEAD`).\n');
     expect(diff().match(/^đơn vị xa-\d\d: thêm/gm)).toHaveLength(60);
+  });
+
+  it('keeps the markdown within its size however long the names: the rest are counted', () => {
+    const long = 'Ủy ban Mặt trận Tổ quốc Việt Nam '.repeat(40).trim();
+    const parties = Array.from({ length: 60 }, (_, i) => `  - id: xa-${String(i).padStart(2, '0')}\n    name: ${long} ${i}\n`).join('');
+    edit('parties.yaml', (text) => text + parties);
+    const markdown = diff('--format', 'markdown');
+    const shown = markdown.match(/^- Đơn vị `xa-\d\d`: \*\*thêm\*\*/gm) ?? [];
+    expect(shown.length).toBeGreaterThan(5);
+    expect(shown.length).toBeLessThan(50);
+    expect(markdown.length).toBeLessThanOrEqual(15_000 + 500);
+    expect(markdown).toContain(`- … và ${60 - shown.length} thay đổi khác ngoài các kế hoạch (xem đủ bằng \`phoihop diff HEAD\`).\n`);
   });
 
   it('writes out invisible characters in a party’s name', () => {

@@ -347,7 +347,7 @@ describe('a diff for a pull request comment, of a big change set', () => {
     const tail = r.stdout.slice(r.stdout.indexOf('\n… và '));
     expect(tail).toMatch(/^\n… và \d+ thay đổi khác không hiển thị[^\n]*\n\n### Ngoài các kế hoạch\n\n/);
     expect(tail.match(/^- Đơn vị `xa-\d+`: \*\*thêm\*\*/gm)).toHaveLength(50);
-    expect(tail).toMatch(/\n- … và 10 thay đổi khác ngoài các kế hoạch \(xem bằng git diff\)\.\n$/);
+    expect(tail).toMatch(/\n- … và 10 thay đổi khác ngoài các kế hoạch \(xem đủ bằng `phoihop diff HEAD`\)\.\n$/);
   });
 });
 

@@ -4,7 +4,7 @@ import { readFile, realpath } from 'node:fs/promises';
 import { join } from 'node:path';
 import { applyDone, type DoneRefusalCode } from '../../edit/done.js';
 import { TargetNotWritable, writeFileAtomic } from '../../edit/atomic-write.js';
-import { DEFAULT_WAIT_MS, FolderLocked, withFolderLock } from '../../edit/folder-lock.js';
+import { DEFAULT_WAIT_MS, FolderLocked, type LockHolder, withFolderLock } from '../../edit/folder-lock.js';
 import { checkWith, errorsOf, newWarnings } from '../../edit/folder.js';
 import { lineChanges } from '../../edit/line-diff.js';
 import { editMessage } from '../../i18n/edit.js';
@@ -45,6 +45,11 @@ function lockWaitMs(env: CliIO['env']): number {
   return written && Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : DEFAULT_WAIT_MS;
 }
 
+/** Who holds the lock, in a message: `tiến trình 4242 trên máy vm`; unknown when the lock cannot be read. */
+function holderWords(lang: Lang, holder: LockHolder | undefined): string {
+  return holder === undefined ? editMessage(lang, 'lock-holder-unknown') : editMessage(lang, 'lock-holder', { pid: holder.pid, host: holder.host });
+}
+
 export async function runDone(io: CliIO, options: GlobalOptions & DoneOptions, target: string): Promise<number> {
   const { session, lang, paint } = openEditSession(io, options);
   const m = /^\s*([^/\s]+)\/([^/\s]+)\s*$/.exec(target);
@@ -66,12 +71,12 @@ export async function runDone(io: CliIO, options: GlobalOptions & DoneOptions, t
   try {
     return await withFolderLock(dir, recordCompletion, {
       waitMs: lockWaitMs(io.env),
-      onWait: (holder) => io.stderr(`phoihop: ${editMessage(lang, 'folder-lock-wait', { pid: holder.pid, host: holder.host })}\n`),
+      onWait: (holder) => io.stderr(`phoihop: ${editMessage(lang, 'folder-lock-wait', { holder: holderWords(lang, holder) })}\n`),
     });
   } catch (error) {
     if (!(error instanceof FolderLocked)) throw error;
     const { holder, lockPath, waitedMs } = error;
-    throw new UsageError(editMessage(lang, 'folder-locked', { pid: holder.pid, host: holder.host, lock: lockPath, seconds: Math.round(waitedMs / 1000) }), EXIT.FAILURE);
+    throw new UsageError(editMessage(lang, 'folder-locked', { holder: holderWords(lang, holder), lock: lockPath, seconds: Math.round(waitedMs / 1000) }), EXIT.FAILURE);
   }
 
   async function recordCompletion(): Promise<number> {
