@@ -19,7 +19,10 @@ export type RecordChange =
 /** The config's changes first, then each party's, by id. */
 export function diffOtherRecords(before: Model, after: Model): RecordChange[] {
   const changes: RecordChange[] = [];
-  for (const [path, from, to] of diffTrees(configTree(before.config), configTree(after.config), '')) changes.push({ about: 'config', path, from, to });
+  // A metric added or removed is told field by field (`metrics.articles.label`), as an edit is: both sides have its mapping.
+  const metricIds = sortedUnion(Object.keys(before.config.metrics), Object.keys(after.config.metrics));
+  const [treeBefore, treeAfter] = [configTree(before.config, metricIds), configTree(after.config, metricIds)];
+  for (const [path, from, to] of diffTrees(treeBefore, treeAfter, '')) changes.push({ about: 'config', path, from, to });
   for (const id of sortedUnion(before.parties.keys(), after.parties.keys())) {
     const a = before.parties.get(id);
     const b = after.parties.get(id);
@@ -31,9 +34,12 @@ export function diffOtherRecords(before: Model, after: Model): RecordChange[] {
 }
 
 /** The config as it acts: defaults filled in, so writing `soon: 14` (the default) is no change; the order of `ignore` globs does not matter. */
-function configTree(config: Config): Tree {
+function configTree(config: Config, metricIds: readonly string[]): Tree {
   const metrics: { [id: string]: Json } = {};
-  for (const [id, metric] of Object.entries(config.metrics)) metrics[id] = { label: metric.label, ...(metric.unit === undefined ? {} : { unit: metric.unit }) };
+  for (const id of metricIds) {
+    const metric = config.metrics[id];
+    metrics[id] = metric === undefined ? {} : { label: metric.label, ...(metric.unit === undefined ? {} : { unit: metric.unit }) };
+  }
   return { title: config.title, locale: config.locale, timezone: config.timezone, soon: config.soon, metrics, ignore: [...config.ignore].sort() };
 }
 

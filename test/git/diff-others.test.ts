@@ -77,8 +77,19 @@ describe('diff: parties and the config', () => {
     repo.commit('Hội Nông dân');
     committed['parties.yaml'] = readFileSync(join(repo.root, 'parties.yaml'), 'utf8');
     edit('parties.yaml', (text) => text.replace('  - id: hnd-tinh\n    name: Hội Nông dân tỉnh Phú Yên\n', ''));
-    edit('phoihop.yaml', (text) => text.replace('articles: { label: "Tin, bài", unit: bài }', 'articles: { label: "Tin, bài viết", unit: bài }'));
-    expect(diff()).toContain('cấu hình: sửa metrics.articles.label: "Tin, bài" → "Tin, bài viết"\nđơn vị hnd-tinh: xóa "Hội Nông dân tỉnh Phú Yên"\n');
+    edit('phoihop.yaml', (text) =>
+      text.replace('articles: { label: "Tin, bài", unit: bài }', 'articles: { label: "Tin, bài viết", unit: bài }\n  volunteers: { label: Tình nguyện viên, unit: người }'),
+    );
+    expect(diff()).toContain(
+      [
+        'cấu hình: sửa metrics.articles.label: "Tin, bài" → "Tin, bài viết"',
+        // A metric added is told field by field too.
+        'cấu hình: sửa metrics.volunteers.label: (trống) → "Tình nguyện viên"',
+        'cấu hình: sửa metrics.volunteers.unit: (trống) → "người"',
+        'đơn vị hnd-tinh: xóa "Hội Nông dân tỉnh Phú Yên"',
+        '',
+      ].join('\n'),
+    );
   });
 
   it('reads the config and parties as they act: a default written out or left out, globs reordered, a party moved to another file are no change', () => {
