@@ -6,6 +6,7 @@
  * byte. The result is parsed again and must read as exactly the intended
  * values, or the edit is refused.
  */
+import { minOf, pushAll } from '../arrays.js';
 import { isDeepStrictEqual } from 'node:util';
 import { isAlias, isMap, isNode, isPair, isScalar, isSeq, visit } from 'yaml';
 import type { Document, Node, Pair, YAMLMap } from 'yaml';
@@ -159,7 +160,7 @@ function keyIndent(text: string, map: YAMLMap): string {
   // An implicit key, first on its line (after any `- `), stands at the mapping's column; an explicit one's (`? &a id`, or `?` then
   // the key on the next line, further in) does not: the leftmost of the keys first on their line is an implicit one, if any is.
   const columns = keys.filter((key) => /^[ \t]*(?:-[ \t]+)*$/.test(prefix(key))).map((key) => columnOf(text, key.range[0]));
-  if (columns.length > 0) return ' '.repeat(Math.min(...columns));
+  if (columns.length > 0) return ' '.repeat(minOf(columns, 0));
   const first = keys[0];
   if (!first) return '';
   // Only explicit keys, `? id`: the mapping's column is the indicator's.
@@ -218,9 +219,9 @@ function oneOffSplices(text: string, task: YAMLMap, request: DoneRequest): Plann
   const results = request.results ?? [];
   for (const change of [resultsChange(text, task, request.task.id, results, force), textFieldsChange(text, task, request, ctx)]) {
     if ('code' in change) return change;
-    splices.push(...change.splices);
-    touched.push(...change.touched);
-    added.push(...change.added);
+    pushAll(splices, change.splices);
+    pushAll(touched, change.touched);
+    pushAll(added, change.added);
   }
 
   // New keys go after status (or due, where status would be), else at the end of the task.

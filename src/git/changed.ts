@@ -11,6 +11,7 @@
  * content is then hashed (`hash-object`, which writes nothing) and compared
  * with the revision's.
  */
+import { pushAll } from '../arrays.js';
 import type { Lang } from '../i18n/lang.js';
 import { splitNul } from './exec.js';
 import { assertNotOption, gitOk, isUnbornHead, locateRepo, type RepoLocation, resolveCommit, underPrefix } from './repo.js';
@@ -34,14 +35,14 @@ export async function changedRecordFiles(dir: string, ref: string, lang: Lang): 
   const previousIds = new Map<string, string>();
   if (ref === 'HEAD' && (await isUnbornHead(repo, lang))) {
     // The first commit of a repository: everything staged counts as changed.
-    paths.push(...splitNul(await gitOk(repo.toplevel, ['ls-files', '-z', '--cached', '--', ...pathspec], lang)));
+    pushAll(paths, splitNul(await gitOk(repo.toplevel, ['ls-files', '-z', '--cached', '--', ...pathspec], lang)));
   } else {
     const commit = await resolveCommit(repo, ref, lang);
     const candidates = splitNul(
       await gitOk(repo.toplevel, ['diff-index', '--name-only', '-z', '--no-renames', '--diff-filter=d', commit, '--', ...pathspec], lang),
     ).filter((p) => isRecord(p, repo.prefix));
     const { changed, atCommit } = await withChangedContent(repo, commit, candidates, lang);
-    paths.push(...changed);
+    pushAll(paths, changed);
     const before = changed.filter((p) => atCommit.has(p));
     const blobs = await readBlobs(repo, before.map((p) => atCommit.get(p)!), lang);
     for (const path of before) {
@@ -50,9 +51,9 @@ export async function changedRecordFiles(dir: string, ref: string, lang: Lang): 
       if (id !== undefined && rel !== undefined) previousIds.set(rel, id);
     }
     const deleted = splitNul(await gitOk(repo.toplevel, ['diff-index', '--name-only', '-z', '--no-renames', '--diff-filter=D', commit, '--', ...pathspec], lang));
-    removed.push(...deleted.flatMap((p) => (isRecord(p, repo.prefix) ? [underPrefix(p, repo.prefix) as string] : [])));
+    pushAll(removed, deleted.flatMap((p) => (isRecord(p, repo.prefix) ? [underPrefix(p, repo.prefix) as string] : [])));
   }
-  paths.push(...splitNul(await gitOk(repo.toplevel, ['ls-files', '-z', '--others', '--exclude-standard', '--', ...pathspec], lang)));
+  pushAll(paths, splitNul(await gitOk(repo.toplevel, ['ls-files', '-z', '--others', '--exclude-standard', '--', ...pathspec], lang)));
   const changed: ChangedFiles = Object.assign(new Set<string>(), { removed, previousIds });
   for (const path of paths) {
     const rel = underPrefix(path, repo.prefix);

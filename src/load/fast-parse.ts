@@ -278,6 +278,9 @@ function mayHaveLongKey(text: string): boolean {
 const MAX_IMPLICIT_KEY = 1024;
 
 /** The fast parse, or undefined when the file must go the positions path. */
+/** Thrown from js-yaml's onWarning to stop it at the first warning. */
+const WARNED = new Error('js-yaml warned');
+
 export function fastParse(file: string, text: string): ParseOutcome | undefined {
   // The subset reader takes most record files on its own; js-yaml takes what the scan lets through of the rest.
   let value: unknown = parseSubset(text);
@@ -285,14 +288,21 @@ export function fastParse(file: string, text: string): ParseOutcome | undefined 
   if (value === undefined) {
     scan = scanText(text);
     if (scan === SUSPICIOUS || !flowCollectionsOnOneLine(text) || mayHaveLongKey(text)) return undefined;
-    let warned = false;
     try {
-      value = jsyaml.load(text, { schema: YAML_1_2_CORE, json: false, onWarning: () => void (warned = true) });
+      // The first warning ends the parse: the positions path words it, and js-yaml would go on to warn (quoting the text around
+      // each) at every later line, for minutes in a big file with one unclosed quote.
+      value = jsyaml.load(text, {
+        schema: YAML_1_2_CORE,
+        json: false,
+        onWarning: () => {
+          throw WARNED;
+        },
+      });
     } catch {
       return undefined;
     }
     // Not a mapping (empty, a list, a scalar): the positions path words the diagnostic.
-    if (warned || value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
     if (scan & NULL_KEY && !keysAgree(value)) return undefined;
   }
   // Text already composed (NFC) parses to composed strings, unless escapes or joined lines build new ones.

@@ -3,6 +3,7 @@
  * check `kind`. Every problem is a diagnostic; a file that cannot be used is
  * left out of `files` but still counted.
  */
+import { pushAll } from '../arrays.js';
 import type { Diagnostic } from '../validate/diagnostic.js';
 import { decodeLoosely, decodeUtf8 } from './decode.js';
 import { ignoredBy } from './ignore-globs.js';
@@ -153,7 +154,7 @@ function recordOfParsed({ path, text, data }: Parsed): RecordFile {
 /** The record one file's text holds, or undefined after adding to `diagnostics` why it holds none. */
 function recordOfText(path: string, text: string, parser: ParserChoice, diagnostics: Diagnostic[]): RecordFile | undefined {
   const outcome = parseRecord(path, text, parser);
-  diagnostics.push(...outcome.diagnostics);
+  pushAll(diagnostics, outcome.diagnostics);
   if (outcome.data === undefined) return undefined;
   const problem = notARecord(outcome.data);
   if (problem) {

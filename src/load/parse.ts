@@ -3,6 +3,7 @@
  * diagnostic; nothing here throws on bad input, and nothing reaches stderr
  * (the yaml package's own warnings are silenced and reported as diagnostics).
  */
+import { minOf, pushAll } from '../arrays.js';
 import { isAlias, isCollection, isMap, isNode, isPair, isScalar, isSeq, visit, YAMLParseError } from 'yaml';
 import type { Alias, Document, Node, Pair, ParsedNode, YAMLError, YAMLMap } from 'yaml';
 import type { Diagnostic, DiagnosticArgs } from '../validate/diagnostic.js';
@@ -100,7 +101,7 @@ function addDuplicateKeyErrors(doc: Document.Parsed): boolean {
     while (found.length > 0 && found[0].pos[0] < error.pos[0]) doc.errors.push(found.shift()!);
     doc.errors.push(error);
   }
-  doc.errors.push(...found);
+  pushAll(doc.errors, found);
   return true;
 }
 
@@ -216,9 +217,10 @@ function reportParserMessages(doc: Document, text: string, tagged: boolean, at: 
   let keysAt: Map<number, { name: string; first?: number }> | undefined;
   const overIndented = overIndentedLines(doc, text);
   // yaml finds an unclosed quote or bracket where it gave up; the opening one is what needs fixing.
-  const opened = new Map(doc.errors.map((error) => [error, isUnclosed(error) ? openedBefore(doc, error.pos[0]) : undefined]));
+  const openings = doc.errors.some(isUnclosed) ? openingsOf(doc) : [];
+  const opened = new Map(doc.errors.map((error) => [error, isUnclosed(error) ? openedBefore(openings, error.pos[0]) : undefined]));
   // Past an opening never closed, yaml reads the lines after it as inside it: what it says of them echoes that one mistake.
-  const firstUnclosed = Math.min(...[...opened.values()].filter((o) => o !== undefined));
+  const firstUnclosed = minOf([...opened.values()].filter((o) => o !== undefined), Infinity);
   for (const error of doc.errors) {
     const pos = at(error.pos[0]);
     if (error.code === 'DUPLICATE_KEY') {
@@ -289,17 +291,24 @@ function positionOf(lineStarts: number[], offset: number): Position {
 }
 
 /** Start of the innermost quoted scalar or flow collection that runs up to `offset`. */
-function openedBefore(doc: Document, offset: number): number | undefined {
+function openedBefore(openings: ReadonlyArray<readonly [number, number]>, offset: number): number | undefined {
   let best: number | undefined;
+  for (const [start, end] of openings) if (start < offset && end >= offset && (best === undefined || start > best)) best = start;
+  return best;
+}
+
+/** The ranges of every quoted scalar and flow collection, found in one walk: a file may have thousands of unclosed ones to place. */
+function openingsOf(doc: Document): Array<readonly [number, number]> {
+  const out: Array<readonly [number, number]> = [];
   visit(doc, (_, node) => {
     if (!isNode(node)) return;
     const range = (node as ParsedNode).range;
-    if (!range || range[0] >= offset || range[1] < offset) return;
+    if (!range) return;
     const quoted = isScalar(node) && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE');
     const flow = isCollection(node) && node.flow === true;
-    if ((quoted || flow) && (best === undefined || range[0] > best)) best = range[0];
+    if (quoted || flow) out.push([range[0], range[1]]);
   });
-  return best;
+  return out;
 }
 
 /** An error yaml reports where an unclosed quote or bracket ends the text it can read. */

@@ -3,6 +3,7 @@
  * comment or job summary: a heading per plan, moved deadlines first) or
  * JSON (cli.md's shape). Also the refusal when a side does not validate.
  */
+import { pushAll } from '../arrays.js';
 import { diffWord, statusLabel } from '../i18n/diff.js';
 import { diagnosticMessage } from '../i18n/diagnostics.js';
 import type { Lang } from '../i18n/lang.js';
@@ -222,7 +223,7 @@ export function renderDiffMarkdown(report: DiffReport, lang: Lang, dir?: string)
     // A plan's heading only with its first change under it.
     const opening = [section.heading, '', section.items[0]];
     if (size + cost(opening) + 1 > room) break;
-    out.push(...opening);
+    pushAll(out, opening);
     size += cost(opening);
     shown++;
     for (const item of section.items.slice(1)) {
@@ -288,7 +289,7 @@ export function renderInvalidText(sides: InvalidSide[], lang: Lang, paint: Paint
   for (const s of sides) {
     const { errors } = countBySeverity(s.diagnostics);
     lines.push(paint.red(diffWord(lang, 'invalid-side', { side: sideLabel(s.rev, lang), errors })));
-    lines.push(...s.diagnostics.map((d) => diagnosticLine(d, lang, paint)));
+    pushAll(lines, s.diagnostics.map((d) => diagnosticLine(d, lang, paint)));
     // Each side's list closes with its counts, as validate's does (cli.md, Text diagnostics).
     const { warnings } = countBySeverity(s.diagnostics);
     lines.push(paint.red(cliMessage(lang, 'validate-summary', { errors, warnings, files: s.files })));

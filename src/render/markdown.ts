@@ -2,6 +2,7 @@
  * Documents as Markdown that pastes into a pull request or a chat: headings,
  * one paragraph per line of text, and GFM tables (numbers right-aligned).
  */
+import { maxOf, pushAll } from '../arrays.js';
 import type { Lang } from '../i18n/lang.js';
 import { allRows, type Column, type Document, humanCell, type Rows } from './document.js';
 import { visible } from './visible.js';
@@ -36,7 +37,7 @@ const NOT_A_MENTION = '@&#8203;';
  */
 export function codeSpan(s: string): string {
   const text = visible(s.normalize('NFC'));
-  const longestRun = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+  const longestRun = maxOf((text.match(/`+/g) ?? []).map((run) => run.length), 0);
   const fence = '`'.repeat(longestRun + 1);
   const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
   return `${fence}${pad}${text}${pad}${fence}`;
@@ -63,7 +64,7 @@ export function renderMarkdownDocument(doc: Document, lang: Lang): string {
         out.push(`### ${escapeMarkdown(block.text)}`);
         break;
       case 'lines':
-        out.push(...block.lines.map(escapeMarkdown));
+        pushAll(out, block.lines.map(escapeMarkdown));
         break;
       case 'table':
         out.push(block.rows.length === 0 && block.empty !== undefined ? `_${escapeMarkdown(block.empty)}_` : renderGrid(block.columns, block.rows, lang));

@@ -10,6 +10,7 @@
  * (parties, support, a contact's staff) compared sorted, so reordering them
  * is not a change either.
  */
+import { pushAll } from '../arrays.js';
 import type { RecordFile } from '../load/load.js';
 import { formatISO, parseDate } from '../model/dates.js';
 import type { LogEntry, Model, Plan, Task, TaskStatus } from '../model/records.js';
@@ -106,7 +107,7 @@ export function diffRecords(before: DiffSide, after: DiffSide): Change[] {
     const b = afterPlans.get(id);
     if (!a) changes.push({ change: 'plan-added', plan: id });
     else if (!b) changes.push({ change: 'plan-removed', plan: id });
-    else changes.push(...diffPlan(a, b, before.raw.get(id) ?? {}, after.raw.get(id) ?? {}));
+    else pushAll(changes, diffPlan(a, b, before.raw.get(id) ?? {}, after.raw.get(id) ?? {}));
   }
   return changes.sort(compareChanges);
 }
@@ -165,7 +166,7 @@ function diffPlan(a: Plan, b: Plan, rawA: Raw, rawB: Raw): Change[] {
     const tb = tasksB.get(id);
     if (!ta) changes.push({ change: 'task-added', plan: a.id, task: id });
     else if (!tb) changes.push({ change: 'task-removed', plan: a.id, task: id });
-    else changes.push(...diffTask(a.id, ta, tb, rawTasksA.get(id) ?? {}, rawTasksB.get(id) ?? {}));
+    else pushAll(changes, diffTask(a.id, ta, tb, rawTasksA.get(id) ?? {}, rawTasksB.get(id) ?? {}));
   }
   return changes;
 }
@@ -271,7 +272,7 @@ function diffLists(rawA: Raw, rawB: Raw): Array<[string, Json, Json]> {
   for (const [list, spec] of Object.entries(LISTS)) {
     const pairs = pairEntries(entriesOf(arr(rawA[list]), spec), entriesOf(arr(rawB[list]), spec));
     const names = pairNames(pairs);
-    pairs.forEach(([a, b], i) => out.push(...diffTrees(a?.value, b?.value, `${list}${names[i]}.`)));
+    pairs.forEach(([a, b], i) => pushAll(out, diffTrees(a?.value, b?.value, `${list}${names[i]}.`)));
   }
   return out;
 }

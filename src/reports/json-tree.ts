@@ -2,6 +2,7 @@
  * Values compared as JSON trees, for `diff`: the leaf differences of two
  * trees, named by their path of keys.
  */
+import { pushAll } from '../arrays.js';
 
 /** A JSON value, as field changes carry them. */
 export type Json = null | string | number | boolean | Json[] | { [key: string]: Json };
@@ -29,7 +30,7 @@ export function diffTrees(a: Json | Tree | undefined, b: Json | Tree | undefined
   }
   if (isMapping(a) && isMapping(b)) {
     const out: Array<[string, Json, Json]> = [];
-    for (const key of sortedUnion(Object.keys(a), Object.keys(b))) out.push(...diffTrees(a[key], b[key], `${path}${key}.`));
+    for (const key of sortedUnion(Object.keys(a), Object.keys(b))) pushAll(out, diffTrees(a[key], b[key], `${path}${key}.`));
     return out;
   }
   const from = toJson(a);

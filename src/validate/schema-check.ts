@@ -4,6 +4,7 @@
  * that lacks it, anything else at the offending value; a `.nan` or `.inf`
  * where a number goes is one not-a-number.
  */
+import { pushAll } from '../arrays.js';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { Kind, RecordFile } from '../load/load.js';
 import { lineStartsOf, type Pointer } from '../load/parse.js';
@@ -341,9 +342,9 @@ function expanded(schema: Schema, root: Schema): Schema[] {
   const out = [schema];
   if (schema.$ref?.startsWith('#/')) {
     const target = schema.$ref.slice(2).split('/').reduce<unknown>((s, key) => (s as Record<string, unknown> | undefined)?.[key], root);
-    if (target && typeof target === 'object') out.push(...expanded(target as Schema, root));
+    if (target && typeof target === 'object') pushAll(out, expanded(target as Schema, root));
   }
-  for (const sub of [...(schema.allOf ?? []), ...(schema.oneOf ?? []), ...(schema.anyOf ?? [])]) out.push(...expanded(sub, root));
+  for (const sub of [...(schema.allOf ?? []), ...(schema.oneOf ?? []), ...(schema.anyOf ?? [])]) pushAll(out, expanded(sub, root));
   return out;
 }
 

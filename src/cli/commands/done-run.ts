@@ -1,4 +1,5 @@
 /** `done`: records a completion in a plan file, validated in memory first, written atomically. */
+import { maxOf } from '../../arrays.js';
 import { loadEditableFolder, openEditSession, printDiagnostics } from './edit-session.js';
 import { readFile, realpath } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -152,7 +153,7 @@ function parseResults(lang: Lang, values: readonly string[]): Array<[string, num
 
 function renderChanges(oldText: string, newText: string, paint: Paint): string[] {
   const changes = lineChanges(oldText, newText);
-  const width = Math.max(...changes.map((c) => String(c.line).length), 1);
+  const width = Math.max(maxOf(changes.map((c) => String(c.line).length), 1), 1);
   return changes.map((c) => {
     const sign = c.kind === 'added' ? '+' : c.kind === 'changed' ? '~' : '-';
     const line = `  ${String(c.line).padStart(width)} ${sign} ${c.text}`;
