@@ -206,7 +206,8 @@ export async function sweepStaleTemps(target: string, fs: Pick<WriteFs, 'readdir
   return removed;
 }
 
-function isRunning(pid: number): boolean {
+/** Whether process `pid` runs on this machine (one we may not signal runs too); this process always does. */
+export function isRunning(pid: number): boolean {
   if (pid === process.pid) return true; // possibly a write of ours still under way
   try {
     process.kill(pid, 0);

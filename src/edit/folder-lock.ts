@@ -16,6 +16,7 @@ import { readFileSync, type Stats, unlinkSync } from 'node:fs';
 import * as fsp from 'node:fs/promises';
 import { hostname, constants as osConstants } from 'node:os';
 import { join } from 'node:path';
+import { isRunning } from './atomic-write.js';
 
 /** Hidden, and not a YAML file: never read as a record. */
 export const LOCK_NAME = '.phoihop.lock';
@@ -197,15 +198,6 @@ async function takeOver(lockPath: string, stale: FoundLock, mine: string): Promi
     await fsp.unlink(breaker).catch(() => {});
   }
   return true;
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /** Removes the lock if it is still this run's (a run from another machine may have taken it over as stale). */

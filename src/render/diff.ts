@@ -110,27 +110,25 @@ export function renderDiffText(report: DiffReport, lang: Lang, paint: Paint): st
     return `${paint.bold(subject)}: ${colour(words)}`;
   });
   const count = { count: report.changes.length, plans: planCount(report.changes), from: sideLabel(report.from, lang), to: sideLabel(report.to, lang) };
-  lines.push(paint.dim(diffWord(lang, 'count-line', count)), ...others);
+  lines.push(paint.dim(diffWord(lang, 'count-line', count)));
+  // A new folder adds every party: more lines than a call takes as arguments.
+  pushAll(lines, others);
   return lines.join('\n') + '\n';
 }
 
-/** The subject and words of a change outside the plans, without colour: `cấu hình: sửa soon: 14 → 7`. */
-function describeOther(c: RecordChange, lang: Lang, quote: (s: string) => string, value: (v: Json) => string): { subject: string; words: string } {
-  const subject = c.about === 'config' ? diffWord(lang, 'config') : diffWord(lang, 'party', { id: c.id });
-  if (c.about === 'party' && c.change !== 'changed') return { subject, words: `${diffWord(lang, c.change)} ${quote(c.name)}` };
-  return { subject, words: `${diffWord(lang, 'field-changed')} ${visible(c.path)}: ${value(c.from)} → ${value(c.to)}` };
-}
-
-/** Changes to parties and the config, under their heading; none, no lines. */
+/** Changes to parties and the config, under their heading (`cấu hình: sửa soon: 14 → 7`); none, no lines. */
 function otherLinesText(others: readonly RecordChange[], lang: Lang, paint: Paint): string[] {
   if (others.length === 0) return [];
   return [
     diffWord(lang, 'others-heading'),
     ...others.map((c) => {
+      const subject = c.about === 'config' ? diffWord(lang, 'config') : diffWord(lang, 'party', { id: c.id });
       // Names and values come from the records: written out, as the plans' are.
-      const { subject, words } = describeOther(c, lang, (s) => visible(quoted(s)), (v) => visible(showValue(v, lang)));
-      const colour = 'change' in c && c.change === 'removed' ? paint.red : 'change' in c && c.change === 'added' ? paint.green : (s: string) => s;
-      return `${paint.bold(visible(subject))}: ${colour(words)}`;
+      if (c.about === 'party' && c.change !== 'changed') {
+        const colour = c.change === 'removed' ? paint.red : paint.green;
+        return `${paint.bold(visible(subject))}: ${colour(`${diffWord(lang, c.change)} ${visible(quoted(c.name))}`)}`;
+      }
+      return `${paint.bold(visible(subject))}: ${diffWord(lang, 'field-changed')} ${visible(c.path)}: ${visible(showValue(c.from, lang))} → ${visible(showValue(c.to, lang))}`;
     }),
   ];
 }

@@ -131,7 +131,7 @@ export async function runDone(io: CliIO, options: GlobalOptions & DoneOptions, t
     if (options.dryRun) lines.push(editMessage(lang, 'dry-run'));
     io.stdout(lines.join('\n') + '\n');
     return EXIT.OK;
-}
+  }
 }
 
 /** `--result metric=number`, in the order given; a metric named twice is an error. */
@@ -153,7 +153,7 @@ function parseResults(lang: Lang, values: readonly string[]): Array<[string, num
 
 function renderChanges(oldText: string, newText: string, paint: Paint): string[] {
   const changes = lineChanges(oldText, newText);
-  const width = Math.max(maxOf(changes.map((c) => String(c.line).length), 1), 1);
+  const width = maxOf(changes.map((c) => String(c.line).length), 1);
   return changes.map((c) => {
     const sign = c.kind === 'added' ? '+' : c.kind === 'changed' ? '~' : '-';
     const line = `  ${String(c.line).padStart(width)} ${sign} ${c.text}`;
