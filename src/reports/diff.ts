@@ -10,7 +10,7 @@
  * (parties, support, a contact's staff) compared sorted, so reordering them
  * is not a change either.
  */
-import { pushAll } from '../arrays.js';
+import { maxOf, pushAll } from '../arrays.js';
 import type { RecordFile } from '../load/load.js';
 import { formatISO, parseDate } from '../model/dates.js';
 import type { LogEntry, Model, Plan, Task, TaskStatus } from '../model/records.js';
@@ -222,7 +222,7 @@ interface ListSpec {
   valueOf(item: Raw): { [key: string]: Json };
 }
 
-const LISTS: Readonly<Record<'basis' | 'signatories' | 'contacts', ListSpec>> = {
+export const LISTS: Readonly<Record<'basis' | 'signatories' | 'contacts', ListSpec>> = {
   basis: {
     keyOf: (b) => text(b.number),
     labelOf: (b) => text(b.title),
@@ -244,7 +244,7 @@ const LISTS: Readonly<Record<'basis' | 'signatories' | 'contacts', ListSpec>> = 
   },
 };
 
-interface Entry {
+export interface Entry {
   key: string | undefined;
   label: string | undefined;
   details: string[];
@@ -254,9 +254,9 @@ interface Entry {
 }
 
 /** One entry of the older side and its counterpart in the newer; a missing side is an addition or a removal. */
-type Pair = [Entry, Entry | undefined] | [undefined, Entry];
+export type Pair = [Entry, Entry | undefined] | [undefined, Entry];
 
-function entriesOf(items: unknown[], spec: ListSpec): Entry[] {
+export function entriesOf(items: unknown[], spec: ListSpec): Entry[] {
   return items.map((item) => {
     const raw = obj(item);
     const key = spec.keyOf(raw);
@@ -323,41 +323,170 @@ function countOf<T>(values: T[]): Map<T, number> {
  * Entries with different keys are never paired (another document, another
  * party), nor a keyed entry with an un-keyed one that shares nothing with it.
  * The pairs come in the older side's order, then the additions in the newer's.
+ *
+ * Two entries may pair when they have the same key (both none counts) or,
+ * one keyed and the other not, a field in common. Such a pair ranks by, in
+ * turn: being equal (`whole`), having the same key (not none), the same
+ * label (not none), how many fields (of `value`) are equal. The result is
+ * as if every pair that may pair were ranked, best first and among equals in
+ * list order (the older side's index, then the newer's: the last resort is
+ * one for one in order), and taken while both its entries are free. Ranking
+ * every pair ran out of memory for 8,000 entries: copies are paired through
+ * a map instead, and what is left one rank at a time (`pairByRank`).
  */
-function pairEntries(a: Entry[], b: Entry[]): Pair[] {
-  const candidates: Array<{ i: number; j: number; rank: number[] }> = [];
+export function pairEntries(a: Entry[], b: Entry[]): Pair[] {
+  const match: Match = { partner: new Array<number | undefined>(a.length).fill(undefined), taken: new Array<boolean>(b.length).fill(false) };
+  // Equal entries rank above any other pair, and each rank is taken in list order: the n-th copy in `a` pairs with the n-th free copy in `b`.
+  // Among equal entries, those with the same label rank higher (a contact's staff written in another order is another label, the same value).
+  pairCopies(a, b, match, (e) => (e.label === undefined ? undefined : JSON.stringify([e.whole, e.label])));
+  pairCopies(a, b, match, (e) => e.whole);
+  pairByRank(a, b, match);
+  const pairs = a.map((x, i): Pair => {
+    const j = match.partner[i];
+    return [x, j === undefined ? undefined : b[j]];
+  });
+  for (const [j, y] of b.entries()) if (!match.taken[j]) pairs.push([undefined, y]);
+  return pairs;
+}
+
+/** The pairs made so far: each older entry's partner (an index in the newer side), and the newer entries taken. */
+interface Match {
+  partner: Array<number | undefined>;
+  taken: boolean[];
+}
+
+/** Indexes of the newer side in list order, read from the front; taken ones are dropped as they reach it. */
+interface Queue {
+  items: number[];
+  head: number;
+}
+
+function firstFree(queue: Queue | undefined, taken: readonly boolean[]): number | undefined {
+  if (!queue) return undefined;
+  while (queue.head < queue.items.length && taken[queue.items[queue.head]]) queue.head++;
+  return queue.items[queue.head];
+}
+
+function enqueue(queues: Map<string, Queue>, key: string, index: number): void {
+  const queue = queues.get(key);
+  if (queue) queue.items.push(index);
+  else queues.set(key, { items: [index], head: 0 });
+}
+
+/** Pairs the free entries with the same `keyOf` (none when undefined), in list order on both sides. */
+function pairCopies(a: Entry[], b: Entry[], match: Match, keyOf: (e: Entry) => string | undefined): void {
+  const free = new Map<string, Queue>();
+  for (const [j, y] of b.entries()) {
+    const key = match.taken[j] ? undefined : keyOf(y);
+    if (key !== undefined) enqueue(free, key, j);
+  }
+  if (free.size === 0) return;
   for (const [i, x] of a.entries()) {
-    for (const [j, y] of b.entries()) {
-      const rank = pairRank(x, y);
-      if (rank) candidates.push({ i, j, rank });
+    const key = match.partner[i] === undefined ? keyOf(x) : undefined;
+    const j = key === undefined ? undefined : firstFree(free.get(key), match.taken);
+    if (j === undefined) continue;
+    match.partner[i] = j;
+    match.taken[j] = true;
+  }
+}
+
+/**
+ * What an entry is looked up by, each part as JSON (so that parts joined
+ * with `|` read back one way): its key and label (`null` for none), and each
+ * set of its compared fields, by size, as names and values: two entries
+ * share at least `n` fields when they have a set of `n` in common.
+ */
+interface Facets {
+  key: string;
+  label: string;
+  sets: string[][];
+}
+
+function facetsOf(e: Entry): Facets {
+  // Three fields at most (LISTS), so eight sets.
+  const fields = Object.keys(e.value)
+    .sort(cmp)
+    .map((k) => [k, JSON.stringify(e.value[k])]);
+  const sets: string[][] = Array.from({ length: fields.length + 1 }, () => []);
+  for (let mask = 0; mask < 1 << fields.length; mask++) {
+    const chosen = fields.filter((_, f) => mask & (1 << f));
+    sets[chosen.length].push(JSON.stringify(chosen));
+  }
+  return { key: JSON.stringify(e.key ?? null), label: JSON.stringify(e.label ?? null), sets };
+}
+
+/**
+ * The pairs `pairEntries` describes, after the copies: one rank at a time,
+ * best first, and for each free older entry in order the first free newer
+ * entry of that rank. Once the better ranks are taken, no free pair ranks
+ * above the current one (its older entry would have taken a partner there),
+ * so "of that rank" is "at least that good", which is a lookup: the same key
+ * (when the rank needs it), the same label (when it needs it), and a set of
+ * that many fields in common; a keyed entry with an un-keyed one needs one
+ * at least.
+ */
+function pairByRank(a: Entry[], b: Entry[], match: Match): void {
+  let left = [...a.keys()].filter((i) => match.partner[i] === undefined);
+  let right = [...b.keys()].filter((j) => !match.taken[j]);
+  if (left.length === 0 || right.length === 0) return;
+  const facetsA = new Map(left.map((i) => [i, facetsOf(a[i])]));
+  const facetsB = new Map(right.map((j) => [j, facetsOf(b[j])]));
+  const most = maxOf([...facetsA.values(), ...facetsB.values()].map((f) => f.sets.length - 1), 0);
+  const setsOf = (f: Facets, size: number) => f.sets[size] ?? [];
+  for (const sameKey of [true, false]) {
+    for (const sameLabel of [true, false]) {
+      for (let shared = most; shared >= 0; shared--) {
+        // A keyed entry and an un-keyed one pair only with a field in common.
+        const acrossKeys = Math.max(1, shared);
+        // The label when the rank needs the same one (an entry without one has no such pair), else nothing to match.
+        const labelOf = (e: Entry, f: Facets) => (!sameLabel ? 'null' : e.label === undefined ? undefined : f.label);
+        const queues = new Map<string, Queue>();
+        for (const j of right) {
+          const y = b[j];
+          const f = facetsB.get(j) as Facets;
+          const label = labelOf(y, f);
+          if (label === undefined) continue;
+          if (sameKey) {
+            if (y.key !== undefined) for (const set of setsOf(f, shared)) enqueue(queues, `key|${f.key}|${label}|${set}`, j);
+          } else if (y.key !== undefined) {
+            for (const set of setsOf(f, acrossKeys)) enqueue(queues, `keyed|${label}|${set}`, j);
+          } else {
+            for (const size of shared === acrossKeys ? [shared] : [shared, acrossKeys]) {
+              for (const set of setsOf(f, size)) enqueue(queues, `un-keyed|${label}|${set}`, j);
+            }
+          }
+        }
+        if (queues.size === 0) continue;
+        for (const i of left) {
+          const x = a[i];
+          const f = facetsA.get(i) as Facets;
+          const label = labelOf(x, f);
+          if (label === undefined) continue;
+          const wanted: string[] = [];
+          if (sameKey) {
+            if (x.key !== undefined) for (const set of setsOf(f, shared)) wanted.push(`key|${f.key}|${label}|${set}`);
+          } else if (x.key !== undefined) {
+            for (const set of setsOf(f, acrossKeys)) wanted.push(`un-keyed|${label}|${set}`);
+          } else {
+            for (const set of setsOf(f, shared)) wanted.push(`un-keyed|${label}|${set}`);
+            for (const set of setsOf(f, acrossKeys)) wanted.push(`keyed|${label}|${set}`);
+          }
+          let best: number | undefined;
+          for (const key of wanted) {
+            const j = firstFree(queues.get(key), match.taken);
+            if (j !== undefined && (best === undefined || j < best)) best = j;
+          }
+          if (best === undefined) continue;
+          match.partner[i] = best;
+          match.taken[best] = true;
+        }
+        // Only the free entries go on to the lower ranks.
+        left = left.filter((i) => match.partner[i] === undefined);
+        right = right.filter((j) => !match.taken[j]);
+        if (left.length === 0 || right.length === 0) return;
+      }
     }
   }
-  // Best matches first; among equals, in list order, which makes the last resort one for one in order.
-  candidates.sort((p, q) => compareRanks(q.rank, p.rank) || p.i - q.i || p.j - q.j);
-  const partner = new Map<number, Entry>();
-  const taken = new Set<number>();
-  for (const { i, j } of candidates) {
-    if (partner.has(i) || taken.has(j)) continue;
-    partner.set(i, b[j]);
-    taken.add(j);
-  }
-  const kept = a.map((x, i): Pair => [x, partner.get(i)]);
-  const added = b.filter((_, j) => !taken.has(j)).map((y): Pair => [undefined, y]);
-  return [...kept, ...added];
-}
-
-/** How good a match two entries are (higher first: equal, same key, same label, more fields in common), or undefined if they may not pair. */
-function pairRank(x: Entry, y: Entry): number[] | undefined {
-  const shared = Object.keys(x.value).filter((k) => k in y.value && JSON.stringify(x.value[k]) === JSON.stringify(y.value[k])).length;
-  const sameKey = x.key === y.key;
-  if (!sameKey && ((x.key !== undefined && y.key !== undefined) || shared === 0)) return undefined;
-  const flag = (b: boolean) => (b ? 1 : 0);
-  return [flag(x.whole === y.whole), flag(sameKey && x.key !== undefined), flag(x.label !== undefined && x.label === y.label), shared];
-}
-
-function compareRanks(p: number[], q: number[]): number {
-  for (let k = 0; k < p.length; k++) if (p[k] !== q[k]) return p[k] - q[k];
-  return 0;
 }
 
 function results(r: Record<string, number>): Json | undefined {
