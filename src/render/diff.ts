@@ -252,7 +252,12 @@ function revisionShown(rev: string, commit: string | undefined): string {
 /** Each plan's heading and its changes as list items, moved deadlines first: they are what a reviewer must not miss. */
 function planSections(report: DiffReport, lang: Lang): Array<{ heading: string; items: string[] }> {
   const byPlan = new Map<string, Change[]>();
-  for (const c of report.changes) byPlan.set(c.plan, [...(byPlan.get(c.plan) ?? []), c]);
+  for (const c of report.changes) {
+    // Appended in place: copying the plan's list for each change took 45 s for 80,000 changes.
+    const changes = byPlan.get(c.plan);
+    if (changes) changes.push(c);
+    else byPlan.set(c.plan, [c]);
+  }
   return [...byPlan].map(([plan, changes]) => {
     const title = report.titles.plans[plan];
     const ordered = [...changes.filter((c) => c.change === 'due-moved'), ...changes.filter((c) => c.change !== 'due-moved')];
