@@ -148,6 +148,21 @@ describe('phoihop done: writing', () => {
     expect(r.stdout.split('\n').slice(1)).toEqual(['  12 +     status: done', '  13 +     done: 2022-06-20', '  14 ~     results: {a: 2}', '']);
   });
 
+  it('shows its lines on both sides of a 32,000-line note, and writes only them', () => {
+    // The lines shown came from a table of old × new lines between the edits: 32,000² cells ran out of memory after the file was written.
+    const note = Array.from({ length: 32_000 }, (_, i) => `      dòng ghi chú ${i % 7 === 0 ? 'lặp lại' : i}`);
+    const head = ['kind: plan', 'id: a', 'title: A', 'signed: 2022-01-01', 'period: 2022', 'parties: [bdv-tu, btg-tu]', 'tasks:', '  - id: t', '    title: T', '    lead: bdv-tu'];
+    const text = [...head, '    status: planned', '    note: |', ...note, '    results:', '      a: 1', ''].join('\n');
+    const dir = minimalFolder({ 'a.yaml': text }, { 'phoihop.yaml': 'kind: config\ntitle: Ban Dân vận Tỉnh ủy\nlocale: vi\nmetrics:\n  a: { label: A }\n  b: { label: B }\n' });
+    // A heap of 512 MB: the table's gigabytes fail at once rather than after a minute; the frontiers need a few.
+    const r = runCli(['done', '-C', dir, 'a/t', '--date', '2022-06-20', '--result', 'b=2', '--as-of', '2022-07-01'], { env: { NODE_OPTIONS: '--max-old-space-size=512' } });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n').slice(1)).toEqual(['     11 ~     status: done', '     12 +     done: 2022-06-20', '  32016 +       b: 2', '']);
+    const written = [...head, '    status: done', '    done: 2022-06-20', '    note: |', ...note, '    results:', '      a: 1', '      b: 2', ''].join('\n');
+    expect(readFileSync(join(dir, 'plans/a.yaml'), 'utf8')).toBe(written);
+  });
+
   it('warns about a completion dated after today but records it', () => {
     const dir = phuYen();
     const r = runCli(['done', '-C', dir, 'btg-bdv-2022-2026/tong-ket', '--date', '2099-01-01', ...AS_OF]);
