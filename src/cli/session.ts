@@ -8,9 +8,9 @@ import { join, resolve } from 'node:path';
 import { cliMessage } from '../i18n/cli.js';
 import { isLang, type Lang } from '../i18n/lang.js';
 import { CONFIG_FILE, loadRecords } from '../load/load.js';
+import { parseOneDocument } from '../load/parse.js';
 import type { RecordSource } from '../load/source.js';
 import { WorkTreeSource } from '../load/worktree.js';
-import { parseDocument } from '../load/yaml-documents.js';
 import { type Day, parseDate, todayIn } from '../model/dates.js';
 import { parsePeriod, type Period } from '../model/periods.js';
 import { type Checked, checkFolder, checkKept, type PlanParts } from '../validate/stream.js';
@@ -49,8 +49,9 @@ function peekLocale(dir: string): Lang | undefined {
 export function peekConfig(dir: string): Record<string, unknown> | undefined {
   try {
     // The loader's reading of YAML (yaml's lexer mended), so this look and the validated config agree;
-    // logLevel 'silent': it must not print yaml's warnings, validate reports them properly.
-    const document = parseDocument(readFileSync(join(dir, CONFIG_FILE), 'utf8'), { version: '1.2', schema: 'core', logLevel: 'silent' });
+    // logLevel 'silent': it must not print yaml's warnings, validate reports them properly. Duplicate keys
+    // (yaml's own test) are found in one pass: yaml's search took 24 s on a config of 40,000 metrics.
+    const document = parseOneDocument(readFileSync(join(dir, CONFIG_FILE), 'utf8'), { version: '1.2', schema: 'core', logLevel: 'silent' }, 'one-pass');
     if (document.errors.length > 0) return undefined;
     const config = document.toJS() as unknown;
     return config !== null && typeof config === 'object' ? (config as Record<string, unknown>) : undefined;

@@ -10,7 +10,7 @@ import { minOf, pushAll } from '../arrays.js';
 import { isDeepStrictEqual } from 'node:util';
 import { isAlias, isMap, isNode, isPair, isScalar, isSeq, visit } from 'yaml';
 import type { Document, Node, Pair, YAMLMap } from 'yaml';
-import { parseDocument } from '../load/yaml-documents.js';
+import { parseOneDocument } from '../load/parse.js';
 import { type Day, formatISO } from '../model/dates.js';
 import { nextPeriod, overlaps, parseOccurrenceKey, type Period, periodContaining, periodsOverlapping } from '../model/periods.js';
 import type { RecurringSchedule, Task } from '../model/records.js';
@@ -62,7 +62,8 @@ const refuse = (code: DoneRefusalCode, args: DoneRefusal['args'] = {}): DoneOutc
 
 /** Records a completion in `text` (a plan file, BOM already removed). */
 export function applyDone(text: string, request: DoneRequest): DoneOutcome {
-  const doc = parseDocument(text, YAML_PARSE_OPTIONS);
+  // Duplicate keys found in one pass, not by yaml's search (quadratic in a mapping's keys: a long task log).
+  const doc = parseOneDocument(text, YAML_PARSE_OPTIONS);
   if (doc.errors.length > 0) return refuse('unsupported-layout', { detail: doc.errors[0].code });
   const found = findTask(doc.contents, request.task.id);
   if (found === 'not-a-mapping') return refuse('unsupported-layout', { detail: 'task' });
@@ -509,7 +510,7 @@ function lineAndColumn(text: string, offset: number): { line: number; column: nu
 
 /** The edit must read back as the old values plus exactly the intended change. */
 function verify(before: Record<string, unknown>, index: number, edited: string, expect: (t: Record<string, unknown>) => void): DoneOutcome {
-  const after = parseDocument(edited, YAML_PARSE_OPTIONS);
+  const after = parseOneDocument(edited, YAML_PARSE_OPTIONS);
   if (after.errors.length > 0) return refuse('unsafe-edit', { detail: after.errors[0].code });
   const expected = cloneTree(before) as Record<string, unknown>;
   expect((expected.tasks as Record<string, unknown>[])[index]);

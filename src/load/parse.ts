@@ -7,7 +7,7 @@ import { minOf, pushAll } from '../arrays.js';
 import { isAlias, isCollection, isMap, isNode, isPair, isScalar, isSeq, visit, YAMLParseError } from 'yaml';
 import type { Alias, Document, Node, Pair, ParsedNode, YAMLError, YAMLMap } from 'yaml';
 import type { Diagnostic, DiagnosticArgs } from '../validate/diagnostic.js';
-import { parseAllDocuments } from './yaml-documents.js';
+import { parseAllDocuments, parseDocument } from './yaml-documents.js';
 import { textProblem } from './text-problems.js';
 
 /** A path into a record: mapping keys and sequence indexes. */
@@ -62,24 +62,79 @@ export function composeDocuments(text: string, keySearch: 'one-pass' | 'none' | 
   const docs = parseAllDocuments(text, WITHOUT_KEY_SEARCH);
   if (keySearch === 'none') return docs;
   // An empty key's node starts before the place yaml reports it at (over the spaces and comments before it): yaml searches then.
-  return docs.every(addDuplicateKeyErrors) ? docs : parseAllDocuments(text, YAML_OPTIONS);
+  return docs.every((doc) => addDuplicateKeyErrors(doc, propertyName)) ? docs : parseAllDocuments(text, YAML_OPTIONS);
 }
 
+type DocumentOptions = Parameters<typeof parseDocument>[1];
+
 /**
- * yaml's DUPLICATE_KEY error for each key that sameKey takes as one before
- * it in its mapping (scalars with one property name; other keys only equal
- * themselves), at the key's first character as yaml puts it, each among the
- * document's other errors in the order of their places, as yaml makes them.
+ * As parseDocument (yaml-documents.ts) with `options`, without yaml's
+ * search for the duplicate keys that `options.uniqueKeys` asks for (14 s
+ * for a plan whose task log has 20,000 entries, 24 s for a config of 40,000
+ * metrics): one pass finds whether there are any. The pass knows two tests,
+ * sameKey and yaml's own (`uniqueKeys` true or left out: scalars whose
+ * values are `===`); any other is left to yaml's search.
+ *
+ * `as-yaml`: the errors are exactly yaml's (which, where, in which order). A
+ * document with no duplicate gets none from yaml's search either, and
+ * nothing else changes; one with a duplicate is read again with the search,
+ * which places its errors its own way (at the end of the line above, after
+ * an empty value; before a key's MISSING_CHAR). That is slow only for a
+ * huge mapping with a duplicate key, which `done` never edits: the folder's
+ * check refuses the file first.
+ * `one-pass`: the pass's errors are kept, as composeDocuments keeps them:
+ * the same errors, but not always at yaml's place or in yaml's order.
  */
-function addDuplicateKeyErrors(doc: Document.Parsed): boolean {
+export function parseOneDocument(text: string, options: DocumentOptions, keyErrors: 'as-yaml' | 'one-pass' = 'as-yaml'): Document.Parsed {
+  const uniqueKeys = options?.uniqueKeys ?? true;
+  const name = uniqueKeys === sameKey ? propertyName : uniqueKeys === true ? sameValue : undefined;
+  if (uniqueKeys === false || name === undefined) return parseDocument(text, options);
+  const doc = parseDocument(text, { ...options, uniqueKeys: false });
+  if (keyErrors === 'as-yaml') return hasDuplicateKey(doc, name) ? parseDocument(text, options) : doc;
+  return addDuplicateKeyErrors(doc, name) ? doc : parseDocument(text, options);
+}
+
+/** Whether a mapping of `doc` has two scalar keys of one name (`nameOf`). */
+function hasDuplicateKey(doc: Document.Parsed, nameOf: (value: unknown) => unknown): boolean {
+  let found = false;
+  visit(doc, {
+    Map(_, map) {
+      const names = new Set<unknown>();
+      for (const { key } of map.items) {
+        const name = isScalar(key) ? nameOf(key.value) : undefined;
+        if (name === undefined) continue;
+        if (names.has(name)) {
+          found = true;
+          return visit.BREAK;
+        }
+        names.add(name);
+      }
+    },
+  });
+  return found;
+}
+
+/** yaml's own test of two scalar keys, `a.value === b.value`, as a name: NaN equals nothing, so names none. */
+const sameValue = (value: unknown) => (Number.isNaN(value) ? undefined : value);
+
+/**
+ * yaml's DUPLICATE_KEY error for each key that has the same name as one
+ * before it in its mapping (scalars only, named by `nameOf`, or by nothing
+ * when it equals no key; other keys only equal themselves: sameKey's names
+ * are property names), at the key's first character as yaml puts it, each
+ * among the document's other errors in the order of their places, as yaml
+ * makes them.
+ */
+function addDuplicateKeyErrors(doc: Document.Parsed, nameOf: (value: unknown) => unknown): boolean {
   const found: YAMLParseError[] = [];
   let placed = true;
   visit(doc, {
     Map(_, map) {
-      const names = new Set<string>();
+      const names = new Set<unknown>();
       for (const { key } of map.items) {
         if (!isScalar(key)) continue;
-        const name = propertyName(key.value);
+        const name = nameOf(key.value);
+        if (name === undefined) continue;
         if (names.has(name)) {
           const range = (key as ParsedNode).range;
           if (range === undefined || range[0] === range[1]) {

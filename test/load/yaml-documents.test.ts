@@ -8,9 +8,10 @@ import { isScalar, parseDocument, visit } from 'yaml';
 import fc from 'fast-check';
 import jsyaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { parseAllDocuments } from '../../src/load/yaml-documents.js';
+import { parseAllDocuments, parseDocument as parseWithSearch } from '../../src/load/yaml-documents.js';
 import { fastParse } from '../../src/load/fast-parse.js';
-import { composeDocuments, parseRecordText } from '../../src/load/parse.js';
+import { composeDocuments, parseOneDocument, parseRecordText } from '../../src/load/parse.js';
+import { YAML_PARSE_OPTIONS } from '../../src/edit/scalar.js';
 import { recordLikeDocument, structuredDocument, yamlDocument } from '../perf/yaml-texts.js';
 
 const RUNS = Number(process.env.PHOIHOP_FUZZ_RUNS ?? 300);
@@ -186,5 +187,83 @@ describe('duplicate keys, found in one pass instead of by yaml\'s search', () =>
 
   it('agrees with yaml on generated documents', () => {
     fc.assert(fc.property(fc.oneof(yamlDocument, structuredDocument, recordLikeDocument), (text) => void agree(text)), { numRuns: RUNS });
+  });
+});
+
+describe("one document without yaml's duplicate-key search (done's two parses, the config peek)", () => {
+  /** done's options (sameKey), and the config peek's (yaml's own test of keys, the default). */
+  const OPTIONS = [
+    ['done', YAML_PARSE_OPTIONS],
+    ['peek', { version: '1.2', schema: 'core', logLevel: 'silent' }],
+  ] as const;
+  const errors = (doc: ReturnType<typeof parseOneDocument>) => doc.errors.map((e) => ({ code: e.code, pos: e.pos, message: e.message }));
+  const warnings = (doc: ReturnType<typeof parseOneDocument>) => doc.warnings.map((w) => ({ code: w.code, pos: w.pos, message: w.message }));
+  const value = (doc: ReturnType<typeof parseOneDocument>) => {
+    // done's options leave yaml's warnings on (toJS prints some to stderr): quiet here.
+    doc.options.logLevel = 'error';
+    try {
+      return JSON.stringify(doc.toJS({ maxAliasCount: -1 }));
+    } catch (error) {
+      return `throws ${(error as Error).message}`;
+    }
+  };
+  let withDuplicates = 0;
+  let differentTests = 0;
+  /** What yaml's own search says, exactly (errors in its order, at its places), for either options; the one pass's reading agrees on whether there are any. */
+  const agree = (text: string) => {
+    const counts = OPTIONS.map(([name, options]) => {
+      const searched = parseWithSearch(text, options);
+      const read = parseOneDocument(text, options);
+      expect({ errors: errors(read), warnings: warnings(read), value: value(read) }, `${name}: ${JSON.stringify(text)}`).toEqual({
+        errors: errors(searched),
+        warnings: warnings(searched),
+        value: value(searched),
+      });
+      const passed = parseOneDocument(text, options, 'one-pass');
+      expect(passed.errors.length > 0, `${name}, one pass: ${JSON.stringify(text)}`).toBe(searched.errors.length > 0);
+      expect(passed.errors.map((e) => e.code).sort(), `${name}, one pass: ${JSON.stringify(text)}`).toEqual(searched.errors.map((e) => e.code).sort());
+      return searched.errors.filter((e) => e.code === 'DUPLICATE_KEY').length;
+    });
+    if (counts[0] > 0 || counts[1] > 0) withDuplicates++;
+    if (counts[0] !== counts[1]) differentTests++;
+  };
+
+  /** Mappings (block and flow, nested) whose keys are often one key written another way: quoted, a number, NFD, with an anchor or tag. */
+  const keysOften = fc.constantFrom('a', 'a', '"a"', "'a'", '2022', "'2022'", '"2022"', 'null', '~', '"null"', '1', '1.0', '0x1', '-0', '0', '.nan', '.NaN', 'Kế', 'Ke\u0302\u0301', '&k a', '!!str a', '*k', '? a', '');
+  const valueOften = fc.constantFrom('1', '', ' x', ' {a: 1, a: 2}', ' {2022: x, "2022": y}', ' [a, b]', ' |\n      t', ' "q', ' # c');
+  const duplicateDocument = fc
+    .array(fc.tuple(fc.constantFrom('', '', '  ', '    '), keysOften, valueOften), { minLength: 1, maxLength: 10 })
+    .map((lines) => 'kind: plan\n' + lines.map(([indent, key, v]) => `${indent}${key}:${v}\n`).join(''));
+
+  it("gives yaml's own errors, warnings and value, on documents with keys repeated every way", () => {
+    const cases = [
+      'k: 1\nk: 2\n',
+      "2022: a\n'2022': b\n",
+      '-0: a\n0: b\n',
+      '.nan: a\n.NaN: b\n',
+      'Kế: a\nKe\u0302\u0301: b\n',
+      'kind: plan\nnote:\nnote: x\n',
+      '{a: 1, a: 2}\n',
+      'a:\n  x: 1\n  x\nb: 2\nb: 3\n',
+      'a: 1\nb: 2\n',
+    ];
+    for (const text of cases) agree(text);
+    fc.assert(fc.property(fc.oneof(duplicateDocument, yamlDocument, recordLikeDocument, structuredDocument), (text) => void agree(text)), { numRuns: RUNS * 5 });
+    // Not vacuous: many documents had duplicates, and some only under one of the two tests ('2022' and 2022, NFD).
+    expect(withDuplicates).toBeGreaterThan(RUNS);
+    expect(differentTests).toBeGreaterThan(0);
+  });
+
+  it("composes a document with no duplicate without yaml's search; one with a duplicate again, with it", () => {
+    const keys = Array.from({ length: 1000 }, (_, i) => `  k${i}: ${i}\n`).join('');
+    for (const [, options] of OPTIONS) {
+      // The pass names the keys itself: the document it returns was composed with uniqueKeys false.
+      const read = parseOneDocument(`log:\n${keys}`, options);
+      expect(read.options.uniqueKeys).toBe(false);
+      expect(read.errors).toEqual([]);
+      const repeated = parseOneDocument(`log:\n${keys}  k123: again\n`, options);
+      expect(repeated.options.uniqueKeys).toBe(options.uniqueKeys ?? true);
+      expect(errors(repeated)).toEqual([{ code: 'DUPLICATE_KEY', pos: [5 + keys.length + 2, 5 + keys.length + 3], message: 'Map keys must be unique' }]);
+    }
   });
 });
