@@ -373,8 +373,8 @@ const CATALOGUE: Record<string, Entry> = {
   },
   'unknown-metric': {
     severity: 'warning',
-    vi: (a) => `Chỉ tiêu '${a.metric}' chưa khai báo trong metrics của phoihop.yaml (đã có: ${a.known}): hãy khai báo hoặc sửa lại mã.`,
-    en: (a) => `Metric '${a.metric}' is not declared under metrics in phoihop.yaml (declared: ${a.known}): declare it or correct the id.`,
+    vi: (a) => `Chỉ tiêu '${a.metric}' chưa khai báo trong metrics của phoihop.yaml (đã có: ${a.known}${a.more ? ` … và ${a.more} chỉ tiêu khác` : ''}): hãy khai báo hoặc sửa lại mã.`,
+    en: (a) => `Metric '${a.metric}' is not declared under metrics in phoihop.yaml (declared: ${a.known}${a.more ? ` … and ${a.more} more` : ''}): declare it or correct the id.`,
   },
   'duplicate-plan-id': {
     severity: 'error',

@@ -2,6 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { diagnosticMessage } from '../../src/i18n/diagnostics.js';
 import { editMessage } from '../../src/i18n/edit.js';
+import { dayFromYMD } from '../../src/model/dates.js';
+import { MINIMAL_PARTIES, memorySource, validateSource } from '../helpers/edits.js';
 
 const vi = (rule: string, args: Record<string, string | number>) => diagnosticMessage({ rule, args }, 'vi');
 const en = (rule: string, args: Record<string, string | number>) => diagnosticMessage({ rule, args }, 'en');
@@ -49,5 +51,33 @@ describe('done messages', () => {
     // A date written another way in the file is quoted as it is.
     expect(editMessage('vi', 'already-done', { task: 'tk', date: '20/11/2026' })).toContain('(ngày 20/11/2026)');
     expect(editMessage('en', 'already-done', { task: 'tk', date: '2026-11-20' })).toContain('(on 2026-11-20)');
+  });
+});
+
+describe('unknown-metric', () => {
+  /** The messages of a plan whose task reports `x` and `y`, under a config declaring `count` metrics m0, m1, … */
+  async function messages(count: number) {
+    const metrics = Array.from({ length: count }, (_, i) => `  m${i}: { label: M${i} }`).join('\n');
+    const plan = 'kind: plan\nid: p\ntitle: P\nsigned: 2022-01-01\nperiod: 2022\nparties: [bdv-tu, btg-tu]\ntasks:\n  - { id: t, title: T, lead: bdv-tu, status: done, done: 2022-03-01, results: { x: 1, y: 2 } }\n';
+    const v = await validateSource(memorySource({ 'phoihop.yaml': `kind: config\nlocale: vi\nmetrics:\n${metrics}\n`, 'parties.yaml': MINIMAL_PARTIES, 'plans/p.yaml': plan }), dayFromYMD(2022, 6, 1));
+    const found = v.diagnostics.filter((d) => d.rule === 'unknown-metric');
+    expect(found.map((d) => d.args.metric)).toEqual(['x', 'y']);
+    return { vi: diagnosticMessage(found[0], 'vi'), en: diagnosticMessage(found[0], 'en') };
+  }
+
+  it('names every declared metric when there are up to twenty, as before', async () => {
+    const names = Array.from({ length: 20 }, (_, i) => `m${i}`).join(', ');
+    expect(await messages(20)).toEqual({
+      vi: `Chỉ tiêu 'x' chưa khai báo trong metrics của phoihop.yaml (đã có: ${names}): hãy khai báo hoặc sửa lại mã.`,
+      en: `Metric 'x' is not declared under metrics in phoihop.yaml (declared: ${names}): declare it or correct the id.`,
+    });
+  });
+
+  it('names the first twenty of more, and how many more: each use of an unknown metric would list them all', async () => {
+    const names = Array.from({ length: 20 }, (_, i) => `m${i}`).join(', ');
+    expect(await messages(2021)).toEqual({
+      vi: `Chỉ tiêu 'x' chưa khai báo trong metrics của phoihop.yaml (đã có: ${names} … và 2001 chỉ tiêu khác): hãy khai báo hoặc sửa lại mã.`,
+      en: `Metric 'x' is not declared under metrics in phoihop.yaml (declared: ${names} … and 2001 more): declare it or correct the id.`,
+    });
   });
 });

@@ -5,6 +5,9 @@ import type { Rule } from './context.js';
 import { list, record } from './context.js';
 import { recordsFoldersBelow } from './records-folders.js';
 
+/** An unknown-metric message names this many declared metrics at most, then how many more there are. */
+const KNOWN_METRICS_SHOWN = 20;
+
 /**
  * One config, at the root; its time zone exists; its ignore globs can be
  * used (the loader has passed over one that cannot); results name metrics
@@ -28,12 +31,18 @@ export const configRules: Rule = (ctx) => {
   }
   const metrics = Object.keys(ctx.config.metrics);
   if (metrics.length === 0) return;
+  const declared = new Set(metrics);
+  // The declared metrics a message names: each use names them again, so a config of thousands names only the first few.
+  const known =
+    metrics.length > KNOWN_METRICS_SHOWN
+      ? { known: metrics.slice(0, KNOWN_METRICS_SHOWN).join(', '), more: metrics.length - KNOWN_METRICS_SHOWN }
+      : { known: metrics.join(', ') };
   for (const entry of ctx.plans) {
     list(entry.raw.tasks).forEach((t, i) => {
       const task = record(t);
       const check = (results: unknown, at: (string | number)[]) => {
         for (const metric of Object.keys(record(results))) {
-          if (!metrics.includes(metric)) entry.report([...at, metric], 'unknown-metric', { metric, known: metrics.join(', ') }, 'warning', 'key');
+          if (!declared.has(metric)) entry.report([...at, metric], 'unknown-metric', { metric, ...known }, 'warning', 'key');
         }
       };
       check(task.results, ['tasks', i, 'results']);
