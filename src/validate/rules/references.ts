@@ -39,14 +39,22 @@ export const references: Rule = (ctx) => {
   }
 };
 
-/** A declared party id one typo away (hnd-tnh → hnd-tinh), worked out once per unknown id. */
+/**
+ * A declared party id one typo away (hnd-tnh → hnd-tinh), worked out once
+ * per unknown id for a set of known ids. The cache goes with the set, not the
+ * rule context: `validate` on a folder runs the rules over it twice when a
+ * plan names an unknown party (its stub, then the plan read whole: stream.ts),
+ * each time in a new context but with the same ids.
+ */
 function closestId(ctx: RuleContext, id: string): string | undefined {
-  let byId = suggestions.get(ctx);
-  if (!byId) suggestions.set(ctx, (byId = new Map()));
-  if (!byId.has(id)) byId.set(id, closest(id, [...ctx.knownPartyIds]));
-  return byId.get(id);
+  const known = ctx.knownPartyIds;
+  let cached = suggestions.get(known);
+  // The set is complete before any rule runs; its size guards against one filled in later all the same.
+  if (!cached || cached.size !== known.size) suggestions.set(known, (cached = { size: known.size, candidates: [...known], byId: new Map() }));
+  if (!cached.byId.has(id)) cached.byId.set(id, closest(id, cached.candidates));
+  return cached.byId.get(id);
 }
-const suggestions = new WeakMap<RuleContext, Map<string, string | undefined>>();
+const suggestions = new WeakMap<ReadonlySet<string>, { size: number; candidates: string[]; byId: Map<string, string | undefined> }>();
 
 function checkKnown(ctx: RuleContext, entry: PlanEntry, id: string, pointer: Pointer): boolean {
   if (ctx.knownPartyIds.has(id)) return true;
