@@ -9,7 +9,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { Kind, RecordFile } from '../load/load.js';
 import { lineStartsOf, type Pointer } from '../load/parse.js';
 import { loadSchema } from '../schemas.js';
-import { loadValidators } from './compiled-schemas.js';
+import { internalSchema, loadValidators } from './compiled-schemas.js';
 import type { Diagnostic, DiagnosticArgs } from './diagnostic.js';
 import { type Reporter, reporterFor } from './normalize.js';
 import { yamlNumberText } from './non-finite.js';
@@ -25,9 +25,8 @@ function validatorFor(kind: Kind): ValidateFunction {
 
 /** Checks one file; returns true when it matches its schema (with a finite number wherever it has a number). */
 export function checkSchema(file: RecordFile, diagnostics: Diagnostic[]): boolean {
-  const validate = validatorFor(file.kind);
-  if (validate(file.data)) return true;
-  const errors = validate.errors ?? [];
+  const errors = schemaErrors(file);
+  if (errors.length === 0) return true;
   const report = reporterFor(file, diagnostics);
   // A .nan where a number goes fails the type (ajv's strictNumbers) and maybe a branch besides: one not-a-number says it all.
   const notNumbers = notANumberPlaces(errors);
@@ -46,6 +45,145 @@ export function checkSchema(file: RecordFile, diagnostics: Diagnostic[]): boolea
     report(mapped.pointer, mapped.rule, mapped.args, 'error', mapped.target);
   }
   return false;
+}
+
+/**
+ * What ajv finds against the published schema: the validator's errors, and
+ * the repeated items of the lists it leaves to duplicateItemErrors. In
+ * another order than ajv's, which nothing here depends on: the diagnostics
+ * are sorted, and these lists are in no oneOf or anyOf (selectErrors looks
+ * at the errors just before one of those).
+ */
+export function schemaErrors(file: RecordFile): ErrorObject[] {
+  const validate = validatorFor(file.kind);
+  const errors = validate(file.data) ? [] : [...(validate.errors ?? [])];
+  for (const e of duplicateItemErrors(file)) errors.push(e);
+  return errors;
+}
+
+/**
+ * ajv's `uniqueItems` error for each list of UNIQUE_LISTS (compiled-schemas.ts)
+ * with a repeated item, where ajv would look at it: a plan's `parties`, and
+ * the `support` of each task that is a mapping. ajv looks from the last
+ * item back, each against those before it, and stops at the first pair
+ * found: the last item that repeats an earlier one (i), with the last of
+ * those earlier ones (j). Here a text for each item (itemKey) finds the
+ * earlier items it may repeat in one pass, and sameItem, ajv's equality,
+ * decides.
+ */
+function duplicateItemErrors(file: RecordFile): ErrorObject[] {
+  const data: unknown = file.data;
+  if (file.kind !== 'plan' || !isMapping(data)) return [];
+  const errors: ErrorObject[] = [];
+  const schema = loadSchema('plan') as { properties: { parties: object }; definitions: { task: { properties: { support: object } } } };
+  const parties = repeatedItem(data.parties);
+  if (parties) errors.push(uniqueItemsError('/parties', '#/properties/parties/uniqueItems', schema.properties.parties, data.parties as unknown[], parties));
+  if (Array.isArray(data.tasks)) {
+    data.tasks.forEach((task: unknown, index) => {
+      if (!isMapping(task)) return;
+      const support = repeatedItem(task.support);
+      if (support) errors.push(uniqueItemsError(`/tasks/${index}/support`, '#/properties/support/uniqueItems', schema.definitions.task.properties.support, task.support as unknown[], support));
+    });
+  }
+  return errors;
+}
+
+const isMapping = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
+
+function uniqueItemsError(instancePath: string, schemaPath: string, parentSchema: object, data: unknown[], { i, j }: { i: number; j: number }): ErrorObject {
+  const message = `must NOT have duplicate items (items ## ${j} and ${i} are identical)`;
+  return { instancePath, schemaPath, keyword: 'uniqueItems', params: { i, j }, message, schema: true, parentSchema, data };
+}
+
+/** The pair ajv's uniqueItems reports in a list (see duplicateItemErrors), or undefined. */
+function repeatedItem(list: unknown): { i: number; j: number } | undefined {
+  if (!Array.isArray(list) || list.length < 2) return undefined;
+  // A short list (as nearly every one is) is looked at as ajv does, each item with those before it: no texts to make.
+  if (list.length <= PAIRWISE_UP_TO) {
+    for (let i = list.length - 1; i > 0; i--) for (let j = i - 1; j >= 0; j--) if (sameItem(list[i], list[j])) return { i, j };
+    return undefined;
+  }
+  const keys = new IdentityKeys();
+  const seen = new Map<string, number[]>();
+  let found: { i: number; j: number } | undefined;
+  for (let i = 0; i < list.length; i++) {
+    const key = itemKey(list[i], keys);
+    const earlier = seen.get(key);
+    if (earlier === undefined) seen.set(key, [i]);
+    else {
+      // The same text is the same item for anything YAML makes: the first one looked at is the one.
+      for (let k = earlier.length - 1; k >= 0; k--) {
+        if (sameItem(list[i], list[earlier[k]])) {
+          found = { i, j: earlier[k] };
+          break;
+        }
+      }
+      earlier.push(i);
+    }
+  }
+  return found;
+}
+
+const PAIRWISE_UP_TO = 8;
+
+/**
+ * A text for an item, the same for any two that sameItem holds equal: a
+ * text, number or other value by its type and text (NaN is NaN, -0 is 0);
+ * a list by its items; a mapping by its keys in order with their values.
+ * sameItem compares mappings' `constructor` first, and by identity, so a
+ * mapping with a key `constructor` that holds a list or mapping is told by
+ * that value's identity (or, holding NaN, equal to no other, by its own).
+ * An object of another kind (none that YAML makes) shares one text with all
+ * such, for sameItem to tell apart.
+ */
+function itemKey(value: unknown, keys: IdentityKeys): string {
+  if (value === null || typeof value !== 'object') return `${typeof value}:${String(value)}`;
+  if (Array.isArray(value)) return `[${value.map((v) => JSON.stringify(itemKey(v, keys))).join(',')}]`;
+  if (Object.getPrototypeOf(value) !== Object.prototype) return 'object';
+  const record = value as Record<string, unknown>;
+  const made = record.constructor;
+  const by = made === Object ? '' : made !== made ? keys.of(value) : made !== null && (typeof made === 'object' || typeof made === 'function') ? keys.of(made) : '';
+  return `{${by}${Object.keys(record).sort().map((k) => `${JSON.stringify(k)}:${JSON.stringify(itemKey(record[k], keys))}`).join(',')}}`;
+}
+
+/** A number for each object met, as a text: its identity within one list. */
+class IdentityKeys {
+  private readonly numbers = new Map<object, string>();
+  of(object: object): string {
+    let number = this.numbers.get(object);
+    if (number === undefined) this.numbers.set(object, (number = `#${this.numbers.size}#`));
+    return number;
+  }
+}
+
+/**
+ * ajv's deep equality of items (fast-deep-equal), but for one thing: a
+ * mapping's key `valueOf` or `toString` that holds no function is data, not
+ * a method to call. ajv called it, and `parties: [{a: 1}, {valueOf: 1}]`
+ * ended in an internal error; such mappings are now compared key by key.
+ */
+function sameItem(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a && b && typeof a === 'object' && typeof b === 'object') {
+    const x = a as Record<string, unknown>;
+    const y = b as Record<string, unknown>;
+    if (x.constructor !== y.constructor) return false;
+    if (Array.isArray(a)) {
+      const list = b as unknown[];
+      if (a.length !== list.length) return false;
+      for (let i = a.length; i-- !== 0; ) if (!sameItem(a[i], list[i])) return false;
+      return true;
+    }
+    if (x.constructor === RegExp) return (a as RegExp).source === (b as RegExp).source && (a as RegExp).flags === (b as RegExp).flags;
+    if (typeof x.valueOf === 'function' && x.valueOf !== Object.prototype.valueOf) return x.valueOf() === (y.valueOf as () => unknown)();
+    if (typeof x.toString === 'function' && x.toString !== Object.prototype.toString) return x.toString() === (y.toString as () => unknown)();
+    const keys = Object.keys(x);
+    if (keys.length !== Object.keys(y).length) return false;
+    for (let i = keys.length; i-- !== 0; ) if (!Object.prototype.hasOwnProperty.call(y, keys[i])) return false;
+    for (let i = keys.length; i-- !== 0; ) if (!sameItem(x[keys[i]], y[keys[i]])) return false;
+    return true;
+  }
+  return a !== a && b !== b;
 }
 
 /**
@@ -179,8 +317,11 @@ function definitionName(e: ErrorObject): string | undefined {
     if (!definitionNames) {
       definitionNames = new Map();
       for (const kind of ['config', 'parties', 'plan'] as const) {
-        const definitions = (loadSchema(kind) as { definitions?: Record<string, object> }).definitions ?? {};
-        for (const [key, definition] of Object.entries(definitions)) definitionNames.set(JSON.stringify(definition), key);
+        // The validators' copies are made from the schemas less some uniqueItems (compiled-schemas.ts): both texts name it.
+        for (const schema of [loadSchema(kind), internalSchema(kind)]) {
+          const definitions = (schema as { definitions?: Record<string, object> }).definitions ?? {};
+          for (const [key, definition] of Object.entries(definitions)) definitionNames.set(JSON.stringify(definition), key);
+        }
       }
     }
     name = definitionNames.get(JSON.stringify(schema)) ?? null;
