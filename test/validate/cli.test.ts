@@ -235,6 +235,26 @@ describe('validate: given paths', () => {
     expect(JSON.parse(all.stdout).files).toBe(5);
   });
 
+  it.concurrent('a folder path means the files at any depth below it, a name only the start of a folder none; many paths at once', async () => {
+    const bad = (id: string) => PLAN(id, 'tasks:\n  - { id: a, title: A, lead: nobody }\n');
+    const dir = minimalFolder({ 'a.yaml': bad('a'), '2022/b.yaml': bad('b'), '2022/q1/c.yaml': bad('c'), '2022/q1/x/d.yml': bad('d'), '2022-bis/e.yaml': bad('e') });
+    const files = async (...paths: string[]) => {
+      const r = await runCliAsync(['validate', '--format', 'json', ...paths], { cwd: dir });
+      const report = JSON.parse(r.stdout) as { files: number; diagnostics: { file: string }[] };
+      return [report.files, ...report.diagnostics.map((d) => d.file)];
+    };
+    expect(await files('plans/2022')).toEqual([3, 'plans/2022/b.yaml', 'plans/2022/q1/c.yaml', 'plans/2022/q1/x/d.yml']);
+    expect(await files('plans/2022/q1/')).toEqual([2, 'plans/2022/q1/c.yaml', 'plans/2022/q1/x/d.yml']);
+    expect(await files('./plans/2022/q1/x', 'plans/2022-bis/e.yaml', 'plans/2022/q1/x/d.yml')).toEqual([2, 'plans/2022-bis/e.yaml', 'plans/2022/q1/x/d.yml']);
+    expect(await files('plans')).toEqual([5, 'plans/2022-bis/e.yaml', 'plans/2022/b.yaml', 'plans/2022/q1/c.yaml', 'plans/2022/q1/x/d.yml', 'plans/a.yaml']);
+    // `plans/20` starts the names of two folders but is neither: no such path.
+    const prefix = await runCliAsync(['validate', '--lang', 'en', 'plans/20'], { cwd: dir });
+    expect([prefix.code, prefix.stderr]).toEqual([2, expect.stringContaining('plans/20')]);
+    // A hook may hand over thousands of files: each given once, some twice, in any order.
+    const many = Array.from({ length: 3000 }, (_, i) => ['plans/a.yaml', 'plans/2022/q1', 'plans/2022/b.yaml'][i % 3]);
+    expect(await files(...many)).toEqual([4, 'plans/2022/b.yaml', 'plans/2022/q1/c.yaml', 'plans/2022/q1/x/d.yml', 'plans/a.yaml']);
+  });
+
   it.concurrent('takes paths from the current folder, or from the records folder as validate prints them', async () => {
     const dir = mixedFolder();
     const fromCwd = await runCliAsync(['validate', '-C', dir, '--format', 'json', join(dir, 'plans', 'bad.yaml')]);

@@ -126,10 +126,11 @@ function candidates(session: Session, path: string): string[] {
  */
 function selectPaths(session: Session, paths: string[], known: string[], isIgnored: (path: string) => boolean): Set<string> & { ignored: string[] } {
   const only = Object.assign(new Set<string>(), { ignored: [] as string[] });
+  const under = filesUnder(known);
   for (const path of paths) {
-    let matched: string[] = [];
+    let matched: readonly string[] = [];
     for (const rel of candidates(session, path)) {
-      matched = rel === '' ? known : known.filter((k) => k === rel || k.startsWith(rel + '/'));
+      matched = rel === '' ? known : (under.get(rel) ?? []);
       if (matched.length > 0) break;
     }
     if (matched.length === 0) {
@@ -150,4 +151,25 @@ function selectPaths(session: Session, paths: string[], known: string[], isIgnor
     for (const m of matched) only.add(m);
   }
   return only;
+}
+
+/**
+ * The record files each path names, as a path given to validate is matched
+ * (the file itself, or every file below the folder), in the order of
+ * `known`: one look at each file's folders, where looking through every file
+ * for each path given took 9-14 s for 32,000 paths (a hook given every file of
+ * a big commit).
+ */
+function filesUnder(known: readonly string[]): Map<string, string[]> {
+  const under = new Map<string, string[]>();
+  for (const file of known) {
+    for (let end = file.indexOf('/'); ; end = file.indexOf('/', end + 1)) {
+      const prefix = end < 0 ? file : file.slice(0, end);
+      let files = under.get(prefix);
+      if (!files) under.set(prefix, (files = []));
+      files.push(file);
+      if (end < 0) break;
+    }
+  }
+  return under;
 }
