@@ -5,7 +5,7 @@
  */
 import { minOf, pushAll } from '../arrays.js';
 import { isAlias, isCollection, isMap, isNode, isPair, isScalar, isSeq, visit, YAMLParseError } from 'yaml';
-import type { Alias, Document, Node, Pair, ParsedNode, YAMLError, YAMLMap } from 'yaml';
+import type { Alias, Document, Node, Pair, ParsedNode, Scalar, YAMLError, YAMLMap } from 'yaml';
 import type { Diagnostic, DiagnosticArgs } from '../validate/diagnostic.js';
 import { parseAllDocuments, parseDocument } from './yaml-documents.js';
 import { textProblem } from './text-problems.js';
@@ -69,9 +69,9 @@ type DocumentOptions = Parameters<typeof parseDocument>[1];
 
 /**
  * As parseDocument (yaml-documents.ts) with `options`, without yaml's
- * search for the duplicate keys that `options.uniqueKeys` asks for (14 s
- * for a plan whose task log has 20,000 entries, 24 s for a config of 40,000
- * metrics): one pass finds whether there are any. The pass knows two tests,
+ * search for the duplicate keys that `options.uniqueKeys` asks for (`done`
+ * on a task log of 20,000 entries took 35 s; a config of 40,000 metrics,
+ * 20 s before any command began): one pass finds whether there are any. The pass knows two tests,
  * sameKey and yaml's own (`uniqueKeys` true or left out: scalars whose
  * values are `===`); any other is left to yaml's search.
  *
@@ -87,7 +87,7 @@ type DocumentOptions = Parameters<typeof parseDocument>[1];
  */
 export function parseOneDocument(text: string, options: DocumentOptions, keyErrors: 'as-yaml' | 'one-pass' = 'as-yaml'): Document.Parsed {
   const uniqueKeys = options?.uniqueKeys ?? true;
-  const name = uniqueKeys === sameKey ? propertyName : uniqueKeys === true ? sameValue : undefined;
+  const name = uniqueKeys === sameKey ? propertyName : uniqueKeys === true ? valueName : undefined;
   if (uniqueKeys === false || name === undefined) return parseDocument(text, options);
   const doc = parseDocument(text, { ...options, uniqueKeys: false });
   if (keyErrors === 'as-yaml') return hasDuplicateKey(doc, name) ? parseDocument(text, options) : doc;
@@ -97,25 +97,34 @@ export function parseOneDocument(text: string, options: DocumentOptions, keyErro
 /** Whether a mapping of `doc` has two scalar keys of one name (`nameOf`). */
 function hasDuplicateKey(doc: Document.Parsed, nameOf: (value: unknown) => unknown): boolean {
   let found = false;
+  eachDuplicateKey(doc, nameOf, () => {
+    found = true;
+    return 'stop';
+  });
+  return found;
+}
+
+/**
+ * Each scalar key with the same name (`nameOf`; none when undefined) as one
+ * before it in its mapping, in document order, until `onKey` says stop:
+ * one pass, where yaml compares each key with every key before it.
+ */
+function eachDuplicateKey(doc: Document.Parsed, nameOf: (value: unknown) => unknown, onKey: (key: Scalar) => 'stop' | undefined): void {
   visit(doc, {
     Map(_, map) {
       const names = new Set<unknown>();
       for (const { key } of map.items) {
         const name = isScalar(key) ? nameOf(key.value) : undefined;
         if (name === undefined) continue;
-        if (names.has(name)) {
-          found = true;
-          return visit.BREAK;
-        }
+        if (names.has(name) && onKey(key as Scalar) === 'stop') return visit.BREAK;
         names.add(name);
       }
     },
   });
-  return found;
 }
 
 /** yaml's own test of two scalar keys, `a.value === b.value`, as a name: NaN equals nothing, so names none. */
-const sameValue = (value: unknown) => (Number.isNaN(value) ? undefined : value);
+const valueName = (value: unknown) => (Number.isNaN(value) ? undefined : value);
 
 /**
  * yaml's DUPLICATE_KEY error for each key that has the same name as one
@@ -128,24 +137,14 @@ const sameValue = (value: unknown) => (Number.isNaN(value) ? undefined : value);
 function addDuplicateKeyErrors(doc: Document.Parsed, nameOf: (value: unknown) => unknown): boolean {
   const found: YAMLParseError[] = [];
   let placed = true;
-  visit(doc, {
-    Map(_, map) {
-      const names = new Set<unknown>();
-      for (const { key } of map.items) {
-        if (!isScalar(key)) continue;
-        const name = nameOf(key.value);
-        if (name === undefined) continue;
-        if (names.has(name)) {
-          const range = (key as ParsedNode).range;
-          if (range === undefined || range[0] === range[1]) {
-            placed = false;
-            return visit.BREAK;
-          }
-          found.push(new YAMLParseError([range[0], range[0] + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));
-        }
-        names.add(name);
-      }
-    },
+  eachDuplicateKey(doc, nameOf, (key) => {
+    const range = (key as ParsedNode).range;
+    if (range === undefined || range[0] === range[1]) {
+      placed = false;
+      return 'stop';
+    }
+    found.push(new YAMLParseError([range[0], range[0] + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));
+    return undefined;
   });
   if (!placed) return false;
   if (found.length === 0) return true;
@@ -353,6 +352,8 @@ export function plainWithAliases(doc: Document, maxAliasCount: number): unknown 
   };
 
   const toJSON = (node: Node | Pair): unknown => {
+    // Another tag (`!!set`, `!!omap`, `!!binary`) makes another kind of value, which yaml's toJS knows how to turn into plain data.
+    if ((isScalar(node) || isCollection(node)) && node.tag !== undefined && !CORE_TAGS.has(node.tag)) throw NOT_FOLLOWED;
     if (isScalar(node)) return node.value;
     if (isSeq(node)) {
       const seq = created<unknown[]>([]);

@@ -2,6 +2,7 @@
  * The markdown diff groups the changes by plan, moved deadlines first in
  * each (src/render/diff.ts `planSections`, which now appends to each plan's
  * list in place rather than copying it per change), fed a report directly.
+ * It guards the output of that change, not its speed: it passed before too.
  */
 import { describe, expect, it } from 'vitest';
 import { renderDiffMarkdown } from '../../src/render/diff.js';

@@ -92,9 +92,9 @@ describe('repeated items', () => {
     ]);
   });
 
+  // ajv (fast-deep-equal) calls such a key and throws, in the versions of today; what matters here is our answer.
   it('mappings with a key valueOf are compared as data, where ajv called it and failed', () => {
     const data = { kind: 'plan', id: 'kh', type: 'plan', title: 'K', signed: '2022-05-12', period: '2022', parties: [{ a: 1 }, mapping([['valueOf', 1]]), mapping([['valueOf', 1]])] };
-    expect(() => published(data)).toThrow(/valueOf is not a function/);
     expect(schemaErrors(planFile(data)).filter((e) => e.keyword === 'uniqueItems').map((e) => e.params)).toEqual([{ i: 2, j: 1 }]);
   });
 

@@ -73,6 +73,11 @@ describe('unknown-metric', () => {
     });
   });
 
+  it('names all twenty-one rather than twenty and "1 more"', async () => {
+    const names = Array.from({ length: 21 }, (_, i) => `m${i}`).join(', ');
+    expect((await messages(21)).en).toBe(`Metric 'x' is not declared under metrics in phoihop.yaml (declared: ${names}): declare it or correct the id.`);
+  });
+
   it('names the first twenty of more, and how many more: each use of an unknown metric would list them all', async () => {
     const names = Array.from({ length: 20 }, (_, i) => `m${i}`).join(', ');
     expect(await messages(2021)).toEqual({

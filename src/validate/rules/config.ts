@@ -5,7 +5,7 @@ import type { Rule } from './context.js';
 import { list, record } from './context.js';
 import { recordsFoldersBelow } from './records-folders.js';
 
-/** An unknown-metric message names this many declared metrics at most, then how many more there are. */
+/** An unknown-metric message names this many declared metrics at most, then how many more there are (never "1 more": that one is named). */
 const KNOWN_METRICS_SHOWN = 20;
 
 /**
@@ -34,7 +34,7 @@ export const configRules: Rule = (ctx) => {
   const declared = new Set(metrics);
   // The declared metrics a message names: each use names them again, so a config of thousands names only the first few.
   const known =
-    metrics.length > KNOWN_METRICS_SHOWN
+    metrics.length > KNOWN_METRICS_SHOWN + 1
       ? { known: metrics.slice(0, KNOWN_METRICS_SHOWN).join(', '), more: metrics.length - KNOWN_METRICS_SHOWN }
       : { known: metrics.join(', ') };
   for (const entry of ctx.plans) {
